@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ReviewPack",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "reviewpack", targets: ["reviewpack"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // cairo (PDF, SVG, PNG surfaces) and pangocairo, from the Debian -dev packages.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo cairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // The data contract: value parsing, CSV reading, typed columnar tables, findings.
+        .target(name: "Snapshot"),
+        // The metric catalog, facts, metric families, targets and metrics.json.
+        .target(name: "Metrics", dependencies: ["Snapshot"]),
+        // Chart specifications, scales, number formats and the one cairo drawing path.
+        .target(name: "Charts", dependencies: ["CCairo"]),
+        // The document model, HTML site, paginated PDF and publishing.
+        .target(
+            name: "Pack",
+            dependencies: ["Metrics", "Charts", "CCairo", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .executableTarget(
+            name: "reviewpack",
+            dependencies: [
+                "Snapshot", "Metrics", "Charts", "Pack",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Snapshot"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"], resources: [.copy("Golden")]),
+        .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack"]),
+    ]
+)

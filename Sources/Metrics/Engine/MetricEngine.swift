@@ -1,0 +1,60 @@
+import Foundation
+import Snapshot
+
+/// Runs every family for the 13 months ending the report month, then targets and alerts.
+public struct MetricEngine: Sendable {
+    public let catalog: MetricCatalog
+    let families: [any MetricFamily] = [CustomerBaseFamily(), GrowthFamily(), OrderFamily(), LeadFamily()]
+
+    public init(catalog: MetricCatalog = .standard) { self.catalog = catalog }
+
+    /// Every metric id some family computes, for the catalog-coverage test.
+    public var computedIds: [String] { families.flatMap(\.metricIds) }
+
+    public func run(facts: Facts, config: MetricsConfig, month: Month, targets: TargetTable?, quality: QualityLog, zone: String) -> Report {
+        let months = (0..<13).map { month - (12 - $0) }
+        let available = families.filter { $0.isAvailable(facts) }
+        // One task per (month, family): independent scans, spread over the cores.
+        let tasks = months.indices.flatMap { m in available.indices.map { (m, $0) } }
+        let slots = ConcurrentSlots<[String: SlicedValue]>(count: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { t in
+            let (m, f) = tasks[t]
+            slots.set(t, available[f].evaluate(months[m], facts: facts, config: config))
+        }
+        var perMonth = Array(repeating: [String: SlicedValue](), count: months.count)
+        for (t, (m, _)) in tasks.enumerated() { perMonth[m].merge(slots.get(t)) { a, _ in a } }
+
+        let targetRows = targets?.rows ?? []
+        let evaluator = TargetEvaluator(month: month, nearThreshold: config.definitions.nearThreshold)
+        var results: [MetricResult] = []
+        var unavailable: [(String, String)] = []
+        var outcomes: [TargetOutcome] = []
+        for definition in catalog.definitions {
+            guard perMonth[0][definition.id] != nil else {
+                let missing = definition.sources.first { $0 != "customers" && $0 != "orders" } ?? definition.sources[0]
+                unavailable.append((definition.id, missing))
+                continue
+            }
+            var result = MetricResult(definition: definition, months: months, values: perMonth.map { $0[definition.id]! },
+                                      target: nil,
+                                      targetSeries: months.map { TargetEvaluator.monthlyTarget(targetRows, metric: definition.id, month: $0) })
+            let mine = targetRows.filter { $0.metric == definition.id }.compactMap { evaluator.outcome(for: $0, result: result) }
+            result.target = mine.filter { $0.slice == nil }.min { $0.scope.rank < $1.scope.rank }
+            outcomes += mine
+            results.append(result)
+        }
+        outcomes.sort { ($0.slice == nil ? 0 : 1, $0.metric, $0.scope.rank) < ($1.slice == nil ? 0 : 1, $1.metric, $1.scope.rank) }
+        let known = Set(catalog.definitions.map(\.id))
+        let unknown = Array(Set(targetRows.map(\.metric)).subtracting(known)).sorted()
+        let alerts = config.alerts.compactMap { rule in results.first { $0.id == rule.metric }.flatMap { Alert.evaluate(rule, on: $0) } }
+        return Report(month: month, months: months, zone: zone, config: config, catalog: catalog, metrics: results,
+                      unavailable: unavailable, funnel: facts.leads == nil && facts.visits == nil ? nil : Funnel(month: month, facts: facts, config: config),
+                      bridge: Bridge(month: month, facts: facts, window: config.definitions.churnAfterDays),
+                      targets: outcomes, unknownTargetMetrics: unknown, alerts: alerts, quality: quality)
+    }
+}
+
+extension TargetOutcome.Scope {
+    /// Month targets take precedence over quarter, quarter over year.
+    var rank: Int { self == .month ? 0 : self == .quarter ? 1 : 2 }
+}

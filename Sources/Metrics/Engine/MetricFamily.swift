@@ -1,0 +1,14 @@
+/// A group of metrics computed together from one scan of the facts for one month.
+///
+/// Families are where the arithmetic of METRICS.md lives, one file per family; the
+/// catalog holds what the metrics mean. `metricIds` must match catalog entries.
+protocol MetricFamily: Sendable {
+    var metricIds: [String] { get }
+    /// Whether the facts hold what the family needs (its tables were in the snapshot).
+    func isAvailable(_ facts: Facts) -> Bool
+    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: SlicedValue]
+}
+
+extension MetricFamily {
+    func isAvailable(_ facts: Facts) -> Bool { true }
+}

@@ -1,0 +1,65 @@
+import Snapshot
+
+/// Per customer, what every customer metric reads: signup day, dimension codes, the
+/// sorted distinct days with an activity or paid order ("usage days"), and the paid
+/// orders sorted by day. Variable-length lists are stored flat (CSR): customer `c`
+/// owns `usageDays[usageStart[c] ..< usageStart[c + 1]]`.
+public struct CustomerFacts: Sendable {
+    public let signupDay: [Int32]
+    /// Customer dimensions, in configured order (only those present in the snapshot).
+    public let dimensions: [DimensionColumn]
+    public let usageStart: [Int32]
+    public let usageDays: [Int32]
+    public let orderStart: [Int32]
+    public let orderDays: [Int32]
+    public let orderAmounts: [Int64]
+    /// Cost per order, ``Missing/money`` when the order carried none.
+    public let orderCosts: [Int64]
+
+    public var count: Int { signupDay.count }
+
+    public init(signupDay: [Int32], dimensions: [DimensionColumn], usageStart: [Int32], usageDays: [Int32],
+                orderStart: [Int32], orderDays: [Int32], orderAmounts: [Int64], orderCosts: [Int64]) {
+        self.signupDay = signupDay
+        self.dimensions = dimensions
+        self.usageStart = usageStart
+        self.usageDays = usageDays
+        self.orderStart = orderStart
+        self.orderDays = orderDays
+        self.orderAmounts = orderAmounts
+        self.orderCosts = orderCosts
+    }
+
+    /// The customer's usage days.
+    @inline(__always) public func usage(_ c: Int) -> Range<Int> { Int(usageStart[c])..<Int(usageStart[c + 1]) }
+    /// The customer's paid orders (indices into the order arrays).
+    @inline(__always) public func orders(_ c: Int) -> Range<Int> { Int(orderStart[c])..<Int(orderStart[c + 1]) }
+
+    /// Whether the customer has a usage day in `[from, to]`.
+    @inline(__always) public func hasUsage(_ c: Int, from: Int32, to: Int32) -> Bool {
+        let range = usage(c)
+        let i = usageDays.firstIndex(atLeast: from, in: range)
+        return i < range.upperBound && usageDays[i] <= to
+    }
+
+    /// live(c, d) of METRICS.md: signed up by d, with an event in (d − W, d].
+    /// Events are the signup day and the usage days.
+    @inline(__always) public func isLive(_ c: Int, on d: Int32, window w: Int32) -> Bool {
+        let s = signupDay[c]
+        guard s <= d else { return false }
+        if s > d - w { return true }
+        return hasUsage(c, from: d - w + 1, to: d)
+    }
+}
+
+extension Array where Element == Int32 {
+    /// The first index in `range` whose value is ≥ `value` (the arrays are sorted per customer).
+    @inline(__always) func firstIndex(atLeast value: Int32, in range: Range<Int>) -> Int {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let mid = (low + high) >> 1
+            if self[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,92 @@
+import Snapshot
+
+extension Facts {
+    /// Reduces a loaded snapshot to facts, keeping the configured customer dimensions.
+    public init(snapshot: Snapshot, dimensions: [String]) {
+        let zone = snapshot.zone
+        let n = snapshot.customers.count
+        let signup = snapshot.customers.signupAt.map { zone.day(of: $0) }
+
+        // Paid orders of known customers, grouped by customer (counting sort), then by day.
+        let o = snapshot.orders
+        var orderCount = [Int32](repeating: 0, count: n + 1)
+        for i in 0..<o.count where o.customer[i] >= 0 && o.status[i] == .paid { orderCount[Int(o.customer[i]) + 1] += 1 }
+        for c in 0..<n { orderCount[c + 1] += orderCount[c] }
+        let orderStart = orderCount
+        var fill = orderCount
+        let total = Int(orderStart[n])
+        var orderDays = [Int32](repeating: 0, count: total)
+        var orderAmounts = [Int64](repeating: 0, count: total)
+        var orderCosts = [Int64](repeating: 0, count: total)
+        for i in 0..<o.count where o.customer[i] >= 0 && o.status[i] == .paid {
+            let c = Int(o.customer[i])
+            let k = Int(fill[c])
+            fill[c] += 1
+            orderDays[k] = zone.day(of: o.orderedAt[i])
+            orderAmounts[k] = o.amount[i]
+            orderCosts[k] = o.cost[i]
+        }
+        for c in 0..<n where orderStart[c + 1] - orderStart[c] > 1 {
+            let range = Int(orderStart[c])..<Int(orderStart[c + 1])
+            let sorted = range.sorted { (orderDays[$0], $0) < (orderDays[$1], $1) }
+            let (d, a, k) = (sorted.map { orderDays[$0] }, sorted.map { orderAmounts[$0] }, sorted.map { orderCosts[$0] })
+            orderDays.replaceSubrange(range, with: d)
+            orderAmounts.replaceSubrange(range, with: a)
+            orderCosts.replaceSubrange(range, with: k)
+        }
+
+        // Usage days: activity days and paid-order days, distinct and sorted per customer.
+        var usageCount = [Int32](repeating: 0, count: n + 1)
+        let activities = snapshot.activities
+        if let a = activities { for i in 0..<a.count where a.customer[i] >= 0 { usageCount[Int(a.customer[i]) + 1] += 1 } }
+        for c in 0..<n { usageCount[c + 1] += usageCount[c] + (orderStart[c + 1] - orderStart[c]) }
+        var rawStart = usageCount
+        var usageRaw = [Int32](repeating: 0, count: Int(usageCount[n]))
+        if let a = activities {
+            for i in 0..<a.count where a.customer[i] >= 0 {
+                let c = Int(a.customer[i])
+                usageRaw[Int(rawStart[c])] = zone.day(of: a.at[i])
+                rawStart[c] += 1
+            }
+        }
+        var usageStart = [Int32](repeating: 0, count: n + 1)
+        var usageDays: [Int32] = []
+        usageDays.reserveCapacity(usageRaw.count)
+        for c in 0..<n {
+            var days = Array(usageRaw[Int(usageCount[c])..<Int(rawStart[c])])
+            days += orderDays[Int(orderStart[c])..<Int(orderStart[c + 1])]
+            days.sort()
+            var last = Int32.min
+            for d in days where d != last {
+                usageDays.append(d)
+                last = d
+            }
+            usageStart[c + 1] = Int32(usageDays.count)
+        }
+
+        let dims = dimensions.compactMap { snapshot.customers.dimension($0) }
+        let customers = CustomerFacts(signupDay: signup, dimensions: dims, usageStart: usageStart, usageDays: usageDays,
+                                      orderStart: orderStart, orderDays: orderDays, orderAmounts: orderAmounts, orderCosts: orderCosts)
+
+        var leads: LeadFacts?
+        if let l = snapshot.leads {
+            func days(_ instants: [Int64]) -> [Int32] { instants.map { $0 == Missing.instant ? LeadFacts.none : zone.day(of: $0) } }
+            leads = LeadFacts(createdDay: days(l.createdAt), qualifiedDay: days(l.qualifiedAt), opportunityDay: days(l.opportunityAt),
+                              wonDay: days(l.wonAt), lostDay: days(l.lostAt), createdAt: l.createdAt, firstContactAt: l.firstContactAt,
+                              amount: l.amount, dimensions: [l.channel, l.campaign, l.owner])
+        }
+        var spend: ChannelMonthFacts?
+        if let s = snapshot.spend {
+            var facts = ChannelMonthFacts()
+            for i in 0..<s.count { facts.add(month: s.month[i], channel: s.channel.value(at: i) ?? "", s.amount[i]) }
+            spend = facts
+        }
+        var visits: ChannelMonthFacts?
+        if let t = snapshot.traffic {
+            var facts = ChannelMonthFacts()
+            for i in 0..<t.count { facts.add(month: Month(containing: t.day[i]).index, channel: t.channel.value(at: i) ?? "", t.visits[i]) }
+            visits = facts
+        }
+        self.init(customers: customers, leads: leads, spend: spend, visits: visits, lastDataDay: snapshot.lastDataDay)
+    }
+}

@@ -1,0 +1,57 @@
+/// Collects findings while tables are read: counted per kind and column, a few examples kept.
+///
+/// Nothing is dropped silently: every row left out of the metrics is counted here.
+public struct QualityLog: Sendable, Equatable {
+    public static let examplesKept = 5
+
+    public private(set) var tallies: [FindingTally] = []
+    /// Rows read per file, for the data-quality section.
+    public private(set) var rowsRead: [String: Int] = [:]
+    /// Optional tables that were not in the snapshot.
+    public private(set) var absentTables: [String] = []
+
+    public init() {}
+
+    public var totalFindings: Int { tallies.reduce(0) { $0 + $1.count } }
+
+    public mutating func add(_ finding: Finding) {
+        if let i = tallies.firstIndex(where: { $0.kind == finding.kind && $0.file == finding.file && $0.columnName == finding.columnName }) {
+            tallies[i].count += 1
+            if tallies[i].examples.count < Self.examplesKept { tallies[i].examples.append(finding) }
+        } else {
+            tallies.append(FindingTally(kind: finding.kind, file: finding.file, columnName: finding.columnName, count: 1, examples: [finding]))
+        }
+    }
+
+    public mutating func noteRows(_ count: Int, in file: String) { rowsRead[file] = count }
+    public mutating func noteAbsent(_ table: String) { absentTables.append(table) }
+
+    public mutating func merge(_ other: QualityLog) {
+        for tally in other.tallies {
+            if let i = tallies.firstIndex(where: { $0.kind == tally.kind && $0.file == tally.file && $0.columnName == tally.columnName }) {
+                tallies[i].count += tally.count
+                tallies[i].examples = Array((tallies[i].examples + tally.examples).prefix(Self.examplesKept))
+            } else {
+                tallies.append(tally)
+            }
+        }
+        rowsRead.merge(other.rowsRead) { $1 }
+        absentTables += other.absentTables
+    }
+
+    /// The count for one kind over every file and column.
+    public func count(of kind: FindingKind) -> Int {
+        tallies.filter { $0.kind == kind }.reduce(0) { $0 + $1.count }
+    }
+
+    /// The first finding in input order, the one strict mode reports.
+    public var firstFinding: Finding? { tallies.first?.examples.first }
+
+    /// Tallies in a stable order (kind, file, column) so output is reproducible.
+    public var sortedTallies: [FindingTally] {
+        let order = Dictionary(uniqueKeysWithValues: FindingKind.allCases.enumerated().map { ($1, $0) })
+        return tallies.sorted { a, b in
+            (order[a.kind]!, a.file, a.columnName ?? "") < (order[b.kind]!, b.file, b.columnName ?? "")
+        }
+    }
+}

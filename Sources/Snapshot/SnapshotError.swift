@@ -1,0 +1,37 @@
+/// Why a snapshot could not be read, with the place in the input that says so.
+public struct SnapshotError: Error, CustomStringConvertible, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The file cannot be read as the contract says (encoding, quoting, columns).
+        case structural
+        /// A required file or folder is missing.
+        case notFound
+        /// A data-quality finding, fatal because strict mode was asked for.
+        case strictFinding
+    }
+
+    public let kind: Kind
+    public let file: String
+    public let line: Int?
+    /// 1-based field number, when the problem is in one field.
+    public let column: Int?
+    public let columnName: String?
+    public let message: String
+
+    public init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, message: String) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnName = columnName
+        self.message = message
+    }
+
+    /// `orders.csv:17:4 (amount): expected money …` — the form compilers use, so editors can jump there.
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        if let columnName { place += " (\(columnName))" }
+        return "\(place): \(message)"
+    }
+}

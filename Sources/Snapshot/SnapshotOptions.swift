@@ -1,0 +1,30 @@
+/// How to read a snapshot: the zone timestamps are placed in, the currency's precision,
+/// which customer columns are dimensions, and how strict to be.
+public struct SnapshotOptions: Sendable {
+    public var zone: Zone
+    /// Fraction digits of the currency (2 for CNY, USD, EUR).
+    public var currencyDigits: Int
+    /// Customer columns read as breakdown dimensions, beyond the standard ones.
+    public var extraDimensions: [String]
+    /// The moment the snapshot was taken; later timestamps are findings. nil: not checked.
+    public var asOf: Int64?
+    /// Turn any data-quality finding into a failure.
+    public var strict: Bool
+
+    public static let standardDimensions = ["channel", "region", "industry", "tier", "owner"]
+
+    public init(zone: Zone, currencyDigits: Int = 2, extraDimensions: [String] = [], asOf: Int64? = nil, strict: Bool = false) {
+        self.zone = zone
+        self.currencyDigits = currencyDigits
+        self.extraDimensions = extraDimensions
+        self.asOf = asOf
+        self.strict = strict
+    }
+
+    /// Standard dimensions first, then the configured extra ones, without repeats.
+    public var customerDimensions: [String] {
+        var names = Self.standardDimensions
+        for name in extraDimensions where !names.contains(name.lowercased()) { names.append(name.lowercased()) }
+        return names
+    }
+}

@@ -1,0 +1,32 @@
+/// `activities`: interactions and product-usage events; each makes its day an event day.
+public struct ActivityTable: Sendable {
+    public private(set) var customer: [Int32] = []
+    public private(set) var at: [Int64] = []
+    public private(set) var type = DimensionColumn(name: "type")
+    public private(set) var owner = DimensionColumn(name: "owner")
+
+    public var count: Int { customer.count }
+
+    static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (ActivityTable, QualityLog) {
+        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+        let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
+        let cType = layout.optional("type"), cOwner = layout.optional("owner")
+        var table = ActivityTable()
+        var parser = RowParser(layout: layout, options: options)
+        var rows = 0
+        try reader.forEachRecord { record in
+            rows += 1
+            guard let customerId = parser.id(record, cCustomer), let at = parser.instant(record, cAt) else { return }
+            let row = customers.row(of: customerId) ?? Missing.row
+            if row == Missing.row {
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(customerId) is not in customers; left out of metrics")
+            }
+            table.customer.append(row)
+            table.at.append(at)
+            table.type.append(parser.text(record, cType, trimmed: false))
+            table.owner.append(parser.text(record, cOwner))
+        }
+        parser.log.noteRows(rows, in: layout.fileName)
+        return (table, parser.log)
+    }
+}

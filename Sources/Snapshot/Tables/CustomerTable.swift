@@ -1,0 +1,46 @@
+/// `customers`: one row per customer; row index is the customer's dense id everywhere else.
+public struct CustomerTable: Sendable {
+    public private(set) var ids: [String] = []
+    public private(set) var names: [String] = []
+    public private(set) var signupAt: [Int64] = []
+    /// The dimension columns present in the file, in configured order.
+    public private(set) var dimensions: [DimensionColumn] = []
+    private var rowOfId: [String: Int32] = [:]
+
+    public var count: Int { ids.count }
+
+    /// The row of a customer id, nil when unknown.
+    public func row(of id: String) -> Int32? { rowOfId[id] }
+
+    public func dimension(_ name: String) -> DimensionColumn? { dimensions.first { $0.name == name } }
+
+    static func read(_ reader: inout CSVReader, options: SnapshotOptions) throws -> (CustomerTable, QualityLog) {
+        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+        let cId = try layout.required("customer_id"), cSignup = try layout.required("signup_at")
+        let cName = layout.optional("name")
+        let dims = options.customerDimensions.compactMap { name in layout.optional(name).map { (name, $0) } }
+        var table = CustomerTable()
+        table.dimensions = dims.map { DimensionColumn(name: $0.0) }
+        var parser = RowParser(layout: layout, options: options)
+        var rows = 0
+        try reader.forEachRecord { record in
+            rows += 1
+            guard let id = parser.id(record, cId), let signup = parser.instant(record, cSignup) else { return }
+            if table.rowOfId[id] != nil {
+                parser.finding(.duplicateKey, record, cId, "customer_id \(id) appears again; the first row is kept")
+                return
+            }
+            table.rowOfId[id] = Int32(table.ids.count)
+            table.ids.append(id)
+            table.names.append(parser.text(record, cName, trimmed: false))
+            table.signupAt.append(signup)
+            for (k, dim) in dims.enumerated() {
+                let value = record.string(dim.1)
+                if value.isEmpty { parser.finding(.missingOptionalValue, record, dim.1, "no \(dim.0); the customer is in no \(dim.0) slice") }
+                table.dimensions[k].append(value)
+            }
+        }
+        parser.log.noteRows(rows, in: layout.fileName)
+        return (table, parser.log)
+    }
+}

@@ -1,0 +1,69 @@
+/// `leads`: one row per lead with the time it reached each stage (``Missing/instant`` if not).
+public struct LeadTable: Sendable {
+    public private(set) var createdAt: [Int64] = []
+    public private(set) var firstContactAt: [Int64] = []
+    public private(set) var qualifiedAt: [Int64] = []
+    public private(set) var opportunityAt: [Int64] = []
+    public private(set) var wonAt: [Int64] = []
+    public private(set) var lostAt: [Int64] = []
+    public private(set) var amount: [Int64] = []
+    /// The customer the lead became, or ``Missing/row``.
+    public private(set) var customer: [Int32] = []
+    public private(set) var channel = DimensionColumn(name: "channel")
+    public private(set) var campaign = DimensionColumn(name: "campaign")
+    public private(set) var owner = DimensionColumn(name: "owner")
+
+    public var count: Int { createdAt.count }
+
+    static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (LeadTable, QualityLog) {
+        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+        let cId = try layout.required("lead_id"), cCreated = try layout.required("created_at")
+        let stageColumns = ["first_contact_at", "qualified_at", "opportunity_at", "won_at", "lost_at"].map { layout.optional($0) }
+        let cAmount = layout.optional("amount"), cCustomer = layout.optional("customer_id")
+        let cChannel = layout.optional("channel"), cCampaign = layout.optional("campaign"), cOwner = layout.optional("owner")
+        var table = LeadTable()
+        var parser = RowParser(layout: layout, options: options)
+        var seen = Set<String>()
+        var rows = 0
+        try reader.forEachRecord { record in
+            rows += 1
+            guard let id = parser.id(record, cId), let created = parser.instant(record, cCreated) else { return }
+            guard seen.insert(id).inserted else {
+                parser.finding(.duplicateKey, record, cId, "lead_id \(id) appears again; the first row is kept")
+                return
+            }
+            let stages = stageColumns.map { parser.optionalInstant(record, $0) }
+            // Stage order: created ≤ first contact, created ≤ qualified ≤ opportunity ≤ won/lost.
+            let chain = [created, stages[1], stages[2], max(stages[3], stages[4])].filter { $0 != Missing.instant }
+            if zip(chain, chain.dropFirst()).contains(where: { $0 > $1 }) || (stages[0] != Missing.instant && stages[0] < created) {
+                parser.finding(.stageOrder, record, nil, "stage timestamps of lead \(id) run backwards; kept as written")
+            }
+            if stages[3] != Missing.instant, stages[4] != Missing.instant {
+                parser.finding(.wonAndLost, record, stageColumns[4], "lead \(id) is both won and lost; counted as won")
+            }
+            var customerRow = Missing.row
+            if let cCustomer {
+                let customerId = record.string(cCustomer)
+                if !customerId.isEmpty {
+                    customerRow = customers.row(of: customerId) ?? Missing.row
+                    if customerRow == Missing.row {
+                        parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(customerId) is not in customers")
+                    }
+                }
+            }
+            table.createdAt.append(created)
+            table.firstContactAt.append(stages[0])
+            table.qualifiedAt.append(stages[1])
+            table.opportunityAt.append(stages[2])
+            table.wonAt.append(stages[3])
+            table.lostAt.append(stages[3] != Missing.instant ? Missing.instant : stages[4])
+            table.amount.append(parser.optionalAmount(record, cAmount))
+            table.customer.append(customerRow)
+            table.channel.append(parser.text(record, cChannel))
+            table.campaign.append(parser.text(record, cCampaign))
+            table.owner.append(parser.text(record, cOwner))
+        }
+        parser.log.noteRows(rows, in: layout.fileName)
+        return (table, parser.log)
+    }
+}

@@ -1,0 +1,59 @@
+/// `orders`: one row per order. Only paid orders count in metrics; the others are kept
+/// so that the data-quality section can show them.
+public struct OrderTable: Sendable {
+    public enum Status: UInt8, Sendable { case paid, refunded, cancelled }
+
+    /// Customer row, or ``Missing/row`` when the customer id is unknown (a finding).
+    public private(set) var customer: [Int32] = []
+    public private(set) var orderedAt: [Int64] = []
+    public private(set) var amount: [Int64] = []
+    public private(set) var status: [Status] = []
+    /// Cost in minor units or ``Missing/money``.
+    public private(set) var cost: [Int64] = []
+    public private(set) var product = DimensionColumn(name: "product")
+
+    public var count: Int { customer.count }
+
+    static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (OrderTable, QualityLog) {
+        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+        let cId = try layout.required("order_id"), cCustomer = try layout.required("customer_id")
+        let cAt = try layout.required("ordered_at"), cAmount = try layout.required("amount")
+        let cStatus = layout.optional("status"), cCost = layout.optional("cost"), cProduct = layout.optional("product")
+        var table = OrderTable()
+        var parser = RowParser(layout: layout, options: options)
+        var seen = Set<String>()
+        var rows = 0
+        try reader.forEachRecord { record in
+            rows += 1
+            guard let id = parser.id(record, cId), let customerId = parser.id(record, cCustomer),
+                  let at = parser.instant(record, cAt), let amount = parser.amount(record, cAmount, nonNegative: true) else { return }
+            var status = Status.paid
+            if let cStatus {
+                switch record.string(cStatus).lowercased() {
+                case "", "paid": status = .paid
+                case "refunded": status = .refunded
+                case "cancelled", "canceled": status = .cancelled
+                default:
+                    parser.finding(.unreadableValue, record, cStatus, "expected paid, refunded or cancelled, found \"\(record.string(cStatus))\"; the row is left out")
+                    return
+                }
+            }
+            guard seen.insert(id).inserted else {
+                parser.finding(.duplicateKey, record, cId, "order_id \(id) appears again; the first row is kept")
+                return
+            }
+            let row = customers.row(of: customerId) ?? Missing.row
+            if row == Missing.row {
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(customerId) is not in customers; the order is left out of metrics")
+            }
+            table.customer.append(row)
+            table.orderedAt.append(at)
+            table.amount.append(amount)
+            table.status.append(status)
+            table.cost.append(parser.optionalAmount(record, cCost))
+            table.product.append(parser.text(record, cProduct, trimmed: false))
+        }
+        parser.log.noteRows(rows, in: layout.fileName)
+        return (table, parser.log)
+    }
+}

@@ -1,0 +1,48 @@
+/// `surveys`: NPS (0–10) and CSAT (1–5) responses.
+public struct SurveyTable: Sendable {
+    public enum Kind: UInt8, Sendable { case nps, csat }
+
+    public private(set) var customer: [Int32] = []
+    public private(set) var at: [Int64] = []
+    public private(set) var kind: [Kind] = []
+    public private(set) var score: [Double] = []
+
+    public var count: Int { customer.count }
+
+    static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (SurveyTable, QualityLog) {
+        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+        let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
+        let cKind = try layout.required("kind"), cScore = try layout.required("score")
+        var table = SurveyTable()
+        var parser = RowParser(layout: layout, options: options)
+        var rows = 0
+        try reader.forEachRecord { record in
+            rows += 1
+            guard let customerId = parser.id(record, cCustomer), let at = parser.instant(record, cAt),
+                  let score = parser.number(record, cScore) else { return }
+            let kind: Kind
+            switch record.string(cKind).lowercased() {
+            case "nps": kind = .nps
+            case "csat": kind = .csat
+            default:
+                parser.finding(.unreadableValue, record, cKind, "expected nps or csat, found \"\(record.string(cKind))\"; the row is left out")
+                return
+            }
+            let range: ClosedRange<Double> = kind == .nps ? 0...10 : 1...5
+            guard range.contains(score), score.rounded() == score else {
+                parser.finding(.unreadableValue, record, cScore, "expected a whole \(kind == .nps ? "NPS score 0–10" : "CSAT score 1–5"), found \(record.string(cScore)); the row is left out")
+                return
+            }
+            let row = customers.row(of: customerId) ?? Missing.row
+            if row == Missing.row {
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(customerId) is not in customers; left out of metrics")
+            }
+            table.customer.append(row)
+            table.at.append(at)
+            table.kind.append(kind)
+            table.score.append(score)
+        }
+        parser.log.noteRows(rows, in: layout.fileName)
+        return (table, parser.log)
+    }
+}

@@ -1,0 +1,63 @@
+/// `targets`: what leadership expects, per metric and period, optionally for one slice.
+public struct TargetTable: Sendable {
+    public enum Period: Hashable, Sendable {
+        /// Month index (year × 12 + month − 1).
+        case month(Int32)
+        case quarter(year: Int, quarter: Int)
+        case year(Int)
+    }
+
+    public struct Row: Sendable, Equatable {
+        public let metric: String
+        public let period: Period
+        public let target: Double
+        /// A slice: (`channel`, `官网`) or (`owner`, `张三`); nil for the whole company.
+        public let slice: (dimension: String, value: String)?
+        public let line: Int
+
+        public static func == (a: Row, b: Row) -> Bool {
+            a.metric == b.metric && a.period == b.period && a.target == b.target && a.line == b.line
+                && a.slice?.dimension == b.slice?.dimension && a.slice?.value == b.slice?.value
+        }
+    }
+
+    public private(set) var rows: [Row] = []
+
+    public init(rows: [Row] = []) { self.rows = rows }
+
+    static func read(_ reader: inout CSVReader, options: SnapshotOptions) throws -> (TargetTable, QualityLog) {
+        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+        let cMetric = try layout.required("metric"), cPeriod = try layout.required("period"), cTarget = try layout.required("target")
+        let cDimension = layout.optional("dimension"), cValue = layout.optional("value")
+        var table = TargetTable()
+        var parser = RowParser(layout: layout, options: options)
+        var rows = 0
+        try reader.forEachRecord { record in
+            rows += 1
+            guard let metric = parser.id(record, cMetric), let target = parser.number(record, cTarget) else { return }
+            guard let period = Self.parsePeriod(record.bytes(cPeriod)) else {
+                parser.finding(.unreadableValue, record, cPeriod, "expected a period YYYY-MM, YYYY-Qn or YYYY, found \"\(record.string(cPeriod))\"; the row is left out")
+                return
+            }
+            let dimension = parser.text(record, cDimension), value = parser.text(record, cValue)
+            if dimension.isEmpty != value.isEmpty {
+                parser.finding(.missingRequiredValue, record, cDimension ?? cValue, "a slice target needs both dimension and value; the row is left out")
+                return
+            }
+            table.rows.append(Row(metric: metric, period: period, target: target,
+                                  slice: dimension.isEmpty ? nil : (dimension.lowercased(), value), line: record.line))
+        }
+        parser.log.noteRows(rows, in: layout.fileName)
+        return (table, parser.log)
+    }
+
+    static func parsePeriod(_ bytes: UnsafeBufferPointer<UInt8>) -> Period? {
+        if let month = SpendTable.parseMonth(bytes) { return .month(month) }
+        var p = Cursor(bytes)
+        guard let year = p.digits(4) else { return nil }
+        if p.atEnd { return .year(year) }
+        guard p.take(UInt8(ascii: "-")), p.take(UInt8(ascii: "Q")) || p.take(UInt8(ascii: "q")),
+              let q = p.digits(1), p.atEnd, (1...4).contains(q) else { return nil }
+        return .quarter(year: year, quarter: q)
+    }
+}

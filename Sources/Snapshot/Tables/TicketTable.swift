@@ -1,0 +1,45 @@
+/// `tickets`: service requests with their response and resolution times.
+public struct TicketTable: Sendable {
+    public private(set) var customer: [Int32] = []
+    public private(set) var openedAt: [Int64] = []
+    public private(set) var firstResponseAt: [Int64] = []
+    public private(set) var resolvedAt: [Int64] = []
+    /// Kind, lower-cased (`complaint`, `question`, …).
+    public private(set) var kind = DimensionColumn(name: "kind")
+
+    public var count: Int { customer.count }
+
+    static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (TicketTable, QualityLog) {
+        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+        let cId = try layout.required("ticket_id"), cCustomer = try layout.required("customer_id"), cOpened = try layout.required("opened_at")
+        let cResponse = layout.optional("first_response_at"), cResolved = layout.optional("resolved_at"), cKind = layout.optional("kind")
+        var table = TicketTable()
+        var parser = RowParser(layout: layout, options: options)
+        var seen = Set<String>()
+        var rows = 0
+        try reader.forEachRecord { record in
+            rows += 1
+            guard let id = parser.id(record, cId), let customerId = parser.id(record, cCustomer),
+                  let opened = parser.instant(record, cOpened) else { return }
+            guard seen.insert(id).inserted else {
+                parser.finding(.duplicateKey, record, cId, "ticket_id \(id) appears again; the first row is kept")
+                return
+            }
+            let row = customers.row(of: customerId) ?? Missing.row
+            if row == Missing.row {
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(customerId) is not in customers; left out of metrics")
+            }
+            let response = parser.optionalInstant(record, cResponse), resolved = parser.optionalInstant(record, cResolved)
+            if (response != Missing.instant && response < opened) || (resolved != Missing.instant && resolved < opened) {
+                parser.finding(.stageOrder, record, nil, "ticket \(id) is answered or resolved before it was opened; kept as written")
+            }
+            table.customer.append(row)
+            table.openedAt.append(opened)
+            table.firstResponseAt.append(response)
+            table.resolvedAt.append(resolved)
+            table.kind.append(parser.text(record, cKind).lowercased())
+        }
+        parser.log.noteRows(rows, in: layout.fileName)
+        return (table, parser.log)
+    }
+}

@@ -1,0 +1,29 @@
+/// `traffic`: visits per local day and channel, the stage before the funnel's first.
+public struct TrafficTable: Sendable {
+    public private(set) var day: [Int32] = []
+    public private(set) var channel = DimensionColumn(name: "channel")
+    public private(set) var visits: [Int64] = []
+
+    public var count: Int { day.count }
+
+    static func read(_ reader: inout CSVReader, options: SnapshotOptions) throws -> (TrafficTable, QualityLog) {
+        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+        let cDate = try layout.required("date"), cChannel = try layout.required("channel"), cVisits = try layout.required("visits")
+        var table = TrafficTable()
+        var parser = RowParser(layout: layout, options: options)
+        var rows = 0
+        try reader.forEachRecord { record in
+            rows += 1
+            guard let at = parser.instant(record, cDate) else { return }
+            guard let visits = NumberParser.parseCount(record.bytes(cVisits)) else {
+                parser.finding(.unreadableValue, record, cVisits, "expected a whole number of visits ≥ 0, found \"\(record.string(cVisits))\"; the row is left out")
+                return
+            }
+            table.day.append(options.zone.day(of: at))
+            table.channel.append(record.string(cChannel))
+            table.visits.append(visits)
+        }
+        parser.log.noteRows(rows, in: layout.fileName)
+        return (table, parser.log)
+    }
+}

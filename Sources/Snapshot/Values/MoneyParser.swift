@@ -1,0 +1,46 @@
+/// Reads money exactly into integer minor units (fen, cents): never through floating point.
+public struct MoneyParser: Sendable {
+    /// Fraction digits of the currency (2 for CNY, USD, EUR).
+    public let fractionDigits: Int
+
+    public init(fractionDigits: Int) { self.fractionDigits = fractionDigits }
+
+    public var expected: String { "money: a decimal with at most \(fractionDigits) fraction digits" }
+
+    /// Minor units, or nil when the bytes are not a decimal with at most `fractionDigits`
+    /// fraction digits (an optional leading `-` is accepted; tables decide on the sign).
+    public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var i = 0
+        var negative = false
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var units: Int64 = 0
+        var integerDigits = 0
+        while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
+            let (m, o1) = units.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(Int64(bytes[i] - 48))
+            guard !o1, !o2 else { return nil }
+            units = s
+            integerDigits += 1
+            i += 1
+        }
+        guard integerDigits > 0 else { return nil }
+        var fraction = 0
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
+                fraction += 1
+                guard fraction <= fractionDigits else { return nil }
+                units = units * 10 + Int64(bytes[i] - 48)
+                i += 1
+            }
+            guard fraction > 0 else { return nil }
+        }
+        guard i == bytes.count else { return nil }
+        for _ in fraction..<fractionDigits {
+            let (m, o) = units.multipliedReportingOverflow(by: 10)
+            guard !o else { return nil }
+            units = m
+        }
+        return negative ? -units : units
+    }
+}

@@ -1,0 +1,83 @@
+/// Reads the timestamp forms of the data contract into instants.
+///
+/// Accepted: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, `YYYY-MM-DDTHH:MM[:SS][.fff]`, each
+/// optionally followed by `Z` or `±HH:MM` (also `±HHMM`). Without an offset the time is
+/// local to the zone; a bare date means local midnight. Works on bytes: no `String`,
+/// no Foundation, since it runs once per timestamp of the snapshot.
+public struct TimestampParser: Sendable {
+    public let zone: Zone
+
+    public init(zone: Zone) { self.zone = zone }
+
+    public static let expected = "a timestamp YYYY-MM-DD[ HH:MM[:SS]] with optional Z or ±HH:MM"
+
+    /// The instant, or nil when the bytes are not one of the accepted forms.
+    public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var p = Cursor(bytes)
+        guard let year = p.digits(4), p.take(UInt8(ascii: "-")),
+              let month = p.digits(2), p.take(UInt8(ascii: "-")),
+              let day = p.digits(2),
+              (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(year: year, month: month)
+        else { return nil }
+        var seconds = 0
+        if p.take(UInt8(ascii: " ")) || p.take(UInt8(ascii: "T")) {
+            guard let hour = p.digits(2), p.take(UInt8(ascii: ":")), let minute = p.digits(2),
+                  hour < 24, minute < 60 else { return nil }
+            seconds = hour * 3600 + minute * 60
+            if p.take(UInt8(ascii: ":")) {
+                guard let second = p.digits(2), second < 60 else { return nil }
+                seconds += second
+                if p.take(UInt8(ascii: ".")) {
+                    guard p.skipDigits() > 0 else { return nil }
+                }
+            }
+        }
+        let local = Int64(CivilDate(year: year, month: month, day: day).dayNumber) * 86_400 + Int64(seconds)
+        if p.atEnd { return zone.instant(ofLocal: local) }
+        if p.take(UInt8(ascii: "Z")) || p.take(UInt8(ascii: "z")) {
+            return p.atEnd ? local : nil
+        }
+        let sign: Int64
+        if p.take(UInt8(ascii: "+")) { sign = 1 } else if p.take(UInt8(ascii: "-")) { sign = -1 } else { return nil }
+        guard let oh = p.digits(2) else { return nil }
+        _ = p.take(UInt8(ascii: ":"))
+        guard let om = p.digits(2), p.atEnd, oh < 24, om < 60 else { return nil }
+        return local - sign * Int64(oh * 3600 + om * 60)
+    }
+}
+
+/// A read position in a field's bytes.
+struct Cursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var atEnd: Bool { index == bytes.count }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    /// Exactly `count` ASCII digits as a number.
+    mutating func digits(_ count: Int) -> Int? {
+        guard index + count <= bytes.count else { return nil }
+        var value = 0
+        for i in index..<(index + count) {
+            let d = Int(bytes[i]) - 48
+            guard d >= 0, d <= 9 else { return nil }
+            value = value * 10 + d
+        }
+        index += count
+        return value
+    }
+
+    /// Skips a run of digits, returning how many.
+    mutating func skipDigits() -> Int {
+        let start = index
+        while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+        return index - start
+    }
+}
