@@ -1,0 +1,162 @@
+/// Writes numbers as a reader of the pack expects them.
+///
+/// Chinese packs abbreviate from 10,000 with 万 and from 100,000,000 with 亿 (12.3万,
+/// 1.02亿); English packs with K, M and B. Three significant digits once abbreviated.
+/// Ratios are percentages; changes of ratios are points. A missing value is "—".
+public struct NumberFormat: Sendable {
+    public let language: Language
+    public let currencySymbol: String
+
+    public init(language: Language, currency: String = "CNY") {
+        self.language = language
+        switch currency.uppercased() {
+        case "CNY", "RMB": currencySymbol = "¥"
+        case "USD": currencySymbol = "$"
+        case "EUR": currencySymbol = "€"
+        case "GBP": currencySymbol = "£"
+        case "JPY": currencySymbol = "¥"
+        default: currencySymbol = currency.uppercased() + " "
+        }
+    }
+
+    public static let missing = "—"
+    static let minus = "−"
+
+    public func format(_ value: Double?, _ kind: ValueKind) -> String {
+        guard let v = value, v.isFinite else { return Self.missing }
+        switch kind {
+        case .count: return compact(v, decimalsBelow10k: v == v.rounded() ? 0 : 1)
+        case .number: return compact(v, decimalsBelow10k: v == v.rounded() ? 0 : 1)
+        case .money:
+            let body = compact(abs(v), decimalsBelow10k: abs(v) < 100 && abs(v) != abs(v).rounded() ? 2 : 0)
+            return (v < 0 ? Self.minus : "") + currencySymbol + body
+        case .ratio: return percent(v)
+        case .score: return fixed(v, 1)
+        case .days: return fixed(v, 1) + (language.isChinese ? "天" : " d")
+        case .hours: return fixed(v, 1) + (language.isChinese ? "小时" : " h")
+        case .months: return fixed(v, 1) + (language.isChinese ? "个月" : " mo")
+        }
+    }
+
+    /// A change: points for ratios and scores ("+1.2 pts", "+1.2个百分点"), else relative ("+12.3%").
+    public func change(_ value: Double?, points: Bool, kind: ValueKind = .ratio) -> String {
+        guard let v = value, v.isFinite else { return Self.missing }
+        let sign = v > 0 ? "+" : v < 0 ? Self.minus : "±"
+        if points {
+            let magnitude = kind == .ratio ? abs(v) * 100 : abs(v)
+            let text = fixed(magnitude, 1)
+            return sign + text + (language.isChinese ? "个百分点" : " pts")
+        }
+        return sign + fixed(abs(v) * 100, 1) + "%"
+    }
+
+    /// An axis tick label: like `format`, but ratios without needless decimals.
+    public func tick(_ value: Double, _ kind: ValueKind, step: Double) -> String {
+        if kind == .ratio {
+            let decimals = step * 100 >= 1 ? 0 : step * 100 >= 0.1 ? 1 : 2
+            return fixed(value * 100, decimals) + "%"
+        }
+        if kind == .money { return (value < 0 ? Self.minus : "") + currencySymbol + compact(abs(value), decimalsBelow10k: 0) }
+        if kind == .score || kind == .days || kind == .hours || kind == .months {
+            return fixed(value, step < 1 ? 1 : 0)
+        }
+        return compact(value, decimalsBelow10k: step < 1 ? 1 : 0)
+    }
+
+    // MARK: Pieces
+
+    func percent(_ ratio: Double) -> String {
+        let p = ratio * 100
+        let decimals = abs(p) >= 0.1 || p == 0 ? 1 : 2
+        return fixed(p, decimals) + "%"
+    }
+
+    /// Abbreviates large magnitudes by the language's units.
+    func compact(_ v: Double, decimalsBelow10k: Int) -> String {
+        let a = abs(v)
+        let sign = v < 0 ? Self.minus : ""
+        let units: [(Double, String)] = language.isChinese
+            ? [(1e8, "亿"), (1e4, "万")]
+            : [(1e9, "B"), (1e6, "M"), (1e4, "K")]
+        for (size, suffix) in units where a >= size {
+            var scaled = a / size
+            var unitSuffix = suffix
+            // 9999.6万 rounds to 10000万: move to the next unit instead.
+            if language.isChinese, suffix == "万", (scaled * 10).rounded() / 10 >= 10000 { scaled = a / 1e8; unitSuffix = "亿" }
+            if !language.isChinese, suffix == "K", significant(scaled) >= 1000 { scaled = a / 1e6; unitSuffix = "M" }
+            if !language.isChinese, suffix == "M", significant(scaled) >= 1000 { scaled = a / 1e9; unitSuffix = "B" }
+            return sign + trimmed(significantText(scaled)) + unitSuffix
+        }
+        return sign + grouped(a, decimals: decimalsBelow10k)
+    }
+
+    private func significant(_ x: Double) -> Double {
+        let decimals = x >= 100 ? 0 : x >= 10 ? 1 : 2
+        return rounded(x, decimals)
+    }
+
+    private func significantText(_ x: Double) -> String {
+        let decimals = x >= 100 ? 0 : x >= 10 ? 1 : 2
+        return fixed(x, decimals)
+    }
+
+    private func trimmed(_ s: String) -> String {
+        guard s.contains(".") else { return s }
+        var t = s
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
+
+    private func rounded(_ x: Double, _ decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (x * scale).rounded() / scale
+    }
+
+    /// Fixed decimals, rounding half away from zero, without Foundation formatting.
+    func fixed(_ x: Double, _ decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let n = (abs(x) * scale).rounded()
+        let sign = x < 0 && n != 0 ? Self.minus : ""
+        let whole = Int64(n / scale)
+        var text = sign + String(whole)
+        if decimals > 0 {
+            let frac = Int64(n - Double(whole) * scale)
+            let digits = String(frac)
+            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
+        }
+        return text
+    }
+
+    /// Thousands separators: 12,345.
+    func grouped(_ x: Double, decimals: Int) -> String {
+        let text = fixed(x, decimals)
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        var sign = ""
+        if whole.hasPrefix(Self.minus) { sign = Self.minus; whole.removeFirst() }
+        var out = ""
+        for (i, ch) in whole.reversed().enumerated() {
+            if i > 0, i % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return sign + String(out.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    // MARK: Dates
+
+    static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `2026年10月` / `Oct 2026`.
+    public func month(year: Int, month: Int) -> String {
+        language.isChinese ? "\(year)年\(month)月" : "\(Self.englishMonths[month - 1]) \(year)"
+    }
+
+    /// `10月` / `Oct`, with the year added in January or when asked (axis labels).
+    public func shortMonth(year: Int, month: Int, withYear: Bool) -> String {
+        if language.isChinese { return withYear ? "\(year % 100)年\(month)月" : "\(month)月" }
+        return withYear ? "\(Self.englishMonths[month - 1]) ’\(year % 100)" : Self.englishMonths[month - 1]
+    }
+}

@@ -1,0 +1,87 @@
+import CCairo
+import Foundation
+
+/// Renders a scene to the three formats: SVG (site), PNG (e-mail preview, tests) and,
+/// through ``ScenePainter``, into PDF pages.
+public enum ChartRenderer {
+    /// An SVG document with `<title>` and `<desc>` for screen readers.
+    public static func svg(_ scene: Scene) -> String {
+        let sink = ByteSink()
+        let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
+                                                          scene.width, scene.height)!
+        cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
+        let cr = cairo_create(surface)!
+        ScenePainter.paint(scene, on: cr)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        cairo_surface_destroy(surface)
+        var svg = String(decoding: sink.bytes, as: UTF8.self)
+        // cairo writes no title or description; put them first inside the root element.
+        if let open = svg.range(of: "<svg"), let close = svg.range(of: ">", range: open.upperBound..<svg.endIndex) {
+            let accessible = "\n<title>\(XMLText.escape(scene.title))</title>\n<desc>\(XMLText.escape(scene.summary))</desc>"
+            svg.insert(contentsOf: accessible, at: close.upperBound)
+            svg.insert(contentsOf: " role=\"img\"", at: open.upperBound)
+        }
+        return svg
+    }
+
+    /// A PNG at `scale` device pixels per unit, on white.
+    public static func png(_ scene: Scene, scale: Double = 2) -> [UInt8] {
+        let w = Int32((scene.width * scale).rounded(.up)), h = Int32((scene.height * scale).rounded(.up))
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)!
+        let cr = cairo_create(surface)!
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        ScenePainter.paint(scene, on: cr)
+        cairo_destroy(cr)
+        let sink = ByteSink()
+        cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
+        cairo_surface_destroy(surface)
+        return sink.bytes
+    }
+
+    /// A one-page PDF of the chart (the gallery and tests; the pack composes its own pages).
+    public static func pdf(_ scene: Scene) -> [UInt8] {
+        let sink = ByteSink()
+        let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)!
+        let cr = cairo_create(surface)!
+        ScenePainter.paint(scene, on: cr)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        cairo_surface_destroy(surface)
+        return sink.bytes
+    }
+}
+
+/// Collects what a cairo stream surface writes.
+public final class ByteSink {
+    public var bytes: [UInt8] = []
+
+    public init() {}
+
+    public static let write: cairo_write_func_t = { closure, data, length in
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
+        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+        return CAIRO_STATUS_SUCCESS
+    }
+}
+
+/// Escaping for XML text and attributes (SVG and HTML share it).
+public enum XMLText {
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,50 @@
+/// A linear axis with "nice" ticks: steps of 1, 2 or 5 × 10ⁿ covering the data.
+public struct NiceScale: Sendable, Equatable {
+    public let lower: Double
+    public let upper: Double
+    public let step: Double
+
+    /// - Parameters:
+    ///   - includeZero: bars must start at zero; lines may not.
+    public init(values: [Double], includeZero: Bool, targetTicks: Int = 5) {
+        var lo = values.min() ?? 0, hi = values.max() ?? 1
+        if includeZero { lo = min(lo, 0); hi = max(hi, 0) }
+        if lo == hi {
+            let pad = lo == 0 ? 1 : abs(lo) * 0.5
+            lo -= includeZero && lo >= 0 ? 0 : pad
+            hi += pad
+            if includeZero && lo > 0 { lo = 0 }
+        }
+        let step = Self.niceStep((hi - lo) / Double(max(targetTicks - 1, 1)))
+        self.step = step
+        lower = (lo / step).rounded(.down) * step
+        upper = (hi / step).rounded(.up) * step
+    }
+
+    /// The smallest of 1, 2, 5 × 10ⁿ that is ≥ `raw`.
+    public static func niceStep(_ raw: Double) -> Double {
+        guard raw > 0, raw.isFinite else { return 1 }
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        while magnitude > raw { magnitude /= 10 }
+        for m in [1.0, 2, 5, 10] where m * magnitude >= raw * (1 - 1e-9) { return m * magnitude }
+        return 10 * magnitude
+    }
+
+    public var ticks: [Double] {
+        var out: [Double] = []
+        var k = 0
+        while true {
+            let v = lower + Double(k) * step
+            if v > upper + step * 1e-9 { break }
+            out.append(abs(v) < step * 1e-9 ? 0 : v)
+            k += 1
+        }
+        return out
+    }
+
+    /// Maps a value to [from, to] (to may be less than from, for y axes).
+    public func map(_ v: Double, from: Double, to: Double) -> Double {
+        upper == lower ? from : from + (v - lower) / (upper - lower) * (to - from)
+    }
+}

@@ -1,0 +1,83 @@
+/// One drawn element of a chart, already positioned: what the build step produces and
+/// the painter draws. Tests assert on marks without rendering anything.
+public enum Mark: Sendable, Equatable {
+    case rect(Rect, fill: Color, stroke: Stroke? = nil, radius: Double = 0)
+    case line([Point], Stroke)
+    case area([Point], fill: Color)
+    case circle(center: Point, radius: Double, fill: Color, stroke: Stroke? = nil)
+    case text(TextMark)
+}
+
+public struct Stroke: Sendable, Equatable {
+    public var color: Color
+    public var width: Double
+    /// Dash lengths; empty for a solid line.
+    public var dash: [Double]
+
+    public init(color: Color, width: Double, dash: [Double] = []) {
+        (self.color, self.width, self.dash) = (color, width, dash)
+    }
+}
+
+/// A string placed by an anchor point, laid out by pango when painted.
+public struct TextMark: Sendable, Equatable {
+    public enum Horizontal: Sendable { case start, middle, end }
+    public enum Vertical: Sendable { case top, middle, bottom }
+
+    public var string: String
+    public var at: Point
+    public var horizontal: Horizontal
+    public var vertical: Vertical
+    public var style: TextStyle
+    /// Wider text is ellipsised (or wrapped into `maxLines`), never drawn past it.
+    public var maxWidth: Double?
+    public var maxLines: Int
+    /// The box the text occupies once laid out: used to check nothing overlaps or clips.
+    public var bounds: Rect
+
+    public init(_ string: String, at: Point, horizontal: Horizontal = .start, vertical: Vertical = .middle,
+                style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, bounds: Rect) {
+        self.string = string
+        self.at = at
+        self.horizontal = horizontal
+        self.vertical = vertical
+        self.style = style
+        self.maxWidth = maxWidth
+        self.maxLines = maxLines
+        self.bounds = bounds
+    }
+}
+
+/// Font size, weight and colour of a string.
+public struct TextStyle: Sendable, Equatable {
+    public var size: Double
+    public var bold: Bool
+    public var color: Color
+
+    public init(size: Double, bold: Bool = false, color: Color) {
+        (self.size, self.bold, self.color) = (size, bold, color)
+    }
+}
+
+extension Mark {
+    /// The same mark moved by (dx, dy): how a chart is placed on a page.
+    public func offset(_ dx: Double, _ dy: Double) -> Mark {
+        func move(_ p: Point) -> Point { Point(p.x + dx, p.y + dy) }
+        func move(_ r: Rect) -> Rect { Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height) }
+        switch self {
+        case let .rect(r, fill, stroke, radius): return .rect(move(r), fill: fill, stroke: stroke, radius: radius)
+        case let .line(points, stroke): return .line(points.map(move), stroke)
+        case let .area(points, fill): return .area(points.map(move), fill: fill)
+        case let .circle(center, radius, fill, stroke): return .circle(center: move(center), radius: radius, fill: fill, stroke: stroke)
+        case var .text(t):
+            t.at = move(t.at)
+            t.bounds = move(t.bounds)
+            return .text(t)
+        }
+    }
+}
+
+extension Scene {
+    /// The scene's marks placed with its top-left corner at (x, y).
+    public func marks(at x: Double, _ y: Double) -> [Mark] { marks.map { $0.offset(x, y) } }
+}

@@ -1,0 +1,55 @@
+import Charts
+import Metrics
+import Snapshot
+
+extension PackBuilder {
+    func quality() -> PackSection {
+        let q = report.quality
+        var blocks: [PackBlock] = []
+        let rowsRead = q.rowsRead.keys.sorted().map { [$0, format.format(Double(q.rowsRead[$0]!), .count)] }
+        blocks.append(.note(q.totalFindings == 0
+            ? text("读取时未发现数据质量问题。", "Reading found no data-quality problems.")
+            : text("读取时共发现 \(q.totalFindings) 处数据质量问题；问题行已计数并按口径处理，未被静默丢弃。",
+                   "Reading found \(q.totalFindings) data-quality findings; each is counted and handled as the definitions say, none silently dropped.")))
+        if !q.absentTables.isEmpty {
+            blocks.append(.note(text("快照中缺少可选表：", "Optional tables absent from the snapshot: ") + q.absentTables.sorted().joined(separator: ", ")))
+        }
+        blocks.append(.table(DataTable(caption: text("读取行数", "Rows read"), header: [text("文件", "File"), text("行数", "Rows")], rows: rowsRead, numericColumns: [1])))
+        if !q.tallies.isEmpty {
+            blocks.append(.table(DataTable(caption: text("发现的问题", "Findings"),
+                                           header: [text("类型", "Kind"), text("文件", "File"), text("列", "Column"), text.count, text("示例", "Example")],
+                                           rows: q.sortedTallies.map { t in
+                                               [findingName(t.kind), t.file, t.columnName ?? "—", format.format(Double(t.count), .count),
+                                                t.examples.first.map { "\($0.location): \($0.message)" } ?? ""]
+                                           }, numericColumns: [3])))
+        }
+        return PackSection(id: "quality", title: text.quality, blocks: blocks)
+    }
+
+    func findingName(_ kind: FindingKind) -> String {
+        switch kind {
+        case .duplicateKey: return text("重复主键", "Duplicate key")
+        case .unknownCustomer: return text("未知客户", "Unknown customer")
+        case .unreadableValue: return text("无法读取的值", "Unreadable value")
+        case .missingRequiredValue: return text("缺少必填值", "Missing required value")
+        case .futureTimestamp: return text("未来时间", "Future timestamp")
+        case .stageOrder: return text("阶段时间倒序", "Stages out of order")
+        case .wonAndLost: return text("既成交又丢单", "Both won and lost")
+        case .negativeAmount: return text("负金额", "Negative amount")
+        case .missingOptionalValue: return text("缺少可选字段", "Missing optional field")
+        }
+    }
+
+    func dictionary() -> PackSection {
+        let zh = options.language.isChinese
+        let direction = { (d: MetricDefinition.Direction) in d == .up ? text("越高越好", "higher") : d == .down ? text("越低越好", "lower") : "—" }
+        let rows = report.catalog.definitions.map { d in
+            [d.id, zh ? "\(d.nameZh)\n\(d.nameEn)" : "\(d.nameEn)\n\(d.nameZh)", d.formula(chinese: zh), d.unit.rawValue, direction(d.direction), d.sources.joined(separator: ", ")]
+        }
+        let keys = report.config.definitions.keyValues.map { "\($0.0) = \($0.1)" }.joined(separator: "; ")
+        return PackSection(id: "dictionary", title: text.dictionary, blocks: [
+            .note(text("每个数字都严格按以下口径计算，所有图表、表格与 metrics.json 一致。参数：", "Every number is computed exactly as defined here, the same in every chart, table and metrics.json. Parameters: ") + keys),
+            .table(DataTable(header: ["id", text("名称", "Name"), text("定义", "Definition"), text("单位", "Unit"), text("方向", "Better"), text("来源表", "Sources")], rows: rows)),
+        ])
+    }
+}

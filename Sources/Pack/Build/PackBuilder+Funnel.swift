@@ -1,0 +1,44 @@
+import Charts
+import Metrics
+
+extension PackBuilder {
+    func funnel() -> PackSection {
+        guard let f = report.funnel else {
+            return PackSection(id: "funnel", title: text.funnel, blocks: [.note(text("快照中没有 leads 表，本节略去。", "The snapshot has no leads table; this section is left out."))])
+        }
+        let label = { (s: Funnel.Stage) in s.kind == .visits ? text("访问", "Visits") : s.label }
+        let chart = FunnelChart(title: text.funnel, stages: f.stages.map { .init(label: label($0), count: $0.count, conversion: $0.stepConversion, cost: $0.costPerStage) },
+                                format: format, costHeading: text.costPerStage)
+        let data = DataTable(header: [text.stage, text.count, text.conversion, text.costPerStage],
+                             rows: f.stages.map { [label($0), format.format(Double($0.count), .count), format.format($0.stepConversion, .ratio), format.format($0.costPerStage, .money)] },
+                             numericColumns: [1, 2, 3])
+        var blocks: [PackBlock] = [.chart(ChartBlock(id: "funnel", scene: chart.build(width: Self.wide.width, height: 230, theme: theme), data: data, wide: true))]
+        // Per channel: counts per stage, overall conversion and cost per won deal.
+        let stageLabels = f.stages.map(label)
+        let rows = f.byChannel.map { ch -> [String] in
+            let overall = ch.stages.first.flatMap { first in first.count > 0 ? Double(ch.stages.last!.count) / Double(first.count) : nil }
+            return [ch.channel] + ch.stages.map { format.format(Double($0.count), .count) } + [format.format(overall, .ratio), format.format(ch.stages.last?.costPerStage, .money)]
+        }
+        blocks.append(.table(DataTable(caption: text("分渠道漏斗", "Funnel by channel"),
+                                       header: [text.channel] + stageLabels + [text("整体转化", "Overall"), text("单个成交成本", "Cost per win")],
+                                       rows: rows, numericColumns: Set(1...(stageLabels.count + 2)))))
+        return PackSection(id: "funnel", title: text.funnel, blocks: blocks)
+    }
+
+    func bridge() -> PackSection {
+        let b = report.bridge
+        let chart = WaterfallChart(title: text.bridge, steps: [
+            .init(label: text("期初存续", "Start"), value: Double(b.start), kind: .total),
+            .init(label: text("流失", "Churned"), value: Double(b.churned), kind: .decrease),
+            .init(label: text("唤回", "Won back"), value: Double(b.reactivated), kind: .increase),
+            .init(label: text("新增存续", "New"), value: Double(b.new), kind: .increase),
+            .init(label: text("期末存续", "End"), value: Double(b.end), kind: .total),
+        ], format: format)
+        let rows = [[text("期初存续", "Start"), String(b.start)], [text("流失", "Churned"), "−\(b.churned)"],
+                    [text("唤回", "Won back"), "+\(b.reactivated)"], [text("新增存续", "New"), "+\(b.new)"], [text("期末存续", "End"), String(b.end)]]
+        return PackSection(id: "retention", title: text.bridge, blocks: [
+            .chart(ChartBlock(id: "bridge", scene: chart.build(width: Self.wide.width, height: 230, theme: theme),
+                              data: DataTable(header: [text.stage, text.count], rows: rows, numericColumns: [1]), wide: true)),
+        ])
+    }
+}

@@ -1,0 +1,61 @@
+import Charts
+import Metrics
+
+extension PackBuilder {
+    static let tileMetrics = ["new_customers", "live_customers", "churn_rate", "revenue", "paying_customers", "arpu", "new_leads", "win_rate"]
+
+    func summary() -> PackSection {
+        let tiles = Self.tileMetrics.compactMap { id -> KPITile? in
+            guard let r = report.metric(id) else { return nil }
+            var target: String?
+            var status: String?
+            if let t = r.target {
+                target = "\(text.target) \(value(r, t.target))" + (t.scope == .month ? "" : " (\(t.period))")
+                status = t.status?.rawValue
+            }
+            return KPITile(id: id, label: name(id), value: value(r, r.value), change: change(r, r.mom), changeTone: tone(r, r.mom),
+                           changeCaption: text.vsLastMonth, target: target, status: status.map { text.status($0) },
+                           statusTone: status == "met" ? .good : status == nil ? .neutral : .bad,
+                           sparkline: Sparkline(title: name(id), values: r.series).build(width: 120, height: 30, theme: theme))
+        }
+        return PackSection(id: "summary", title: text.summary, blocks: [.note(headline()), .tiles(tiles)])
+    }
+
+    func exceptions() -> PackSection {
+        var items: [ExceptionItem] = []
+        for alert in report.alerts {
+            guard let r = report.metric(alert.rule.metric) else { continue }
+            let (condition, threshold) = MetricsJSON.conditionParts(alert.rule.condition)
+            let scope = alert.rule.slice.map { " [\($0.value)]" } ?? ""
+            let isChange = condition.hasPrefix("change")
+            let observed = isChange ? change(r, alert.observed) : value(r, alert.observed)
+            let limit = isChange ? change(r, threshold) : value(r, threshold)
+            let verb: String
+            switch condition {
+            case "above": verb = text("高于警戒线", "above the limit of")
+            case "below": verb = text("低于警戒线", "below the limit of")
+            case "change_above": verb = text("环比变化超过", "month-on-month change beyond")
+            default: verb = text("环比变化低于", "month-on-month change below")
+            }
+            items.append(ExceptionItem(severity: ExceptionItem.Severity(rawValue: alert.rule.severity.rawValue) ?? .medium,
+                                       text: "\(name(r.id))\(scope) \(observed)，\(verb) \(limit)".replacingOccurrences(of: "，", with: options.language.isChinese ? "，" : ", ")))
+        }
+        for t in report.targets where t.status == .missed || t.status == .near {
+            guard let r = report.metric(t.metric) else { continue }
+            let scope = t.slice.map { " [\($0.value)]" } ?? ""
+            let what = t.status == .missed ? text("未达目标", "missed its target") : text("接近目标", "is near its target")
+            let attainment = t.attainment.map { format.format($0, .ratio) } ?? "—"
+            items.append(ExceptionItem(severity: t.status == .missed ? .medium : .low,
+                                       text: "\(name(t.metric))\(scope) \(t.period) \(what)：\(value(r, t.actual)) / \(value(r, t.target))（\(attainment)）"
+                                           .replacingOccurrences(of: "：", with: options.language.isChinese ? "：" : ": ")
+                                           .replacingOccurrences(of: "（", with: options.language.isChinese ? "（" : " (")
+                                           .replacingOccurrences(of: "）", with: options.language.isChinese ? "）" : ")")))
+        }
+        for id in report.unknownTargetMetrics {
+            items.append(ExceptionItem(severity: .low, text: text("目标表中的指标 \(id) 不在口径中，已忽略", "targets name an unknown metric \(id); ignored")))
+        }
+        let order: [ExceptionItem.Severity: Int] = [.high: 0, .medium: 1, .low: 2]
+        items = items.enumerated().sorted { (order[$0.element.severity]!, $0.offset) < (order[$1.element.severity]!, $1.offset) }.map(\.element)
+        return PackSection(id: "exceptions", title: text.exceptions, blocks: items.isEmpty ? [.note(text.none)] : [.exceptions(items)])
+    }
+}

@@ -1,0 +1,36 @@
+import Charts
+import Metrics
+
+extension PackBuilder {
+    func targets() -> PackSection {
+        let outcomes = report.targets
+        guard !outcomes.isEmpty else {
+            return PackSection(id: "targets", title: text.targets, blocks: [.note(text("本月没有目标。", "No targets touch this month."))])
+        }
+        func label(_ t: TargetOutcome) -> String {
+            name(t.metric) + (t.slice.map { " · \($0.value)" } ?? "") + (t.scope == .month ? "" : " (\(t.period))")
+        }
+        func detail(_ t: TargetOutcome) -> String {
+            guard let r = report.metric(t.metric) else { return "" }
+            return "\(value(r, t.actual)) / \(value(r, t.target))"
+        }
+        let rows = outcomes.map { t in
+            BulletChart.Row(label: label(t), detail: detail(t), attainment: t.attainment,
+                            status: t.status.map { $0 == .met ? .met : $0 == .near ? .near : .missed })
+        }
+        let chart = BulletChart(title: text.targets, rows: rows, nearThreshold: report.config.definitions.nearThreshold, format: format)
+        let table = DataTable(header: [text.metric, text.period, text.actual, text.target, text.attainment, text.status],
+                              rows: outcomes.map { t in
+                                  let r = report.metric(t.metric)
+                                  return [name(t.metric) + (t.slice.map { " · \($0.value)" } ?? ""), t.period,
+                                          r.map { value($0, t.actual) } ?? "—", r.map { value($0, t.target) } ?? "—",
+                                          format.format(t.attainment, .ratio), text.status(t.status?.rawValue)]
+                              },
+                              numericColumns: [2, 3, 4],
+                              rowTones: outcomes.map { $0.status == .met ? .good : $0.status == nil ? .neutral : .bad })
+        let height = BulletChart.height(rows: rows.count)
+        return PackSection(id: "targets", title: text.targets, blocks: [
+            .chart(ChartBlock(id: "targets", scene: chart.build(width: Self.wide.width, height: height, theme: theme), data: table, wide: true)),
+        ])
+    }
+}

@@ -1,0 +1,82 @@
+import Charts
+import Metrics
+import Snapshot
+
+/// Turns a computed report into the pack's document: which numbers, charts and tables
+/// each section shows. It reads results; it never computes a metric.
+public struct PackBuilder {
+    public let report: Report
+    public let options: PackOptions
+    let text: PackText
+    let format: NumberFormat
+    let theme = Theme.standard
+
+    /// Chart sizes shared by the site and the PDF (the site scales them to its column).
+    static let half = (width: 372.0, height: 210.0)
+    static let wide = (width: 770.0, height: 250.0)
+
+    public init(report: Report, options: PackOptions) {
+        self.report = report
+        self.options = options
+        text = PackText(zh: options.language.isChinese)
+        format = NumberFormat(language: options.language, currency: options.currency)
+    }
+
+    public func document() -> PackDocument {
+        var sections: [PackSection] = []
+        for id in options.sections {
+            switch id {
+            case "summary": sections.append(summary())
+            case "exceptions": sections.append(exceptions())
+            case "growth": sections.append(growth())
+            case "funnel": sections.append(funnel())
+            case "retention": sections.append(bridge())
+            case "targets": sections.append(targets())
+            case "quality": sections.append(quality())
+            case "dictionary": sections.append(dictionary())
+            default: continue
+            }
+        }
+        let m = report.month
+        return PackDocument(language: options.language, company: options.company, title: text.reportTitle, month: m.description,
+                            monthLabel: format.month(year: m.year, month: m.month), headline: headline(), sections: sections,
+                            colophon: colophon())
+    }
+
+    // MARK: Shared helpers
+
+    func name(_ id: String) -> String { report.catalog[id]?.name(chinese: options.language.isChinese) ?? id }
+
+    func kind(_ unit: MetricDefinition.Unit) -> ValueKind { ValueKind(rawValue: unit.rawValue) ?? .number }
+
+    func value(_ r: MetricResult, _ v: Double?) -> String { format.format(v, kind(r.definition.unit)) }
+
+    func change(_ r: MetricResult, _ c: Double?) -> String {
+        format.change(c, points: r.definition.unit.changesInPoints, kind: kind(r.definition.unit))
+    }
+
+    /// Good when the change goes the way the metric's direction prefers.
+    func tone(_ r: MetricResult, _ c: Double?) -> KPITile.Tone {
+        guard let c, c != 0, r.definition.direction != .none else { return .neutral }
+        return (c > 0) == (r.definition.direction == .up) ? .good : .bad
+    }
+
+    var monthLabels: [String] {
+        report.months.enumerated().map { i, m in format.shortMonth(year: m.year, month: m.month, withYear: i == 0 || m.month == 1) }
+    }
+
+    func headline() -> String {
+        let parts = ["new_customers", "revenue", "churn_rate"].compactMap { id -> String? in
+            guard let r = report.metric(id) else { return nil }
+            return "\(name(id)) \(value(r, r.value))（\(text.vsLastMonth) \(change(r, r.mom))）"
+        }
+        if options.language.isChinese { return parts.joined(separator: "，") + "。" }
+        return parts.map { $0.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")") }.joined(separator: "; ") + "."
+    }
+
+    func colophon() -> String {
+        let d = report.config.definitions
+        return text("口径：时区 \(report.zone)，仅计已付款订单，连续 \(d.churnAfterDays) 天无事件视为流失；数据截至 \(format.month(year: report.month.year, month: report.month.month))月末。",
+                    "Definitions: time zone \(report.zone); paid orders only; a customer with no event for \(d.churnAfterDays) days has churned; data through the end of \(format.month(year: report.month.year, month: report.month.month)).")
+    }
+}

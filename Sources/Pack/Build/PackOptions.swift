@@ -1,0 +1,18 @@
+import Charts
+
+/// How the pack is presented: language, company, currency and which sections, in order.
+public struct PackOptions: Sendable {
+    public var company: String
+    public var language: Language
+    public var currency: String
+    public var sections: [String]
+
+    public static let allSections = ["summary", "exceptions", "growth", "funnel", "retention", "targets", "quality", "dictionary"]
+
+    public init(company: String, language: Language, currency: String, sections: [String] = PackOptions.allSections) {
+        self.company = company
+        self.language = language
+        self.currency = currency
+        self.sections = sections
+    }
+}

@@ -1,0 +1,34 @@
+import Charts
+
+/// What the page composer lays out: boxes that know nothing of metrics.
+///
+/// Figures never split; tables split between rows, repeating their header; a heading
+/// stays with what follows it.
+public enum FlowItem: Sendable {
+    /// A heading; `outline` puts it in the PDF's bookmarks.
+    case heading(String, outline: Bool)
+    case paragraph(String, TextStyle)
+    /// A fixed-size drawing (charts, tile grids); moved whole to the next page if it does not fit.
+    case figure(Scene)
+    case table(TableSpec)
+    case space(Double)
+    case pageBreak
+}
+
+/// A table to lay out: header, rows of text, alignment and how many lines a cell may wrap to.
+public struct TableSpec: Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+    public var numericColumns: Set<Int>
+    public var maxLines: Int
+    /// Colours for individual rows' last cell (status), or nil.
+    public var rowColors: [Color?]?
+
+    public init(header: [String], rows: [[String]], numericColumns: Set<Int> = [], maxLines: Int = 1, rowColors: [Color?]? = nil) {
+        self.header = header
+        self.rows = rows
+        self.numericColumns = numericColumns
+        self.maxLines = maxLines
+        self.rowColors = rowColors
+    }
+}

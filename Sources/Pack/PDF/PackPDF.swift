@@ -1,0 +1,16 @@
+import Charts
+
+/// The leadership PDF of a pack document.
+public enum PackPDF {
+    public static func render(_ document: PackDocument, date: String?, theme: Theme = .standard) -> [UInt8] {
+        let geometry = PageGeometry()
+        let assembler = PDFAssembler(document: document, geometry: geometry, theme: theme)
+        let composer = PageComposer(geometry: geometry, theme: theme)
+        let pages = composer.compose(cover: assembler.cover(), flow: assembler.flow())
+        let decorated = composer.decorate(pages, left: "\(document.company) · \(document.title)", right: document.monthLabel,
+                                          footer: document.colophon, hasCover: true)
+        return PDFExporter.pdf(decorated, geometry: geometry,
+                               metadata: .init(title: "\(document.company) \(document.title) \(document.monthLabel)",
+                                               author: document.company, subject: document.month, date: date))
+    }
+}

@@ -1,0 +1,91 @@
+import Charts
+
+/// Column widths and row heights of a table, and its rows as marks.
+///
+/// Pagination lives in ``PageComposer``; this type only measures and draws one row at a
+/// time, so the composer can guarantee every row lands on exactly one page.
+struct TableLayout {
+    let spec: TableSpec
+    let widths: [Double]
+    let rowHeights: [Double]
+    let headerHeight: Double
+    let style: TextStyle
+    let headerStyle: TextStyle
+    let placer: TextPlacer
+    static let padding = 5.0
+
+    init(_ spec: TableSpec, width: Double, placer: TextPlacer, theme: Theme) {
+        self.spec = spec
+        self.placer = placer
+        style = TextStyle(size: 8.5, color: theme.ink)
+        headerStyle = TextStyle(size: 8.5, bold: true, color: theme.muted)
+        let columns = spec.header.count
+        // Natural width per column: the widest cell (first line), capped.
+        var natural = [Double](repeating: 0, count: columns)
+        for (c, h) in spec.header.enumerated() { natural[c] = placer.width(h, headerStyle) }
+        for row in spec.rows.prefix(400) {
+            for c in 0..<min(columns, row.count) {
+                let line = row[c].split(separator: "\n").first.map(String.init) ?? ""
+                natural[c] = max(natural[c], placer.width(line, style))
+            }
+        }
+        natural = natural.map { min($0 + 2 * Self.padding, width * 0.45) }
+        let total = natural.reduce(0, +)
+        var widths = natural
+        if total > width {
+            // Shrink the wide columns first, keeping narrow ones readable.
+            var excess = total - width
+            while excess > 0.5 {
+                let widest = widths.indices.max { widths[$0] < widths[$1] }!
+                let second = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? 0
+                let cut = min(excess, max(widths[widest] - second, 1), widths[widest] - 30)
+                if cut <= 0 { break }
+                widths[widest] -= cut
+                excess -= cut
+            }
+        } else if total < width {
+            // Give the room to text columns, so numbers stay close together.
+            let textColumns = (0..<columns).filter { !spec.numericColumns.contains($0) }
+            let share = (width - total) / Double(max(textColumns.count, 1))
+            for c in textColumns { widths[c] += share }
+            if textColumns.isEmpty { widths[columns - 1] += width - total }
+        }
+        self.widths = widths
+        let lineStyle = style, headStyle = headerStyle
+        headerHeight = (spec.header.enumerated().map { placer.size($1, headStyle, maxWidth: widths[$0] - 2 * Self.padding, maxLines: 2).height }.max() ?? 10) + 2 * Self.padding
+        rowHeights = spec.rows.map { row in
+            (row.enumerated().map { c, cell in
+                placer.size(cell, lineStyle, maxWidth: widths[min(c, widths.count - 1)] - 2 * Self.padding, maxLines: spec.maxLines).height
+            }.max() ?? 10) + 2 * Self.padding - 1
+        }
+    }
+
+    func headerMarks(x: Double, y: Double, theme: Theme) -> [Mark] {
+        var marks: [Mark] = []
+        var cx = x
+        for (c, h) in spec.header.enumerated() {
+            let numeric = spec.numericColumns.contains(c)
+            marks.append(placer.mark(h, at: Point(numeric ? cx + widths[c] - Self.padding : cx + Self.padding, y + Self.padding),
+                                     numeric ? .end : .start, .top, style: headerStyle, maxWidth: widths[c] - 2 * Self.padding, maxLines: 2))
+            cx += widths[c]
+        }
+        marks.append(.line([Point(x, y + headerHeight), Point(x + widths.reduce(0, +), y + headerHeight)], Stroke(color: theme.axis, width: 0.8)))
+        return marks
+    }
+
+    func rowMarks(_ r: Int, x: Double, y: Double, theme: Theme) -> [Mark] {
+        var marks: [Mark] = []
+        let total = widths.reduce(0, +)
+        if r % 2 == 1 { marks.append(.rect(Rect(x: x, y: y, width: total, height: rowHeights[r]), fill: Color(hex: 0xF5F7FA))) }
+        var cx = x
+        for (c, cell) in spec.rows[r].enumerated() where c < widths.count {
+            let numeric = spec.numericColumns.contains(c)
+            var cellStyle = style
+            if c == widths.count - 1, let color = spec.rowColors?[r] { cellStyle = TextStyle(size: style.size, bold: true, color: color) }
+            marks.append(placer.mark(cell, at: Point(numeric ? cx + widths[c] - Self.padding : cx + Self.padding, y + Self.padding - 0.5),
+                                     numeric ? .end : .start, .top, style: cellStyle, maxWidth: widths[c] - 2 * Self.padding, maxLines: spec.maxLines))
+            cx += widths[c]
+        }
+        return marks
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Progress and errors on stderr; stdout stays free for what a command prints.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("reviewpack: error: \(message)\n".utf8))
+    }
+
+    static func progress(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+}
+
+/// Wall time and peak memory per stage, for the progress lines and the benchmark.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var stages: [(String, Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        stages.append((name, Double(now - last) / 1e9))
+        last = now
+    }
+
+    /// Peak resident memory of the process so far, in MiB.
+    static var peakMemoryMiB: Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    var summary: String {
+        stages.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }.joined(separator: " · ")
+            + " · peak memory \(String(format: "%.0f", Self.peakMemoryMiB)) MiB"
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// Exit codes from sysexits.h, so scripts and cron can tell what went wrong.
+extension ExitCode {
+    /// The snapshot is unreadable, or a finding in strict mode.
+    static let dataError = ExitCode(65)
+    /// An input file or folder does not exist.
+    static let noInput = ExitCode(66)
+    /// The output cannot be written.
+    static let cannotCreate = ExitCode(73)
+    /// `pack.yaml` is wrong.
+    static let configError = ExitCode(78)
+}
+
+/// Prints a one-line message to stderr and exits with `code`: never a stack trace.
+func fail(_ message: String, _ code: ExitCode) -> ExitCode {
+    Console.error(message)
+    return code
+}

@@ -1,0 +1,97 @@
+import Charts
+import Foundation
+import Metrics
+import Pack
+import Snapshot
+
+/// One build of one month's pack: read → facts → metrics → document → outputs → publish.
+struct PackBuild {
+    var dataFolder: String
+    var config: PackConfig
+    var month: String?
+    var out: String
+    var strict: Bool
+    var templatesFolder: String
+    var assetsFolder: String
+
+    enum Failure: Error {
+        case data(String), noInput(String), config(String), output(String)
+    }
+
+    /// Builds and publishes; returns the month built and the stage timings.
+    func run() throws -> (Month, StageClock, Int) {
+        var clock = StageClock()
+        let templates: TemplateSet
+        do { templates = try TemplateSet(folder: templatesFolder) } catch { throw Failure.config("\(error)") }
+        guard let zone = Zone(identifier: config.timezone) else { throw Failure.config("unknown time zone \(config.timezone)") }
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+        let options = SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
+                                      asOf: epoch ?? Int64(Date().timeIntervalSince1970), strict: strict)
+        let snapshot: Snapshot
+        do {
+            snapshot = try CSVSnapshotReader.read(folder: dataFolder, options: options)
+        } catch let e as SnapshotError {
+            switch e.kind {
+            case .notFound: throw Failure.noInput(e.description)
+            default: throw Failure.data(e.description)
+            }
+        }
+        clock.lap("read")
+
+        let facts = Facts(snapshot: snapshot, dimensions: config.metrics.dimensions)
+        clock.lap("facts")
+        let reportMonth: Month
+        if let month {
+            guard let m = Month(month) else { throw Failure.config("--month must be YYYY-MM, found \(month)") }
+            reportMonth = m
+        } else {
+            guard let last = facts.lastDataDay else { throw Failure.data("the snapshot holds no dated rows; give --month") }
+            let m = Month(containing: last)
+            reportMonth = last == m.lastDay ? m : m - 1
+        }
+        let report = MetricEngine().run(facts: facts, config: config.metrics, month: reportMonth, targets: snapshot.targets,
+                                        quality: snapshot.quality, zone: config.timezone)
+        clock.lap("metrics")
+
+        let packOptions = PackOptions(company: config.company, language: config.language, currency: config.currency, sections: config.sections)
+        let document = PackBuilder(report: report, options: packOptions).document()
+        let (html, charts) = try PageHTML.render(document, templates: templates)
+        clock.lap("html")
+        let pdfDate = epoch.map { Self.isoDate($0) }
+        let pdf = PackPDF.render(document, date: pdfDate)
+        clock.lap("pdf")
+        let json = MetricsJSON.document(report).serialized()
+        let email = try EmailMessage.render(document, pdf: pdf, templates: templates, addressing: config.email)
+
+        var files: [(String, [UInt8])] = [("index.html", Array(html.utf8)), ("pack.pdf", pdf), ("metrics.json", Array(json.utf8)),
+                                          ("email.eml", Array(email.utf8))]
+        files += charts.map { ("charts/\($0.0)", Array($0.1.utf8)) }
+        let publisher = SitePublisher(root: out)
+        do {
+            try publisher.publish(folder: "assets", files: try assetFiles())
+            try publisher.publish(folder: reportMonth.description, files: files)
+            let archive = try ArchiveIndex.render(publisher: publisher, company: config.company, language: config.language,
+                                                  currency: config.currency, templates: templates)
+            try publisher.publish(file: "index.html", contents: Array(archive.utf8))
+        } catch let e as PackError {
+            throw Failure.output(e.description)
+        }
+        clock.lap("publish")
+        return (reportMonth, clock, pdf.count)
+    }
+
+    func assetFiles() throws -> [(String, [UInt8])] {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: assetsFolder) else { throw Failure.config("\(assetsFolder): assets folder not found") }
+        return names.sorted().compactMap { name in
+            fm.contents(atPath: (assetsFolder as NSString).appendingPathComponent(name)).map { (name, [UInt8]($0)) }
+        }
+    }
+
+    static func isoDate(_ epoch: Int64) -> String {
+        let day = CivilDate(dayNumber: Int(epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400))
+        let seconds = Int(((epoch % 86_400) + 86_400) % 86_400)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(day)T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+    }
+}

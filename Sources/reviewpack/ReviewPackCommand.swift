@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct ReviewPackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reviewpack",
+        abstract: "Turns a CRM data snapshot into the month's review pack: an HTML site, a PDF, metrics.json and an e-mail.",
+        subcommands: [BuildCommand.self, SampleCommand.self]
+    )
+}
