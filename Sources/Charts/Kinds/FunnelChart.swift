@@ -32,17 +32,27 @@ public struct FunnelChart: Sendable {
         let area = Rect(x: labelWidth, y: header, width: width - labelWidth - costWidth, height: height - header)
         let rowHeight = area.height / Double(max(stages.count, 1))
         let barHeight = rowHeight * 0.62
-        let maxCount = Double(stages.map(\.count).max() ?? 0)
+        // A first stage (visits) that dwarfs the rest is drawn full width with an axis
+        // break, so the lead stages keep a readable scale of their own.
+        let rest = stages.dropFirst().map(\.count).max() ?? 0
+        let broken = stages.count > 2 && Double(stages[0].count) > 5 * Double(max(rest, 1))
+        let maxCount = Double(broken ? rest : stages.map(\.count).max() ?? 0)
         if showCost {
             marks.append(text.mark(costHeading, at: Point(width, 6), .end, .middle, style: theme.small))
         }
         for (i, stage) in stages.enumerated() {
             let top = area.y + Double(i) * rowHeight
-            let share = maxCount > 0 ? Double(stage.count) / maxCount : 0
+            let share = broken && i == 0 ? 1 : maxCount > 0 ? min(Double(stage.count) / maxCount, 1) : 0
             let barWidth = max(area.width * share, 2)
             let bar = Rect(x: area.x + (area.width - barWidth) / 2, y: top, width: barWidth, height: barHeight)
             let color = theme.palette[0].tint(Double(i) / Double(max(stages.count, 2)) * 0.55)
             marks.append(.rect(bar, fill: color, radius: 2))
+            if broken && i == 0 {
+                for dx in [0.0, 7.0] {
+                    let bx = bar.x + bar.width * 0.78 + dx
+                    marks.append(.line([Point(bx - 4, bar.maxY + 1), Point(bx + 4, bar.y - 1)], Stroke(color: Color(hex: 0xFFFFFF), width: 2.5)))
+                }
+            }
             marks.append(text.mark(stage.label, at: Point(0, bar.y + barHeight / 2), .start, .middle, style: theme.style(theme.labelSize), maxWidth: labelWidth - 8))
             let count = format.format(Double(stage.count), .count)
             let countWidth = text.width(count, theme.value)

@@ -16,9 +16,9 @@ extension PackBuilder {
             return KPITile(id: id, label: name(id), value: value(r, r.value), change: change(r, r.mom), changeTone: tone(r, r.mom),
                            changeCaption: text.vsLastMonth, target: target, status: status.map { text.status($0) },
                            statusTone: status == "met" ? .good : status == nil ? .neutral : .bad,
-                           sparkline: Sparkline(title: name(id), values: r.series).build(width: 120, height: 30, theme: theme))
+                           sparkline: Sparkline(title: name(id), values: r.series).build(width: 84, height: 26, theme: theme))
         }
-        return PackSection(id: "summary", title: text.summary, blocks: [.note(headline()), .tiles(tiles)])
+        return PackSection(id: "summary", title: text.summary, blocks: [.tiles(tiles)])
     }
 
     func exceptions() -> PackSection {

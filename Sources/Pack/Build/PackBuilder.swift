@@ -12,7 +12,7 @@ public struct PackBuilder {
     let theme = Theme.standard
 
     /// Chart sizes shared by the site and the PDF (the site scales them to its column).
-    static let half = (width: 372.0, height: 210.0)
+    static let half = (width: 372.0, height: 172.0)
     static let wide = (width: 770.0, height: 250.0)
 
     public init(report: Report, options: PackOptions) {
@@ -76,7 +76,7 @@ public struct PackBuilder {
 
     func colophon() -> String {
         let d = report.config.definitions
-        return text("口径：时区 \(report.zone)，仅计已付款订单，连续 \(d.churnAfterDays) 天无事件视为流失；数据截至 \(format.month(year: report.month.year, month: report.month.month))月末。",
+        return text("口径：时区 \(report.zone)，仅计已付款订单，连续 \(d.churnAfterDays) 天无事件视为流失；数据截至 \(format.month(year: report.month.year, month: report.month.month))末。",
                     "Definitions: time zone \(report.zone); paid orders only; a customer with no event for \(d.churnAfterDays) days has churned; data through the end of \(format.month(year: report.month.year, month: report.month.month)).")
     }
 }

@@ -10,7 +10,7 @@ public enum PageHTML {
         var charts: [(String, String)] = []
         let sections: [[String: Any]] = document.sections.map { section in
             ["id": section.id, "title": section.title,
-             "blocks": section.blocks.map { block(for: $0, zh: zh, charts: &charts) }]
+             "blocks": section.blocks.map { block(for: $0, sectionTitle: section.title, zh: zh, charts: &charts) }]
         }
         let context: [String: Any] = [
             "lang": zh ? "zh-CN" : "en", "company": document.company, "title": document.title, "monthLabel": document.monthLabel,
@@ -20,7 +20,7 @@ public enum PageHTML {
         return (try templates.render(context, "page"), charts)
     }
 
-    static func block(for block: PackBlock, zh: Bool, charts: inout [(String, String)]) -> [String: Any] {
+    static func block(for block: PackBlock, sectionTitle: String, zh: Bool, charts: inout [(String, String)]) -> [String: Any] {
         switch block {
         case .note(let text): return ["isNote": true, "text": text]
         case .tiles(let tiles):
@@ -45,10 +45,11 @@ public enum PageHTML {
         case .chart(let chart):
             let file = "\(chart.id).svg"
             charts.append((file, ChartRenderer.svg(chart.scene)))
-            var c: [String: Any] = ["isChart": true, "title": chart.scene.title, "file": file, "alt": chart.scene.summary,
+            var c: [String: Any] = ["isChart": true, "file": file, "alt": chart.scene.summary,
                                     "width": Int(chart.scene.width), "height": Int(chart.scene.height),
                                     "dataLabel": zh ? "查看数据表" : "Show the numbers", "table": table(chart.data)]
             if chart.wide { c["wide"] = true }
+            if chart.scene.title != sectionTitle { c["caption"] = chart.scene.title }
             return c
         case .table(let t): return ["isTable": true, "table": table(t)]
         }

@@ -46,7 +46,8 @@ struct PDFAssembler {
                 case .note(let text): flow.append(.paragraph(text, body))
                 case .tiles(let tiles): flow.append(.figure(tileGrid(tiles)))
                 case .exceptions(let items): flow += items.map { .figure(exception($0)) }
-                case .chart(let chart): flow.append(.figure(titled(chart, width: geometry.contentWidth)))
+                case .chart(let chart):
+                    flow.append(.figure(chart.scene.title == section.title ? chart.scene : titled(chart, width: geometry.contentWidth)))
                 case .table(let table):
                     if let caption = table.caption { flow.append(.paragraph(caption, TextStyle(size: 10, bold: true, color: theme.ink))) }
                     flow.append(.table(spec(table)))
@@ -86,25 +87,27 @@ struct PDFAssembler {
         return Scene(width: geometry.contentWidth, height: height + 6, title: "", summary: "", marks: marks)
     }
 
-    /// KPI tiles, four to a row.
+    /// KPI tiles, four to a row: label, value with its sparkline beside it, change, target.
     func tileGrid(_ tiles: [KPITile]) -> Scene {
-        let columns = 4, gap = 12.0, tileHeight = 112.0
+        let columns = 4, gap = 10.0, tileHeight = 94.0
         let tileWidth = (geometry.contentWidth - gap * Double(columns - 1)) / Double(columns)
         var marks: [Mark] = []
         for (i, tile) in tiles.enumerated() {
             let x = Double(i % columns) * (tileWidth + gap), y = Double(i / columns) * (tileHeight + gap)
             marks.append(.rect(Rect(x: x, y: y, width: tileWidth, height: tileHeight), fill: Color(hex: 0xF5F7FA), stroke: Stroke(color: theme.grid, width: 0.8), radius: 4))
-            marks.append(placer.mark(tile.label, at: Point(x + 10, y + 9), .start, .top, style: TextStyle(size: 9.5, color: theme.muted), maxWidth: tileWidth - 20))
-            marks.append(placer.mark(tile.value, at: Point(x + 10, y + 26), .start, .top, style: TextStyle(size: 21, bold: true, color: theme.ink), maxWidth: tileWidth - 20))
+            marks.append(placer.mark(tile.label, at: Point(x + 10, y + 8), .start, .top, style: TextStyle(size: 9.5, color: theme.muted), maxWidth: tileWidth - 20))
+            let sparkWidth = tile.sparkline.width
+            marks.append(placer.mark(tile.value, at: Point(x + 10, y + 24), .start, .top, style: TextStyle(size: 21, bold: true, color: theme.ink),
+                                     maxWidth: tileWidth - 28 - sparkWidth))
+            marks += tile.sparkline.marks(at: x + tileWidth - 10 - sparkWidth, y + 28)
             let toneColor = tile.changeTone == .good ? theme.met : tile.changeTone == .bad ? theme.missed : theme.muted
-            marks.append(placer.mark("\(tile.change) \(tile.changeCaption)", at: Point(x + 10, y + 56), .start, .top,
+            marks.append(placer.mark("\(tile.change) \(tile.changeCaption)", at: Point(x + 10, y + 60), .start, .top,
                                      style: TextStyle(size: 8.5, bold: true, color: toneColor), maxWidth: tileWidth - 20))
             if let target = tile.target {
                 let statusColor = tile.statusTone == .good ? theme.met : tile.statusTone == .bad ? theme.missed : theme.muted
-                marks.append(placer.mark("\(target)  \(tile.status ?? "")", at: Point(x + 10, y + 71), .start, .top,
+                marks.append(placer.mark("\(target)  \(tile.status ?? "")", at: Point(x + 10, y + 75), .start, .top,
                                          style: TextStyle(size: 8.5, color: statusColor), maxWidth: tileWidth - 20))
             }
-            marks += tile.sparkline.marks(at: x + 10, y + tileHeight - 8 - tile.sparkline.height)
         }
         let rows = (tiles.count + columns - 1) / columns
         return Scene(width: geometry.contentWidth, height: Double(rows) * (tileHeight + gap), title: "", summary: "", marks: marks)
@@ -122,6 +125,6 @@ struct PDFAssembler {
                                maxWidth: geometry.contentWidth - 56, maxLines: 2)
         var height = 14.0
         if case .text(let t) = text { height = t.bounds.height }
-        return Scene(width: geometry.contentWidth, height: height + 2, title: "", summary: "", marks: [badge, text])
+        return Scene(width: geometry.contentWidth, height: height - 4, title: "", summary: "", marks: [badge, text])
     }
 }

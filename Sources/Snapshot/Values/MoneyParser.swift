@@ -15,11 +15,15 @@ public struct MoneyParser: Sendable {
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
         var units: Int64 = 0
         var integerDigits = 0
-        while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
+        /// Appends one decimal digit; false on overflow.
+        func push(_ digit: UInt8) -> Bool {
             let (m, o1) = units.multipliedReportingOverflow(by: 10)
-            let (s, o2) = m.addingReportingOverflow(Int64(bytes[i] - 48))
-            guard !o1, !o2 else { return nil }
+            let (s, o2) = m.addingReportingOverflow(Int64(digit - 48))
             units = s
+            return !o1 && !o2
+        }
+        while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
+            guard push(bytes[i]) else { return nil }
             integerDigits += 1
             i += 1
         }
@@ -29,17 +33,14 @@ public struct MoneyParser: Sendable {
             i += 1
             while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
                 fraction += 1
-                guard fraction <= fractionDigits else { return nil }
-                units = units * 10 + Int64(bytes[i] - 48)
+                guard fraction <= fractionDigits, push(bytes[i]) else { return nil }
                 i += 1
             }
             guard fraction > 0 else { return nil }
         }
         guard i == bytes.count else { return nil }
         for _ in fraction..<fractionDigits {
-            let (m, o) = units.multipliedReportingOverflow(by: 10)
-            guard !o else { return nil }
-            units = m
+            guard push(48) else { return nil }
         }
         return negative ? -units : units
     }

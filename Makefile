@@ -1,0 +1,29 @@
+# ReviewPack — the commands a user runs. `make demo` and `make test` set up what is
+# missing (Debian packages), so a fresh machine with the Swift toolchain needs nothing else.
+SWIFT ?= swift
+SITE ?= site
+
+.PHONY: setup build demo test bench clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c release --product reviewpack
+	@echo "binary: .build/release/reviewpack"
+
+demo: build
+	.build/release/reviewpack build --data sample-data --out $(SITE)
+	@echo ""
+	@echo "The sample pack is in $(SITE)/:"
+	@echo "  open $(SITE)/index.html (all months) or $(SITE)/2026-10/index.html, and $(SITE)/2026-10/pack.pdf"
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: build
+	@scripts/bench.sh
+
+clean:
+	rm -rf .build $(SITE)

@@ -1,0 +1,98 @@
+import Testing
+@testable import Snapshot
+
+@Suite struct SnapshotReaderTests {
+    static let customers = "customer_id,signup_at,channel\nC1,2026-01-05,官网\nC2,2026-02-10 09:00,\n"
+
+    @Test func headerInAnyOrderAnyCaseUnknownColumnsIgnored() throws {
+        let f = try SnapshotFixture([
+            "customers": " Channel ,EXTRA,Signup_At,customer_id\n转介绍,x,2026-03-01, C9 \n",
+            "orders": "amount,customer_id,order_id,ordered_at,note\n10.50,C9,O1,2026-03-02 10:00,hi\n",
+        ])
+        let s = try f.read()
+        #expect(s.customers.ids == ["C9"])
+        #expect(s.customers.dimension("channel")?.value(at: 0) == "转介绍")
+        #expect(s.orders.amount == [1050])
+        #expect(s.quality.absentTables.sorted() == ["activities", "leads", "spend", "surveys", "targets", "tickets", "traffic"])
+    }
+
+    @Test func missingRequiredColumnNamesIt() throws {
+        let f = try SnapshotFixture(["customers": Self.customers, "orders": "order_id,customer_id,amount\nO1,C1,5\n"])
+        let error = #expect(throws: SnapshotError.self) { try f.read() }
+        #expect(error?.kind == .structural)
+        #expect(error?.file == "orders.csv")
+        #expect(error?.line == 1)
+        #expect(error?.columnName == "ordered_at")
+    }
+
+    @Test func missingRequiredTableIsNotFound() throws {
+        let f = try SnapshotFixture(["customers": Self.customers])
+        let error = #expect(throws: SnapshotError.self) { try f.read() }
+        #expect(error?.kind == .notFound)
+        #expect(error?.file == "orders.csv")
+    }
+
+    @Test func findingsAreCountedWithPlaceAndNothingDropsSilently() throws {
+        let f = try SnapshotFixture([
+            "customers": Self.customers + "C1,2026-03-01,官网\n",
+            "orders": """
+            order_id,customer_id,ordered_at,amount,status
+            O1,C1,2026-01-06,100.00,paid
+            O1,C1,2026-01-07,100.00,
+            O2,C404,2026-01-07,5.00,
+            O3,C2,2026-01-08,12.345,paid
+            O4,C2,not a date,1.00,paid
+            O5,C2,2026-01-09,-3.00,paid
+            O6,C2,2026-01-09,3.00,PAID
+            O7,C2,2026-01-09,3.00,Refunded
+            O8,C2,2026-01-09,3.00,lost
+
+            """,
+        ])
+        let s = try f.read()
+        let q = s.quality
+        #expect(q.count(of: .duplicateKey) == 2)          // C1 again, O1 again
+        #expect(q.count(of: .unknownCustomer) == 1)
+        #expect(q.count(of: .unreadableValue) == 3)       // 12.345, not a date, "lost"
+        #expect(q.count(of: .negativeAmount) == 1)
+        #expect(q.count(of: .missingOptionalValue) == 1)  // C2 has no channel
+        #expect(q.rowsRead["orders.csv"] == 9)
+        // Kept: O1, O2 (unknown customer, left out of metrics later), O6, O7.
+        #expect(s.orders.count == 4)
+        #expect(s.orders.status == [.paid, .paid, .paid, .refunded])
+        let money = q.tallies.first { $0.kind == .unreadableValue && $0.columnName == "amount" }!
+        #expect(money.examples[0].line == 5)
+        #expect(money.examples[0].column == 4)
+        #expect(money.examples[0].message.contains("12.345"))
+    }
+
+    @Test func strictModeFailsOnTheFirstFinding() throws {
+        let f = try SnapshotFixture(["customers": Self.customers, "orders": "order_id,customer_id,ordered_at,amount\nO1,C404,2026-01-01,1\n"])
+        #expect(try f.read().quality.totalFindings == 2)
+        let error = #expect(throws: SnapshotError.self) { try f.read(strict: true) }
+        #expect(error?.kind == .strictFinding)
+    }
+
+    @Test func leadStagesOutOfOrderAreFindingsNotCrashes() throws {
+        let f = try SnapshotFixture([
+            "customers": Self.customers,
+            "orders": "order_id,customer_id,ordered_at,amount\n",
+            "leads": "lead_id,created_at,qualified_at,won_at,lost_at\nL1,2026-01-10,2026-01-05,,\nL2,2026-01-10,2026-01-11,2026-01-12,2026-01-13\n",
+        ])
+        let s = try f.read()
+        #expect(s.quality.count(of: .stageOrder) == 1)
+        #expect(s.quality.count(of: .wonAndLost) == 1)
+        #expect(s.leads?.count == 2)
+        #expect(s.leads?.lostAt[1] == Missing.instant)   // won wins
+    }
+
+    @Test func targetsPeriodsAndSlices() throws {
+        let f = try SnapshotFixture([
+            "customers": Self.customers, "orders": "order_id,customer_id,ordered_at,amount\n",
+            "targets": "metric,period,target,dimension,value\nrevenue,2026-10,100,,\nrevenue,2026-Q4,300,,\nnew_customers,2026,50,channel,官网\nx,2026-W1,1,,\n",
+        ])
+        let rows = try f.read().targets!.rows
+        #expect(rows.map(\.period) == [.month(Int32(2026 * 12 + 9)), .quarter(year: 2026, quarter: 4), .year(2026)])
+        #expect(rows[2].slice?.value == "官网")
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what ReviewPack needs beyond the Swift toolchain, only when it is missing:
+# cairo and pango (headers for the build), Noto Sans CJK (Chinese text), poppler-utils
+# (the tests read PDFs back with pdffonts / pdftotext).
+set -euo pipefail
+
+missing=()
+pkg-config --exists cairo pangocairo 2>/dev/null || missing+=(pkg-config libcairo2-dev libpango1.0-dev)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk fontconfig)
+command -v pdffonts >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null 2>&1 || { echo "setup: the Swift 6 toolchain is not on PATH (https://swift.org/install)" >&2; exit 1; }
