@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import Metrics
+
+@Suite struct OutputTests {
+    @Test func metricsJSONHasTheDocumentedShape() throws {
+        let report = try MetricsFixture.report()
+        let text = MetricsJSON.document(report).serialized()
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(root["month"] as? String == "2026-03")
+        #expect(root["timezone"] as? String == "Asia/Shanghai")
+        let metrics = try #require(root["metrics"] as? [String: Any])
+        let churn = try #require(metrics["churn_rate"] as? [String: Any])
+        #expect(churn["value"] as? Double == 0.5)
+        #expect(churn["unit"] as? String == "ratio")
+        let series = try #require(churn["series"] as? [[String: Any]])
+        #expect(series.count == 13)
+        #expect(series.first?["month"] as? String == "2025-03")
+        #expect(series.first?["value"] is NSNull)
+        #expect(churn["status"] as? String == "near")
+        let bridge = try #require(root["bridge"] as? [String: Int])
+        #expect(bridge == ["start": 4, "churned": 2, "reactivated": 1, "new": 1, "end": 4])
+        let quality = try #require(root["quality"] as? [String: Any])
+        #expect((quality["counts"] as? [String: Int])?["unknown_customer"] == 1)
+    }
+
+    @Test func jsonIsDeterministicAndEscaped() {
+        let value = JSONValue.object([("b", .string("引号\"<&>\n")), ("a", .number(0.1)), ("n", .number(nil)), ("i", .int(3))])
+        #expect(value.serialized() == "{\n  \"b\": \"引号\\\"<&>\\n\",\n  \"a\": 0.1,\n  \"n\": null,\n  \"i\": 3\n}\n")
+    }
+
+    @Test func catalogAndFamiliesAgree() {
+        let engine = MetricEngine()
+        let computed = engine.computedIds
+        #expect(Set(computed).count == computed.count, "a metric computed by two families")
+        #expect(Set(computed) == Set(MetricCatalog.standard.definitions.map(\.id)))
+    }
+
+    @Test func monthArithmetic() {
+        let m = Month(year: 2026, month: 1)
+        #expect((m - 1).description == "2025-12")
+        #expect((m + 13).description == "2027-02")
+        #expect(Month(year: 2024, month: 2).dayCount == 29)
+        #expect(Month("2026-13") == nil)
+        #expect(Month(year: 2026, month: 10).quarter == 4)
+    }
+}
