@@ -40,8 +40,8 @@ let package = Package(
         ),
         .testTarget(name: "SnapshotTests", dependencies: ["Snapshot"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Snapshot"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"], resources: [.copy("Golden")]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot"]),
     ]
 )

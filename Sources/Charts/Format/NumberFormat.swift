@@ -71,23 +71,16 @@ public struct NumberFormat: Sendable {
         return fixed(p, decimals) + "%"
     }
 
-    /// Abbreviates large magnitudes by the language's units.
+    /// Abbreviates magnitudes from 10,000 by the language's units (万/亿 or K/M/B).
+    /// A value that rounds up to the next unit moves there (9999.6万 is 1亿, 999.95K is 1M).
     func compact(_ v: Double, decimalsBelow10k: Int) -> String {
         let a = abs(v)
         let sign = v < 0 ? Self.minus : ""
-        let units: [(Double, String)] = language.isChinese
-            ? [(1e8, "亿"), (1e4, "万")]
-            : [(1e9, "B"), (1e6, "M"), (1e4, "K")]
-        for (size, suffix) in units where a >= size {
-            var scaled = a / size
-            var unitSuffix = suffix
-            // 9999.6万 rounds to 10000万: move to the next unit instead.
-            if language.isChinese, suffix == "万", (scaled * 10).rounded() / 10 >= 10000 { scaled = a / 1e8; unitSuffix = "亿" }
-            if !language.isChinese, suffix == "K", significant(scaled) >= 1000 { scaled = a / 1e6; unitSuffix = "M" }
-            if !language.isChinese, suffix == "M", significant(scaled) >= 1000 { scaled = a / 1e9; unitSuffix = "B" }
-            return sign + trimmed(significantText(scaled)) + unitSuffix
-        }
-        return sign + grouped(a, decimals: decimalsBelow10k)
+        guard a >= 1e4 else { return sign + grouped(a, decimals: decimalsBelow10k) }
+        let units: [(Double, String)] = language.isChinese ? [(1e4, "万"), (1e8, "亿")] : [(1e3, "K"), (1e6, "M"), (1e9, "B")]
+        var k = units.lastIndex { a >= $0.0 }!
+        if k + 1 < units.count, significant(a / units[k].0) >= units[k + 1].0 / units[k].0 { k += 1 }
+        return sign + trimmed(significantText(a / units[k].0)) + units[k].1
     }
 
     private func significant(_ x: Double) -> Double {

@@ -15,7 +15,9 @@ public enum ChartRenderer {
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)
+        // cairo numbers surfaces with a process-wide counter; a fixed id keeps the output reproducible.
         var svg = String(decoding: sink.bytes, as: UTF8.self)
+            .replacingOccurrences(of: #"id="surface[0-9]+""#, with: #"id="chart""#, options: .regularExpression)
         // cairo writes no title or description; put them first inside the root element.
         if let open = svg.range(of: "<svg"), let close = svg.range(of: ">", range: open.upperBound..<svg.endIndex) {
             let accessible = "\n<title>\(XMLText.escape(scene.title))</title>\n<desc>\(XMLText.escape(scene.summary))</desc>"

@@ -15,7 +15,16 @@ public struct NiceScale: Sendable, Equatable {
             hi += pad
             if includeZero && lo > 0 { lo = 0 }
         }
-        let step = Self.niceStep((hi - lo) / Double(max(targetTicks - 1, 1)))
+        // Of the 1-2-5 steps near the raw step, the one whose tick count is closest to
+        // the target; on a tie the larger step (fewer, rounder ticks).
+        let raw = (hi - lo) / Double(max(targetTicks - 1, 1))
+        let base = Self.niceStep(raw)
+        let candidates = [base / 2.5, base / 2, base, base * 2, base * 2.5].map { Self.niceStep($0 * (1 - 1e-9)) }
+        func tickCount(_ s: Double) -> Int { Int(((hi / s).rounded(.up) - (lo / s).rounded(.down)).rounded()) + 1 }
+        let step = candidates.min { a, b in
+            let (da, db) = (abs(tickCount(a) - targetTicks), abs(tickCount(b) - targetTicks))
+            return da != db ? da < db : a > b
+        }!
         self.step = step
         lower = (lo / step).rounded(.down) * step
         upper = (hi / step).rounded(.up) * step

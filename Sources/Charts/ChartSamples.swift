@@ -1,0 +1,45 @@
+/// Every chart kind with fixed sample values, in either language: the gallery's content
+/// and the golden images' input.
+public enum ChartSamples {
+    public static func all(_ language: Language) -> [(name: String, scene: Scene)] {
+        let zh = language.isChinese
+        let format = NumberFormat(language: language, currency: "CNY")
+        let months = (0..<13).map { i -> String in
+            let m = (9 + i) % 12 + 1, y = 2025 + (9 + i) / 12
+            return format.shortMonth(year: y, month: m, withYear: i == 0 || m == 1)
+        }
+        let revenue: [Double?] = [1_561_000, 2_862_000, 1_763_000, 2_354_000, 1_221_000, 2_048_000, 2_246_000, 2_067_000, 2_972_000, 2_446_000, 2_564_000, 2_944_000, 2_457_000]
+        let target: [Double?] = [nil, nil, 1_900_000, 2_200_000, 1_400_000, 2_000_000, 2_300_000, 2_100_000, 2_800_000, 2_500_000, 2_600_000, 2_900_000, 2_760_000]
+        let churn: [Double?] = [0.081, 0.092, nil, 0.066, 0.041, 0.052, 0.044, 0.039, 0.047, 0.042, 0.043, 0.042, 0.061]
+        return [
+            ("trend", TrendChart(title: zh ? "收入" : "Revenue", monthLabels: months, series: [.init(name: zh ? "收入" : "Revenue", values: revenue)],
+                                 target: target, targetLabel: zh ? "目标" : "Target", kind: .money, format: format, zeroBased: true)
+                .build(width: 372, height: 172)),
+            ("trend-ratio", TrendChart(title: zh ? "流失率" : "Churn rate", monthLabels: months, series: [.init(name: zh ? "流失率" : "Churn rate", values: churn)],
+                                       benchmark: 0.05, benchmarkLabel: zh ? "行业参考 5%" : "benchmark 5%", kind: .ratio, format: format, zeroBased: false)
+                .build(width: 372, height: 172)),
+            ("funnel", FunnelChart(title: zh ? "获客漏斗" : "Acquisition funnel", stages: [
+                .init(label: zh ? "访问" : "Visits", count: 204_311, conversion: nil, cost: 0.44),
+                .init(label: zh ? "留资" : "Leads", count: 348, conversion: 0.0017, cost: 257),
+                .init(label: zh ? "有效线索（经销售确认的长标签）" : "Qualified leads confirmed by sales", count: 111, conversion: 0.319, cost: 805),
+                .init(label: zh ? "商机" : "Opportunities", count: 94, conversion: 0.847, cost: 950),
+                .init(label: zh ? "成交" : "Won", count: 67, conversion: 0.713, cost: 1333),
+            ], format: format, costHeading: zh ? "单位成本" : "Cost each").build(width: 770, height: 230)),
+            ("bullet", BulletChart(title: zh ? "目标达成" : "Targets", rows: [
+                .init(label: zh ? "新增客户" : "New customers", detail: "85 / 79", attainment: 85.0 / 79, status: .met),
+                .init(label: zh ? "收入" : "Revenue", detail: zh ? "¥246万 / ¥276万" : "¥2.46M / ¥2.76M", attainment: 0.89, status: .missed),
+                .init(label: zh ? "流失率" : "Churn rate", detail: "6.1% / 6.1%", attainment: 0.994, status: .near),
+                .init(label: zh ? "成交数 · 张伟" : "Deals won · Zhang Wei", detail: "9 / 5", attainment: 1.8, status: .met),
+                .init(label: zh ? "赢单率" : "Win rate", detail: "— / 0%", attainment: nil, status: nil),
+            ], format: format).build(width: 770, height: BulletChart.height(rows: 5))),
+            ("waterfall", WaterfallChart(title: zh ? "客户桥" : "Customer bridge", steps: [
+                .init(label: zh ? "期初存续" : "Start", value: 1238, kind: .total),
+                .init(label: zh ? "流失" : "Churned", value: 76, kind: .decrease),
+                .init(label: zh ? "唤回" : "Won back", value: 14, kind: .increase),
+                .init(label: zh ? "新增存续" : "New", value: 85, kind: .increase),
+                .init(label: zh ? "期末存续" : "End", value: 1261, kind: .total),
+            ], format: format).build(width: 770, height: 230)),
+            ("sparkline", Sparkline(title: zh ? "收入" : "Revenue", values: revenue).build(width: 84, height: 26)),
+        ]
+    }
+}
