@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Snapshot"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics"]),
     ]
 )

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Bad input gets a clear message naming the place, the right exit code, no crash, and
+/// the last good pack stays as it was.
+@Suite struct BadInputTests {
+    /// A copy of the sample with one table replaced.
+    func brokenSample(_ table: String, _ edit: (String) -> String) throws -> String {
+        let folder = CommandRunner.temporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: CommandRunner.sampleData) {
+            try FileManager.default.copyItem(atPath: "\(CommandRunner.sampleData)/\(name)", toPath: "\(folder)/\(name)")
+        }
+        let path = "\(folder)/\(table).csv"
+        try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func raggedQuotingFailsWithPlaceAndKeepsTheLastGoodPack() throws {
+        let site = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        #expect(try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", site]).status == 0)
+        let before = CommandRunner.contents(of: site)
+
+        let data = try brokenSample("orders") { text in
+            var lines = text.components(separatedBy: "\n")
+            lines[41] = lines[41].replacingOccurrences(of: ",", with: ",\"", options: [], range: lines[41].range(of: ","))
+            return lines.joined(separator: "\n")
+        }
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let result = try CommandRunner.run(["build", "--data", data, "--out", site])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("orders.csv:42"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack"))
+        #expect(CommandRunner.contents(of: site) == before, "a failed build changed the published site")
+    }
+
+    @Test func missingRequiredColumnNamesFileAndColumn() throws {
+        let data = try brokenSample("customers") { $0.replacingOccurrences(of: "signup_at", with: "signed_up") }
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let site = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try CommandRunner.run(["build", "--data", data, "--out", site])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("customers.csv:1 (signup_at)"), "\(result.stderr)")
+        #expect(CommandRunner.contents(of: site).isEmpty, "nothing is written when the snapshot cannot be read")
+    }
+
+    @Test func strictModeTurnsFindingsIntoFailure() throws {
+        let site = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", site, "--strict"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("strict mode"))
+    }
+
+    @Test func missingSnapshotFolder() throws {
+        let result = try CommandRunner.run(["build", "--data", "/nonexistent/snapshot", "--config", "\(CommandRunner.sampleData)/pack.yaml", "--out", CommandRunner.temporaryFolder()])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("/nonexistent/snapshot"))
+    }
+
+    @Test func configurationErrorsNameTheRule() throws {
+        let data = try brokenSample("targets") { $0 }
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let yaml = try String(contentsOfFile: "\(data)/pack.yaml", encoding: .utf8)
+        try yaml.replacingOccurrences(of: "metric: win_rate", with: "metric: win_ratio").write(toFile: "\(data)/pack.yaml", atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["build", "--data", data, "--out", CommandRunner.temporaryFolder()])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("alerts[2] (metric: win_ratio)"), "\(result.stderr)")
+    }
+
+    @Test func badMonthArgument() throws {
+        let result = try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--month", "2026-13", "--out", CommandRunner.temporaryFolder()])
+        #expect(result.status == 78 || result.status == 64)
+        #expect(result.stderr.contains("YYYY-MM"))
+    }
+}

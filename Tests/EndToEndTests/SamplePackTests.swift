@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// Builds the committed sample into a temporary site with the real executable and reads
+/// the result back as a reader, a browser and a PDF viewer would.
+@Suite(.serialized) struct SamplePackTests {
+    static let site: String = {
+        let site = CommandRunner.temporaryFolder()
+        _ = try? CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", site])
+        return site
+    }()
+
+    @Test func buildSucceedsAndWritesTheMonth() throws {
+        let site = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", site])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("built 2026-10"))
+        let files = CommandRunner.contents(of: site)
+        for name in ["index.html", "assets/style.css", "2026-10/index.html", "2026-10/pack.pdf", "2026-10/metrics.json", "2026-10/email.eml",
+                     "2026-10/charts/funnel.svg", "2026-10/charts/trend-revenue.svg", "2026-10/charts/targets.svg", "2026-10/charts/bridge.svg"] {
+            #expect(files[name]?.isEmpty == false, "\(name) is missing or empty")
+        }
+        #expect(!files.keys.contains { $0.contains(".staging") || $0.contains(".old-") || $0.hasSuffix(".tmp") })
+    }
+
+    @Test func metricsJSONIsComplete() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(Self.site)/2026-10/metrics.json"))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(root["month"] as? String == "2026-10")
+        let metrics = try #require(root["metrics"] as? [String: [String: Any]])
+        for id in ["new_customers", "active_customers", "live_customers", "churned_customers", "reactivated_customers", "churn_rate",
+                   "revenue", "orders", "paying_customers", "arpu", "new_leads", "won_deals", "win_rate"] {
+            let m = try #require(metrics[id], "\(id) missing")
+            #expect((m["series"] as? [Any])?.count == 13)
+            #expect(m["value"] is Double || m["value"] is Int, "\(id) has no value for the sample month")
+        }
+        let bridge = try #require(root["bridge"] as? [String: Int])
+        #expect(bridge["start"]! - bridge["churned"]! + bridge["reactivated"]! + bridge["new"]! == bridge["end"]!)
+        let quality = try #require(root["quality"] as? [String: Any])
+        // The sample carries a duplicate order id and orders of unknown customers on purpose.
+        #expect(((quality["counts"] as? [String: Int])?["duplicate_key"] ?? 0) >= 1)
+        #expect(((quality["counts"] as? [String: Int])?["unknown_customer"] ?? 0) >= 1)
+        #expect((root["targets"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func siteIsSelfContained() throws {
+        for page in ["index.html", "2026-10/index.html"] {
+            let path = "\(Self.site)/\(page)"
+            let html = try String(contentsOfFile: path, encoding: .utf8)
+            let references = html.matches(of: /(?:src|href)="([^"#]+)"/).map { String($0.output.1) }
+            #expect(!references.isEmpty)
+            for reference in references {
+                #expect(!reference.contains("//"), "\(page) refers outside the site: \(reference)")
+                let target = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(reference).standardized.path
+                #expect(FileManager.default.fileExists(atPath: target), "\(page) links to \(reference), which does not exist")
+            }
+        }
+        let month = try String(contentsOfFile: "\(Self.site)/2026-10/index.html", encoding: .utf8)
+        // Every chart has a text alternative and its numbers beside it.
+        let images = month.matches(of: /<img [^>]*>/).map { String($0.output) }
+        #expect(images.allSatisfy { $0.contains("alt=\"") && !$0.contains("alt=\"\"") })
+        #expect(month.components(separatedBy: "<details>").count - 1 >= 10)
+        #expect(month.contains("流失率"))
+    }
+
+    @Test func pdfHasEmbeddedFontsOutlineAndText() throws {
+        let pdf = "\(Self.site)/2026-10/pack.pdf"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        let raw = String(decoding: bytes, as: UTF8.self)
+        #expect(raw.contains("/Outlines"))
+        #expect(raw.contains("/Title"))
+        guard let info = CommandRunner.tool("pdfinfo", [pdf]), let fonts = CommandRunner.tool("pdffonts", [pdf]),
+              let text = CommandRunner.tool("pdftotext", ["-layout", pdf, "-"]) else {
+            Issue.record("poppler-utils (pdfinfo, pdffonts, pdftotext) are needed; `make test` installs them")
+            return
+        }
+        let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+        #expect(pages >= 8)
+        #expect(info.contains("2026年10月"))
+        let fontRows = fonts.split(separator: "\n").dropFirst(2)
+        #expect(!fontRows.isEmpty)
+        #expect(fontRows.allSatisfy { $0.contains(" yes yes ") }, "a font is not embedded as a subset:\n\(fonts)")
+        for phrase in ["客户增长月度报告", "本月概览", "流失率", "获客漏斗", "目标达成", "指标口径", "2 / \(pages)", "\(pages) / \(pages)"] {
+            #expect(text.contains(phrase), "PDF text lacks \(phrase)")
+        }
+    }
+
+    @Test func sameInputGivesByteIdenticalOutput() throws {
+        let other = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        let result = try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", other])
+        #expect(result.status == 0)
+        let a = CommandRunner.contents(of: Self.site), b = CommandRunner.contents(of: other)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (name, data) in a where name != "index.html" || b[name] != nil {
+            #expect(b[name] == data, "\(name) differs between two builds")
+        }
+    }
+
+    @Test func archiveListsEveryMonthBuilt() throws {
+        let site = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        for month in ["2026-09", "2026-10"] {
+            #expect(try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", site, "--month", month]).status == 0)
+        }
+        let index = try String(contentsOfFile: "\(site)/index.html", encoding: .utf8)
+        #expect(index.contains("2026-10/index.html"))
+        #expect(index.contains("2026-09/index.html"))
+        #expect(index.range(of: "2026-10/index.html")!.lowerBound < index.range(of: "2026-09/index.html")!.lowerBound)
+    }
+
+    @Test func emailCarriesSummaryAndPDF() throws {
+        let eml = try String(contentsOfFile: "\(Self.site)/2026-10/email.eml", encoding: .utf8)
+        #expect(eml.contains("Subject: =?UTF-8?B?"))
+        #expect(eml.contains("Content-Type: application/pdf"))
+        let parts = eml.components(separatedBy: "\r\n\r\n")
+        let body = try #require(Data(base64Encoded: parts[2].components(separatedBy: "\r\n--")[0].replacingOccurrences(of: "\r\n", with: "")))
+        #expect(String(decoding: body, as: UTF8.self).contains("流失率"))
+    }
+}
