@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "SnapshotTests", dependencies: ["Snapshot"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Snapshot"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics"]),
     ]

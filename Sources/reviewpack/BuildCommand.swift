@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Metrics
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,6 +20,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat any data-quality finding as an error.") var strict = false
     @Option(help: "Templates folder (default: the Templates folder that ships with ReviewPack).") var templates: String?
     @Option(help: "Assets folder (default: the Assets folder that ships with ReviewPack).") var assets: String?
+    @Flag(help: "Print time and peak memory per stage, one line each.") var timings = false
+
+    func validate() throws {
+        if let month, Month(month) == nil { throw ValidationError("--month must be YYYY-MM, found \(month)") }
+    }
 
     func run() throws {
         let configPath = config ?? (data as NSString).appendingPathComponent("pack.yaml")
@@ -37,7 +43,7 @@ struct BuildCommand: ParsableCommand {
             let (built, clock, pdfBytes) = try build.run()
             let page = (out as NSString).appendingPathComponent("\(built)/index.html")
             Console.progress("built \(built): \(page) and pack.pdf (\(pdfBytes / 1024) KiB)")
-            Console.progress(clock.summary)
+            Console.progress(timings ? clock.table : clock.summary)
         } catch let failure as PackBuild.Failure {
             switch failure {
             case .data(let m): throw fail(m, .dataError)

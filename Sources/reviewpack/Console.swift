@@ -14,11 +14,12 @@ enum Console {
 /// Wall time and peak memory per stage, for the progress lines and the benchmark.
 struct StageClock {
     private var last = DispatchTime.now().uptimeNanoseconds
-    private(set) var stages: [(String, Double)] = []
+    /// Stage name, wall seconds, and peak resident memory (MiB) when it ended.
+    private(set) var stages: [(String, Double, Double)] = []
 
     mutating func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        stages.append((name, Double(now - last) / 1e9))
+        stages.append((name, Double(now - last) / 1e9, Self.peakMemoryMiB))
         last = now
     }
 
@@ -32,5 +33,11 @@ struct StageClock {
     var summary: String {
         stages.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }.joined(separator: " · ")
             + " · peak memory \(String(format: "%.0f", Self.peakMemoryMiB)) MiB"
+    }
+
+    /// One line per stage: name, seconds, peak memory so far (the benchmark's table).
+    var table: String {
+        stages.map { "  \($0.0.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%8.2f", $0.1)) s   peak \(String(format: "%6.0f", $0.2)) MiB" }
+            .joined(separator: "\n")
     }
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# make bench: generates snapshots at several scales and builds each month's pack,
+# printing wall time and peak memory per stage. Snapshots are cached between runs.
+# BENCH_SCALES="10000 100000" make bench  — choose the scales (customers).
+set -euo pipefail
+bin=.build/release/reviewpack
+scales=${BENCH_SCALES:-"10000 100000 1000000"}
+cache=${BENCH_CACHE:-${TMPDIR:-/tmp}/reviewpack-bench}
+mkdir -p "$cache"
+for n in $scales; do
+  data="$cache/snapshot-$n"
+  if [ ! -f "$data/pack.yaml" ]; then
+    echo "generating $n customers ..."
+    /usr/bin/env time -f "  sample    %e s   peak %M KiB" "$bin" sample --out "$data" --customers "$n" 2>&1 | grep -v "^wrote"
+  fi
+  size=$(du -sh "$data" | cut -f1)
+  echo "== $n customers ($size of CSV)"
+  site="$cache/site-$n"
+  rm -rf "$site"
+  /usr/bin/env time -f "  total     %e s   peak %M KiB" "$bin" build --data "$data" --out "$site" --timings 2>&1 | grep -v "^built"
+done
