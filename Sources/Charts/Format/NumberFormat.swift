@@ -63,6 +63,9 @@ public struct NumberFormat: Sendable {
         return compact(value, decimalsBelow10k: step < 1 ? 1 : 0)
     }
 
+    /// A whole number written out in full (12,345), for tables of counts.
+    public func exact(_ value: Int) -> String { (value < 0 ? Self.minus : "") + grouped(Double(abs(value)), decimals: 0) }
+
     // MARK: Pieces
 
     func percent(_ ratio: Double) -> String {
@@ -150,6 +153,6 @@ public struct NumberFormat: Sendable {
     /// `10月` / `Oct`, with the year added in January or when asked (axis labels).
     public func shortMonth(year: Int, month: Int, withYear: Bool) -> String {
         if language.isChinese { return withYear ? "\(year % 100)年\(month)月" : "\(month)月" }
-        return withYear ? "\(Self.englishMonths[month - 1]) ’\(year % 100)" : Self.englishMonths[month - 1]
+        return withYear ? "\(Self.englishMonths[month - 1]) '\(year % 100)" : Self.englishMonths[month - 1]
     }
 }

@@ -6,7 +6,7 @@ extension PackBuilder {
     func quality() -> PackSection {
         let q = report.quality
         var blocks: [PackBlock] = []
-        let rowsRead = q.rowsRead.keys.sorted().map { [$0, format.format(Double(q.rowsRead[$0]!), .count)] }
+        let rowsRead = q.rowsRead.keys.sorted().map { [$0, format.exact(q.rowsRead[$0]!)] }
         blocks.append(.note(q.totalFindings == 0
             ? text("读取时未发现数据质量问题。", "Reading found no data-quality problems.")
             : text("读取时共发现 \(q.totalFindings) 处数据质量问题；问题行已计数并按口径处理，未被静默丢弃。",
@@ -19,7 +19,7 @@ extension PackBuilder {
             blocks.append(.table(DataTable(caption: text("发现的问题", "Findings"),
                                            header: [text("类型", "Kind"), text("文件", "File"), text("列", "Column"), text.count, text("示例", "Example")],
                                            rows: q.sortedTallies.map { t in
-                                               [findingName(t.kind), t.file, t.columnName ?? "—", format.format(Double(t.count), .count),
+                                               [findingName(t.kind), t.file, t.columnName ?? "—", format.exact(t.count),
                                                 t.examples.first.map { "\($0.location): \($0.message)" } ?? ""]
                                            }, numericColumns: [3])))
         }

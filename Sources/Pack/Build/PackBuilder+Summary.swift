@@ -9,13 +9,15 @@ extension PackBuilder {
             guard let r = report.metric(id) else { return nil }
             var target: String?
             var status: String?
+            var statusTone = KPITile.Tone.neutral
             if let t = r.target {
+                statusTone = tone(of: t.status)
                 target = "\(text.target) \(value(r, t.target))" + (t.scope == .month ? "" : " (\(t.period))")
                 status = t.status?.rawValue
             }
             return KPITile(id: id, label: name(id), value: value(r, r.value), change: change(r, r.mom), changeTone: tone(r, r.mom),
                            changeCaption: text.vsLastMonth, target: target, status: status.map { text.status($0) },
-                           statusTone: status == "met" ? .good : status == nil ? .neutral : .bad,
+                           statusTone: statusTone,
                            sparkline: Sparkline(title: name(id), values: r.series).build(width: 84, height: 26, theme: theme))
         }
         return PackSection(id: "summary", title: text.summary, blocks: [.tiles(tiles)])

@@ -27,10 +27,19 @@ extension PackBuilder {
                                           format.format(t.attainment, .ratio), text.status(t.status?.rawValue)]
                               },
                               numericColumns: [2, 3, 4],
-                              rowTones: outcomes.map { $0.status == .met ? .good : $0.status == nil ? .neutral : .bad })
+                              rowTones: outcomes.map { tone(of: $0.status) })
         let height = BulletChart.height(rows: rows.count)
         return PackSection(id: "targets", title: text.targets, blocks: [
-            .chart(ChartBlock(id: "targets", scene: chart.build(width: Self.wide.width, height: height, theme: theme), data: table, wide: true)),
+            .chart(ChartBlock(id: "targets", scene: chart.build(width: Self.wide.width, height: height, theme: theme), data: table, wide: true, tableInPrint: true)),
         ])
+    }
+
+    func tone(of status: TargetOutcome.Status?) -> KPITile.Tone {
+        switch status {
+        case .met: return .good
+        case .near: return .warning
+        case .missed: return .bad
+        case nil: return .neutral
+        }
     }
 }

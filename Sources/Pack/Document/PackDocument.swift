@@ -33,7 +33,7 @@ public enum PackBlock: Sendable {
 
 /// A headline number with its change, target status and 13-month sparkline.
 public struct KPITile: Sendable {
-    public enum Tone: String, Sendable { case good, bad, neutral }
+    public enum Tone: String, Sendable { case good, warning, bad, neutral }
     public var id: String
     public var label: String
     public var value: String
@@ -61,6 +61,8 @@ public struct ChartBlock: Sendable {
     public var data: DataTable
     /// Charts that should take the full width rather than half.
     public var wide: Bool
+    /// Print the numbers under the chart in the PDF too (the site always offers them).
+    public var tableInPrint = false
 }
 
 /// A table of text cells; numeric columns are right-aligned.

@@ -48,6 +48,7 @@ struct PDFAssembler {
                 case .exceptions(let items): flow += items.map { .figure(exception($0)) }
                 case .chart(let chart):
                     flow.append(.figure(chart.scene.title == section.title ? chart.scene : titled(chart, width: geometry.contentWidth)))
+                    if chart.tableInPrint { flow.append(.table(spec(chart.data))) }
                 case .table(let table):
                     if let caption = table.caption { flow.append(.paragraph(caption, TextStyle(size: 10, bold: true, color: theme.ink))) }
                     flow.append(.table(spec(table)))
@@ -59,9 +60,18 @@ struct PDFAssembler {
     }
 
     func spec(_ t: DataTable) -> TableSpec {
-        let colors: [Color?]? = t.rowTones.map { tones in tones.map { $0 == .good ? theme.met : $0 == .bad ? theme.missed : nil } }
+        let colors: [Color?]? = t.rowTones.map { tones in tones.map { color(of: $0) } }
         let multiline = t.rows.contains { $0.contains { $0.contains("\n") || $0.count > 60 } }
         return TableSpec(header: t.header, rows: t.rows, numericColumns: t.numericColumns, maxLines: multiline ? 4 : 1, rowColors: colors)
+    }
+
+    func color(of tone: KPITile.Tone) -> Color? {
+        switch tone {
+        case .good: return theme.met
+        case .warning: return theme.near
+        case .bad: return theme.missed
+        case .neutral: return nil
+        }
     }
 
     /// A chart with its title above it.
@@ -100,11 +110,11 @@ struct PDFAssembler {
             marks.append(placer.mark(tile.value, at: Point(x + 10, y + 24), .start, .top, style: TextStyle(size: 21, bold: true, color: theme.ink),
                                      maxWidth: tileWidth - 28 - sparkWidth))
             marks += tile.sparkline.marks(at: x + tileWidth - 10 - sparkWidth, y + 28)
-            let toneColor = tile.changeTone == .good ? theme.met : tile.changeTone == .bad ? theme.missed : theme.muted
+            let toneColor = color(of: tile.changeTone) ?? theme.muted
             marks.append(placer.mark("\(tile.change) \(tile.changeCaption)", at: Point(x + 10, y + 60), .start, .top,
                                      style: TextStyle(size: 8.5, bold: true, color: toneColor), maxWidth: tileWidth - 20))
             if let target = tile.target {
-                let statusColor = tile.statusTone == .good ? theme.met : tile.statusTone == .bad ? theme.missed : theme.muted
+                let statusColor = color(of: tile.statusTone) ?? theme.muted
                 marks.append(placer.mark("\(target)  \(tile.status ?? "")", at: Point(x + 10, y + 75), .start, .top,
                                          style: TextStyle(size: 8.5, color: statusColor), maxWidth: tileWidth - 20))
             }
