@@ -74,7 +74,6 @@ struct PackConfig {
         if let v = root["dimensions"] {
             guard let list = v as? [Any] else { throw problem("dimensions must be a list of customer column names") }
             config.metrics.dimensions = list.map { "\($0)".lowercased() }
-            config.extraDimensions = config.metrics.dimensions.filter { !SnapshotOptions.standardDimensions.contains($0) }
         }
         if let v = root["required_fields"] {
             guard let list = v as? [Any] else { throw problem("required_fields must be a list of customer column names") }
@@ -92,7 +91,8 @@ struct PackConfig {
         }
         if let v = root["alerts"] {
             guard let list = v as? [[String: Any]] else { throw problem("alerts must be a list of rules") }
-            config.metrics.alerts = try list.enumerated().map { try alert($1, index: $0, problem) }
+            let catalog = MetricCatalog(definitions: config.metrics.definitions)
+            config.metrics.alerts = try list.enumerated().map { try alert($1, index: $0, catalog: catalog, problem) }
         }
         if let v = root["benchmarks"] {
             guard let map = v as? [String: Any] else { throw problem("benchmarks must map metric ids to numbers") }
@@ -104,7 +104,8 @@ struct PackConfig {
         if let v = root["email"] as? [String: Any] {
             config.email = EmailMessage.Addressing(from: v["from"].map { "\($0)" }, to: (v["to"] as? [Any])?.map { "\($0)" } ?? v["to"].map { ["\($0)"] } ?? [])
         }
-        let catalogProblems = config.metrics.validate(catalog: .standard)
+        config.extraDimensions = (config.metrics.dimensions + config.metrics.requiredFields).filter { !SnapshotOptions.standardDimensions.contains($0) }
+        let catalogProblems = config.metrics.validate()
         if let first = catalogProblems.first { throw problem(first) }
         return config
     }
@@ -151,11 +152,11 @@ struct PackConfig {
         return d
     }
 
-    static func alert(_ rule: [String: Any], index: Int, _ problem: (String) -> Problem) throws -> AlertRule {
+    static func alert(_ rule: [String: Any], index: Int, catalog: MetricCatalog, _ problem: (String) -> Problem) throws -> AlertRule {
         let metric = rule["metric"].map { "\($0)" } ?? ""
         let name = "alerts[\(index)] (metric: \(metric.isEmpty ? "?" : metric))"
         guard !metric.isEmpty else { throw problem("\(name): a rule needs a metric") }
-        guard MetricCatalog.standard[metric] != nil else { throw problem("\(name): unknown metric \"\(metric)\"; `reviewpack metrics` lists the ids") }
+        guard catalog[metric] != nil else { throw problem("\(name): unknown metric \"\(metric)\"; `reviewpack metrics` lists the ids") }
         let conditions: [(String, (Double) -> AlertRule.Condition)] = [("above", { .above($0) }), ("below", { .below($0) }),
                                                                        ("change_above", { .changeAbove($0) }), ("change_below", { .changeBelow($0) })]
         let present = conditions.filter { rule[$0.0] != nil }

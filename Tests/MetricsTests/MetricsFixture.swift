@@ -15,6 +15,7 @@ import Snapshot
 /// - G: 2026-03-31T16:30Z (= 04-01 in Shanghai)           → an April signup
 /// - H: 2025-06-01; activity 02-25; paid 03-10 200.00 and 03-10 0.00
 /// - an order of unknown customer Z (1000.00, March)      → a finding, in no metric
+/// Leads, surveys and tickets are described where the tests use them.
 enum MetricsFixture {
     static let tables: [String: String] = [
         "customers": """
@@ -50,12 +51,12 @@ enum MetricsFixture {
 
         """,
         "leads": """
-        lead_id,created_at,qualified_at,opportunity_at,won_at,lost_at,amount,channel,owner
-        L1,2026-03-02,2026-03-05,,2026-03-20,,500,官网,张三
-        L2,2026-02-20,2026-03-01,,,2026-03-10,,官网,李四
-        L3,2026-03-10,,,,2026-04-02,,搜索广告,张三
-        L4,2026-03-31T17:00:00Z,,,,,,官网,李四
-        L5,2026-03-05,2026-03-06,2026-03-07,2026-03-08,,80,,
+        lead_id,created_at,first_contact_at,qualified_at,opportunity_at,won_at,lost_at,amount,channel,owner
+        L1,2026-03-02,2026-03-02 10:00,2026-03-05,,2026-03-20,,500,官网,张三
+        L2,2026-02-20,2026-02-21 02:00,2026-03-01,,,2026-03-10,,官网,李四
+        L3,2026-03-10,2026-03-11 00:00,,,,2026-04-02,,搜索广告,张三
+        L4,2026-03-31T17:00:00Z,,,,,,,官网,李四
+        L5,2026-03-05,2026-04-01 09:00,2026-03-06,2026-03-07,2026-03-08,,80,,
 
         """,
         "traffic": """
@@ -69,6 +70,26 @@ enum MetricsFixture {
         month,channel,amount
         2026-03,官网,300.00
         2026-03,搜索广告,150.00
+
+        """,
+        "surveys": """
+        customer_id,at,kind,score
+        A,2026-03-03,nps,10
+        B,2026-03-04,nps,9
+        C,2026-03-05,nps,6
+        H,2026-03-06,nps,8
+        E,2026-03-31T16:30:00Z,nps,0
+        A,2026-03-07,csat,5
+        B,2026-03-08,csat,3
+        C,2026-03-09,CSAT,4
+
+        """,
+        "tickets": """
+        ticket_id,customer_id,opened_at,first_response_at,resolved_at,kind
+        T1,A,2026-03-01 10:00,2026-03-01 12:00,2026-03-02 10:00,complaint
+        T2,B,2026-03-10 00:00,2026-03-11 06:00,2026-03-13 00:01,question
+        T3,C,2026-03-30 12:00,2026-04-01 08:00,,Complaint
+        T4,H,2026-02-27 12:00,2026-02-27 13:00,2026-03-01 12:00,question
 
         """,
         "targets": """

@@ -31,9 +31,13 @@ import Testing
 
     @Test func catalogAndFamiliesAgree() {
         let engine = MetricEngine()
-        let computed = engine.computedIds
-        #expect(Set(computed).count == computed.count, "a metric computed by two families")
-        #expect(Set(computed) == Set(MetricCatalog.standard.definitions.map(\.id)))
+        for days in [[1, 7, 30], [1, 7, 30, 90], [3]] {
+            var config = MetricsConfig()
+            config.definitions.retentionDays = days
+            let computed = engine.computedIds(config)
+            #expect(Set(computed).count == computed.count, "a metric computed by two families")
+            #expect(Set(computed) == Set(MetricCatalog(definitions: config.definitions).definitions.map(\.id)))
+        }
     }
 
     @Test func monthArithmetic() {

@@ -22,7 +22,8 @@ public struct MetricsConfig: Sendable {
     public init() {}
 
     /// Checks every rule against the catalog, one message per broken rule.
-    public func validate(catalog: MetricCatalog) -> [String] {
+    public func validate() -> [String] {
+        let catalog = MetricCatalog(definitions: definitions)
         var problems: [String] = []
         for (i, rule) in alerts.enumerated() where catalog[rule.metric] == nil {
             problems.append("alerts[\(i)]: unknown metric \"\(rule.metric)\"; `reviewpack metrics` lists the ids")

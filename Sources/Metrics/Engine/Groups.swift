@@ -43,7 +43,25 @@ struct Groups {
 
     func count(_ slots: [Double]) -> SlicedValue { value { slots[$0] } }
 
+    /// Slot indices a row belongs to (0 first), for statistics that need every value (medians).
+    func slots(of row: Int) -> [Int] {
+        var out = [0]
+        for k in 0..<dimensions.count {
+            let code = dimensions[k].codes[row]
+            if code >= 0 { out.append(base[k] + Int(code)) }
+        }
+        return out
+    }
+
+    /// Slot values of the first dimension by member name (for channel-only metrics).
+    func byMember(_ slots: [Double]) -> [String: Double] {
+        guard let d = dimensions.first else { return [:] }
+        var out: [String: Double] = [:]
+        for (code, name) in d.members.enumerated() { out[name] = slots[base[0] + code] }
+        return out
+    }
+
     func ratio(_ numerator: [Double], _ denominator: [Double], scale: Double = 1) -> SlicedValue {
-        value { denominator[$0] > 0 ? numerator[$0] / denominator[$0] * scale : nil }
+        value { denominator[$0] > 0 ? numerator[$0] * scale / denominator[$0] : nil }
     }
 }

@@ -3,25 +3,28 @@ import Snapshot
 
 /// Runs every family for the 13 months ending the report month, then targets and alerts.
 public struct MetricEngine: Sendable {
-    public let catalog: MetricCatalog
-    let families: [any MetricFamily] = [CustomerBaseFamily(), GrowthFamily(), OrderFamily(), LeadFamily()]
+    let families: [any MetricFamily] = [
+        CustomerBaseFamily(), AcquisitionFamily(), MarketingFamily(), OrderFamily(), ValueFamily(),
+        LeadFamily(), CompletenessFamily(), ServiceFamily(),
+    ]
 
-    public init(catalog: MetricCatalog = .standard) { self.catalog = catalog }
+    public init() {}
 
-    /// Every metric id some family computes, for the catalog-coverage test.
-    public var computedIds: [String] { families.flatMap(\.metricIds) }
+    /// Every metric id some family computes under `config`, for the catalog-coverage test.
+    public func computedIds(_ config: MetricsConfig) -> [String] { families.flatMap { $0.metricIds(config) } }
 
     public func run(facts: Facts, config: MetricsConfig, month: Month, targets: TargetTable?, quality: QualityLog, zone: String) -> Report {
         let months = (0..<13).map { month - (12 - $0) }
         let available = families.filter { $0.isAvailable(facts) }
         // One task per (month, family): independent scans, spread over the cores.
         let tasks = months.indices.flatMap { m in available.indices.map { (m, $0) } }
-        let slots = ConcurrentSlots<[String: SlicedValue]>(count: tasks.count)
+        let catalog = MetricCatalog(definitions: config.definitions)
+        let slots = ConcurrentSlots<[String: Computed]>(count: tasks.count)
         DispatchQueue.concurrentPerform(iterations: tasks.count) { t in
             let (m, f) = tasks[t]
             slots.set(t, available[f].evaluate(months[m], facts: facts, config: config))
         }
-        var perMonth = Array(repeating: [String: SlicedValue](), count: months.count)
+        var perMonth = Array(repeating: [String: Computed](), count: months.count)
         for (t, (m, _)) in tasks.enumerated() { perMonth[m].merge(slots.get(t)) { a, _ in a } }
 
         let targetRows = targets?.rows ?? []
@@ -31,11 +34,11 @@ public struct MetricEngine: Sendable {
         var outcomes: [TargetOutcome] = []
         for definition in catalog.definitions {
             guard perMonth[0][definition.id] != nil else {
-                let missing = definition.sources.first { $0 != "customers" && $0 != "orders" } ?? definition.sources[0]
+                let missing = definition.sources.first { quality.absentTables.contains($0) } ?? definition.sources[0]
                 unavailable.append((definition.id, missing))
                 continue
             }
-            var result = MetricResult(definition: definition, months: months, values: perMonth.map { $0[definition.id]! },
+            var result = MetricResult(definition: definition, months: months, computed: perMonth.map { $0[definition.id]! },
                                       target: nil,
                                       targetSeries: months.map { TargetEvaluator.monthlyTarget(targetRows, metric: definition.id, month: $0) })
             let mine = targetRows.filter { $0.metric == definition.id }.compactMap { evaluator.outcome(for: $0, result: result) }
@@ -50,6 +53,7 @@ public struct MetricEngine: Sendable {
         return Report(month: month, months: months, zone: zone, config: config, catalog: catalog, metrics: results,
                       unavailable: unavailable, funnel: facts.leads == nil && facts.visits == nil ? nil : Funnel(month: month, facts: facts, config: config),
                       bridge: Bridge(month: month, facts: facts, window: config.definitions.churnAfterDays),
+                      cohorts: CohortGrid(month: month, facts: facts, config: config), rfm: RFMSegments(month: month, facts: facts, config: config),
                       targets: outcomes, unknownTargetMetrics: unknown, alerts: alerts, quality: quality)
     }
 }

@@ -3,7 +3,9 @@ public struct MetricResult: Sendable {
     public let definition: MetricDefinition
     /// Oldest first; the last is the report month.
     public let months: [Month]
-    public let values: [SlicedValue]
+    /// Each month's value with the inputs it came from (for `explain`).
+    public let computed: [Computed]
+    public var values: [SlicedValue] { computed.map(\.value) }
     /// The unsliced target that applies to the report month, if any.
     public var target: TargetOutcome?
     /// The monthly unsliced target of each month of `months` (for target lines).

@@ -14,6 +14,8 @@ public struct Report: Sendable {
     public let unavailable: [(id: String, missingTable: String)]
     public let funnel: Funnel?
     public let bridge: Bridge
+    public let cohorts: CohortGrid
+    public let rfm: RFMSegments
     /// Every target row touching the report month, unsliced ones first.
     public let targets: [TargetOutcome]
     /// Target rows naming metrics the catalog does not know.

@@ -8,6 +8,8 @@ public struct CustomerFacts: Sendable {
     public let signupDay: [Int32]
     /// Customer dimensions, in configured order (only those present in the snapshot).
     public let dimensions: [DimensionColumn]
+    /// Every dimension column of the customers file, configured or not (for required fields).
+    public let allDimensions: [DimensionColumn]
     public let usageStart: [Int32]
     public let usageDays: [Int32]
     public let orderStart: [Int32]
@@ -15,19 +17,48 @@ public struct CustomerFacts: Sendable {
     public let orderAmounts: [Int64]
     /// Cost per order, ``Missing/money`` when the order carried none.
     public let orderCosts: [Int64]
+    /// Running sum of `orderAmounts` (one longer): revenue of orders i..<j is `cumulative[j] − cumulative[i]`.
+    public let cumulativeAmounts: [Int64]
 
     public var count: Int { signupDay.count }
 
-    public init(signupDay: [Int32], dimensions: [DimensionColumn], usageStart: [Int32], usageDays: [Int32],
+    public init(signupDay: [Int32], dimensions: [DimensionColumn], allDimensions: [DimensionColumn], usageStart: [Int32], usageDays: [Int32],
                 orderStart: [Int32], orderDays: [Int32], orderAmounts: [Int64], orderCosts: [Int64]) {
         self.signupDay = signupDay
         self.dimensions = dimensions
+        self.allDimensions = allDimensions
         self.usageStart = usageStart
         self.usageDays = usageDays
         self.orderStart = orderStart
         self.orderDays = orderDays
         self.orderAmounts = orderAmounts
         self.orderCosts = orderCosts
+        var running: Int64 = 0
+        var cumulative = [Int64](repeating: 0, count: orderAmounts.count + 1)
+        for (i, a) in orderAmounts.enumerated() {
+            running += a
+            cumulative[i + 1] = running
+        }
+        cumulativeAmounts = cumulative
+    }
+
+    /// The customer's paid orders on days in [from, to]: their index range.
+    @inline(__always) public func orders(_ c: Int, from: Int32, to: Int32) -> Range<Int> {
+        let range = orders(c)
+        let i = orderDays.firstIndex(atLeast: from, in: range)
+        let j = orderDays.firstIndex(atLeast: to &+ 1, in: i..<range.upperBound)
+        return i..<j
+    }
+
+    /// Revenue (minor units) of the customer's paid orders on days in [from, to].
+    @inline(__always) public func revenue(_ c: Int, from: Int32, to: Int32) -> Int64 {
+        let r = orders(c, from: from, to: to)
+        return cumulativeAmounts[r.upperBound] - cumulativeAmounts[r.lowerBound]
+    }
+
+    /// The day of the first paid order, nil for a customer who never paid.
+    @inline(__always) public func firstOrderDay(_ c: Int) -> Int32? {
+        orderStart[c] < orderStart[c + 1] ? orderDays[Int(orderStart[c])] : nil
     }
 
     /// The customer's usage days.

@@ -2,6 +2,7 @@ import Snapshot
 
 extension Facts {
     /// Reduces a loaded snapshot to facts, keeping the configured customer dimensions.
+    /// The snapshot must have been read with every required field as a dimension column.
     public init(snapshot: Snapshot, dimensions: [String]) {
         let zone = snapshot.zone
         let n = snapshot.customers.count
@@ -65,7 +66,7 @@ extension Facts {
         }
 
         let dims = dimensions.compactMap { snapshot.customers.dimension($0) }
-        let customers = CustomerFacts(signupDay: signup, dimensions: dims, usageStart: usageStart, usageDays: usageDays,
+        let customers = CustomerFacts(signupDay: signup, dimensions: dims, allDimensions: snapshot.customers.dimensions, usageStart: usageStart, usageDays: usageDays,
                                       orderStart: orderStart, orderDays: orderDays, orderAmounts: orderAmounts, orderCosts: orderCosts)
 
         var leads: LeadFacts?
@@ -87,6 +88,7 @@ extension Facts {
             for i in 0..<t.count { facts.add(month: Month(containing: t.day[i]).index, channel: t.channel.value(at: i) ?? "", t.visits[i]) }
             visits = facts
         }
-        self.init(customers: customers, leads: leads, spend: spend, visits: visits, lastDataDay: snapshot.lastDataDay)
+        self.init(customers: customers, leads: leads, spend: spend, visits: visits, service: ServiceFacts(snapshot: snapshot),
+                  lastDataDay: snapshot.lastDataDay, zone: zone)
     }
 }

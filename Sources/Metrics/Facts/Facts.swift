@@ -12,14 +12,23 @@ public struct Facts: Sendable {
     public let spend: ChannelMonthFacts?
     /// Visits per month and channel, nil when the snapshot has no traffic table.
     public let visits: ChannelMonthFacts?
+    public let service: ServiceFacts
     /// The latest local day with any data.
     public let lastDataDay: Int32?
+    /// The configured zone: SLA windows compare instants with local month boundaries.
+    public let zone: Zone
 
-    public init(customers: CustomerFacts, leads: LeadFacts?, spend: ChannelMonthFacts?, visits: ChannelMonthFacts?, lastDataDay: Int32?) {
+    public init(customers: CustomerFacts, leads: LeadFacts?, spend: ChannelMonthFacts?, visits: ChannelMonthFacts?,
+                service: ServiceFacts, lastDataDay: Int32?, zone: Zone) {
         self.customers = customers
         self.leads = leads
         self.spend = spend
         self.visits = visits
+        self.service = service
         self.lastDataDay = lastDataDay
+        self.zone = zone
     }
+
+    /// The instant local midnight starts the month.
+    public func start(of month: Month) -> Int64 { zone.startOf(day: month.firstDay) }
 }

@@ -1,34 +1,115 @@
-/// Revenue, orders, paying customers and revenue per paying customer, from paid orders.
-/// Money is summed exactly in minor units and reported in major units.
+/// Paid orders: revenue, orders, paying customers, order value, repeat and second
+/// purchase, gross margin, revenue concentration and 12-month LTV. Money is summed
+/// exactly in minor units and reported in major units.
 struct OrderFamily: MetricFamily {
-    let metricIds = ["revenue", "orders", "paying_customers", "arpu"]
+    func metricIds(_ config: MetricsConfig) -> [String] {
+        ["revenue", "orders", "paying_customers", "aov", "arpu", "repeat_purchase_rate", "second_purchase_rate",
+         "gross_margin", "top20_revenue_share", "ltv_12m"]
+    }
 
-    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: SlicedValue] {
+    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed] {
         let f = facts.customers
         let groups = Groups(f.dimensions)
-        var revenue = groups.exactZeros()
-        var orders = groups.zeros(), paying = groups.zeros()
+        let (first, last) = (month.firstDay, month.lastDay)
+        let repeatFrom = last - Int32(config.definitions.repeatWindowDays) + 1
+        let yearFrom = (month - 11).firstDay
+        var revenue = groups.exactZeros(), orders = groups.zeros(), paying = groups.zeros()
+        var windowBuyers = groups.zeros(), repeaters = groups.zeros(), everBuyers = groups.zeros(), secondBuyers = groups.zeros()
+        var yearRevenue = [[Int64]](repeating: [], count: groups.slotCount)
         for c in 0..<f.count {
-            let range = f.orders(c)
-            var i = f.orderDays.firstIndex(atLeast: month.firstDay, in: range)
-            var count = 0
-            var sum: Int64 = 0
-            while i < range.upperBound, f.orderDays[i] <= month.lastDay {
-                count += 1
-                sum += f.orderAmounts[i]
-                i += 1
+            let inMonth = f.orders(c, from: first, to: last)
+            if !inMonth.isEmpty {
+                groups.add(Double(inMonth.count), row: c, to: &orders)
+                groups.add(1, row: c, to: &paying)
+                groups.add(f.cumulativeAmounts[inMonth.upperBound] - f.cumulativeAmounts[inMonth.lowerBound], row: c, to: &revenue)
             }
-            guard count > 0 else { continue }
-            groups.add(Double(count), row: c, to: &orders)
-            groups.add(1, row: c, to: &paying)
-            groups.add(sum, row: c, to: &revenue)
+            let inWindow = f.orders(c, from: repeatFrom, to: last).count
+            if inWindow >= 1 { groups.add(1, row: c, to: &windowBuyers) }
+            if inWindow >= 2 { groups.add(1, row: c, to: &repeaters) }
+            let toDate = f.orders(c, from: Int32.min, to: last).count
+            if toDate >= 1 { groups.add(1, row: c, to: &everBuyers) }
+            if toDate >= 2 { groups.add(1, row: c, to: &secondBuyers) }
+            let year = f.revenue(c, from: yearFrom, to: last)
+            if year > 0 { for slot in groups.slots(of: c) { yearRevenue[slot].append(year) } }
         }
         let major = revenue.map { config.majorUnits($0) }
-        return [
-            "revenue": groups.count(major),
-            "orders": groups.count(orders),
-            "paying_customers": groups.count(paying),
-            "arpu": groups.ratio(major, paying),
+        var out: [String: Computed] = [
+            "revenue": groups.total(major),
+            "orders": groups.total(orders),
+            "paying_customers": groups.total(paying),
+            "aov": groups.ratio(major, orders, "revenue", "orders"),
+            "arpu": groups.ratio(major, paying, "revenue", "paying_customers"),
+            "repeat_purchase_rate": groups.ratio(repeaters, windowBuyers, "customers with ≥ 2 paid orders in the window", "customers with ≥ 1 paid order in the window"),
+            "second_purchase_rate": groups.ratio(secondBuyers, everBuyers, "customers with ≥ 2 paid orders by last(M)", "customers with a paid order by last(M)"),
         ]
+        out["gross_margin"] = GrossMargin(month: month, facts: facts, config: config, groups: groups).computed
+        out["top20_revenue_share"] = Self.topShare(yearRevenue, groups: groups, config: config)
+        out["ltv_12m"] = LTV(month: month, facts: facts, config: config, groups: groups).computed
+        return out
+    }
+
+    /// Revenue of the top ⌈20 % × n⌉ customers over all revenue, per slot.
+    static func topShare(_ perSlot: [[Int64]], groups: Groups, config: MetricsConfig) -> Computed {
+        var top = groups.zeros(), all = groups.zeros(), n = groups.zeros()
+        for (slot, values) in perSlot.enumerated() where !values.isEmpty {
+            let sorted = values.sorted(by: >)
+            let k = (sorted.count + 4) / 5
+            top[slot] = config.majorUnits(sorted.prefix(k).reduce(0, +))
+            all[slot] = config.majorUnits(sorted.reduce(0, +))
+            n[slot] = Double(sorted.count)
+        }
+        var computed = groups.ratio(top, all, "revenue of the top ⌈20 % × n⌉ customers", "revenue of all customers, 12 months")
+        computed.inputs.append(("n (customers with revenue > 0)", groups.count(n)))
+        return computed
+    }
+}
+
+/// (revenue − cost) ÷ revenue over M's paid orders; an order without cost counts at the
+/// configured margin, and with no cost anywhere the margin is the configured ratio.
+struct GrossMargin {
+    let computed: Computed
+
+    init(month: Month, facts: Facts, config: MetricsConfig, groups: Groups) {
+        let f = facts.customers
+        let g = config.definitions.grossMargin
+        var revenue = groups.zeros(), cost = groups.zeros(), costed = groups.zeros()
+        for c in 0..<f.count {
+            for i in f.orders(c, from: month.firstDay, to: month.lastDay) {
+                let amount = config.majorUnits(f.orderAmounts[i])
+                groups.add(amount, row: c, to: &revenue)
+                if f.orderCosts[i] != Int64.min {
+                    groups.add(config.majorUnits(f.orderCosts[i]), row: c, to: &cost)
+                    groups.add(1, row: c, to: &costed)
+                } else {
+                    groups.add(amount * (1 - g), row: c, to: &cost)
+                }
+            }
+        }
+        let value = groups.value { slot in
+            guard revenue[slot] > 0 else { return nil }
+            return costed[slot] == 0 ? g : (revenue[slot] - cost[slot]) / revenue[slot]
+        }
+        computed = Computed(value, inputs: [("revenue", groups.count(revenue)), ("cost", groups.count(cost)), ("orders with a cost", groups.count(costed))])
+    }
+}
+
+/// ltv_12m: the M−12 signup cohort's paid revenue in its first 365 days, per member.
+struct LTV {
+    let computed: Computed
+    let revenue: [Double]
+    let cohort: [Double]
+
+    init(month: Month, facts: Facts, config: MetricsConfig, groups: Groups) {
+        let f = facts.customers
+        let cohortMonth = month - 12
+        var revenue = groups.zeros(), cohort = groups.zeros()
+        for c in 0..<f.count where cohortMonth.contains(f.signupDay[c]) {
+            let s = f.signupDay[c]
+            groups.add(1, row: c, to: &cohort)
+            groups.add(config.majorUnits(f.revenue(c, from: s, to: s + 364)), row: c, to: &revenue)
+        }
+        self.revenue = revenue
+        self.cohort = cohort
+        computed = groups.ratio(revenue, cohort, "cohort revenue on days [s, s + 364]", "customers who signed up in \(cohortMonth)")
     }
 }

@@ -12,6 +12,17 @@ public enum MetricsJSON {
         let b = report.bridge
         top.append(("bridge", .object([("start", .int(b.start)), ("churned", .int(b.churned)), ("reactivated", .int(b.reactivated)),
                                        ("new", .int(b.new)), ("end", .int(b.end))])))
+        top.append(("cohort_retention", .array(report.cohorts.rows.map { row in
+            .object([("cohort", .string(row.cohort.description)), ("size", .int(row.size)), ("rates", .array(row.retention.map { .number($0) }))])
+        })))
+        top.append(("cohort_revenue", .array(report.cohorts.rows.map { row in
+            .object([("cohort", .string(row.cohort.description)), ("size", .int(row.size)), ("revenue_per_member", .array(row.revenuePerMember.map { .number($0) }))])
+        })))
+        top.append(("rfm", .array(report.rfm.segments.map { s in
+            .object([("segment", .string(s.nameZh)), ("segment_en", .string(s.nameEn)), ("key", .string(s.key)), ("customers", .int(s.customers)),
+                     ("share", .number(s.share)), ("revenue", .number(s.revenue)), ("revenue_share", .number(s.revenueShare)),
+                     ("mean_recency_days", .number(s.meanRecencyDays)), ("mean_frequency", .number(s.meanFrequency)), ("mean_monetary", .number(s.meanMonetary))])
+        })))
         top.append(("targets", .array(report.targets.map(target))))
         top.append(("alerts", .array(report.alerts.map(alert))))
         top.append(("quality", quality(report.quality)))

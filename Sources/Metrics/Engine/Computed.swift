@@ -1,0 +1,24 @@
+/// A metric's value for one month together with the inputs it was computed from
+/// (numerator and denominator, or the terms of its formula), for every slice.
+///
+/// `explain` prints the inputs; the pack and metrics.json print the value: both come
+/// from this one computation, so they cannot disagree.
+public struct Computed: Sendable {
+    public var value: SlicedValue
+    public var inputs: [(name: String, value: SlicedValue)]
+
+    public init(_ value: SlicedValue, inputs: [(name: String, value: SlicedValue)] = []) {
+        self.value = value
+        self.inputs = inputs
+    }
+}
+
+extension Groups {
+    /// numerator ÷ denominator per slot, keeping both as inputs.
+    func ratio(_ numerator: [Double], _ denominator: [Double], _ numeratorName: String, _ denominatorName: String, scale: Double = 1) -> Computed {
+        Computed(ratio(numerator, denominator, scale: scale), inputs: [(numeratorName, count(numerator)), (denominatorName, count(denominator))])
+    }
+
+    /// A plain count or sum, which is its own input.
+    func total(_ slots: [Double]) -> Computed { Computed(count(slots)) }
+}
