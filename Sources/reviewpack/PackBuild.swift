@@ -18,15 +18,14 @@ struct PackBuild {
         case data(String), noInput(String), config(String), output(String)
     }
 
-    /// Builds and publishes; returns the month built and the stage timings.
-    func run() throws -> (Month, StageClock, Int) {
+    static var sourceDateEpoch: Int64? { ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) } }
+
+    /// Reads the snapshot and computes the report month: the part `explain` shares with `build`.
+    func computeReport() throws -> (Report, StageClock) {
         var clock = StageClock()
-        let templates: TemplateSet
-        do { templates = try TemplateSet(folder: templatesFolder) } catch { throw Failure.config("\(error)") }
         guard let zone = Zone(identifier: config.timezone) else { throw Failure.config("unknown time zone \(config.timezone)") }
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
         let options = SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
-                                      asOf: epoch ?? Int64(Date().timeIntervalSince1970), strict: strict)
+                                      asOf: Self.sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict)
         let snapshot: Snapshot
         do {
             snapshot = try CSVSnapshotReader.read(folder: dataFolder, options: options)
@@ -37,7 +36,6 @@ struct PackBuild {
             }
         }
         clock.lap("read")
-
         let facts = Facts(snapshot: snapshot, dimensions: config.metrics.dimensions)
         clock.lap("facts")
         let reportMonth: Month
@@ -52,13 +50,19 @@ struct PackBuild {
         let report = MetricEngine().run(facts: facts, config: config.metrics, month: reportMonth, targets: snapshot.targets,
                                         quality: snapshot.quality, zone: config.timezone)
         clock.lap("metrics")
+        return (report, clock)
+    }
 
+    /// Builds and publishes; returns the month built, the stage timings and the PDF's size.
+    func run() throws -> (Month, StageClock, Int) {
+        let templates: TemplateSet
+        do { templates = try TemplateSet(folder: templatesFolder) } catch { throw Failure.config("\(error)") }
+        var (report, clock) = try computeReport()
         let packOptions = PackOptions(company: config.company, language: config.language, currency: config.currency, sections: config.sections)
         let document = PackBuilder(report: report, options: packOptions).document()
         let (html, charts) = try PageHTML.render(document, templates: templates)
         clock.lap("html")
-        let pdfDate = epoch.map { Self.isoDate($0) }
-        let pdf = PackPDF.render(document, date: pdfDate)
+        let pdf = PackPDF.render(document, date: Self.sourceDateEpoch.map { Self.isoDate($0) })
         clock.lap("pdf")
         let json = MetricsJSON.document(report).serialized()
         let email = try EmailMessage.render(document, pdf: pdf, templates: templates, addressing: config.email)
@@ -69,7 +73,7 @@ struct PackBuild {
         let publisher = SitePublisher(root: out)
         do {
             try publisher.publish(folder: "assets", files: try assetFiles())
-            try publisher.publish(folder: reportMonth.description, files: files)
+            try publisher.publish(folder: report.month.description, files: files)
             let archive = try ArchiveIndex.render(publisher: publisher, company: config.company, language: config.language,
                                                   currency: config.currency, templates: templates)
             try publisher.publish(file: "index.html", contents: Array(archive.utf8))
@@ -77,7 +81,7 @@ struct PackBuild {
             throw Failure.output(e.description)
         }
         clock.lap("publish")
-        return (reportMonth, clock, pdf.count)
+        return (report.month, clock, pdf.count)
     }
 
     func assetFiles() throws -> [(String, [UInt8])] {

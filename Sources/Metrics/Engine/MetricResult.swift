@@ -21,8 +21,9 @@ public struct MetricResult: Sendable {
     /// Change against the same month a year before.
     public var yoy: Double? { change(from: values.count - 13) }
 
-    func change(from index: Int) -> Double? {
-        guard index >= 0, let now = value, let then = values[index].total else { return nil }
+    /// The report month's change against month `index`, for the company or one slice.
+    public func change(from index: Int, slice: Slice? = nil) -> Double? {
+        guard index >= 0, let now = value(at: values.count - 1, slice: slice), let then = value(at: index, slice: slice) else { return nil }
         if definition.unit.changesInPoints { return now - then }
         return then == 0 ? nil : (now - then) / abs(then)
     }

@@ -65,7 +65,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Integers without a fraction; other values in the shortest form that reads back exactly.
-    static func format(_ x: Double) -> String {
+    public static func format(_ x: Double) -> String {
         guard x.isFinite else { return "null" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return "\(x)"

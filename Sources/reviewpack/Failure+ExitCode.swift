@@ -1,0 +1,13 @@
+import ArgumentParser
+
+extension PackBuild.Failure {
+    /// The message and exit code a command ends with.
+    var exit: ExitCode {
+        switch self {
+        case .data(let m): return fail(m, .dataError)
+        case .noInput(let m): return fail(m, .noInput)
+        case .config(let m): return fail(m, .configError)
+        case .output(let m): return fail(m, .cannotCreate)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Metrics
+
+/// The options every command that reads a snapshot shares.
+struct SnapshotArguments: ParsableArguments {
+    @Option(help: "Snapshot folder of <table>.csv files.") var data: String
+    @Option(help: "Configuration file (default: DATA/pack.yaml).") var config: String?
+    @Option(help: "Report month YYYY-MM (default: the last complete month in the data).") var month: String?
+    @Flag(help: "Treat any data-quality finding as an error.") var strict = false
+
+    func validate() throws {
+        if let month, Month(month) == nil { throw ValidationError("--month must be YYYY-MM, found \(month)") }
+    }
+
+    /// The parsed `pack.yaml`, or the exit a user should see.
+    func loadConfig() throws -> PackConfig {
+        let path = config ?? (data as NSString).appendingPathComponent("pack.yaml")
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw fail("\(path): configuration file not found (give --config FILE)", .noInput)
+        }
+        do { return try PackConfig.load(path: path) } catch { throw fail("\(error)", .configError) }
+    }
+}
