@@ -1,6 +1,14 @@
 /// Every chart kind with fixed sample values, in either language: the gallery's content
 /// and the golden images' input.
 public enum ChartSamples {
+    /// A retention triangle: month 0 high, then decaying, older cohorts a little better.
+    static let cohortSample: [[Double?]] = (0..<6).map { (r: Int) -> [Double?] in
+        (0..<(6 - r)).map { (k: Int) -> Double? in
+            let decay: Double = 0.9 - 0.11 * Double(k) - 0.02 * Double(r)
+            return k == 0 ? 0.92 : max(decay, 0.05)
+        }
+    }
+
     public static func all(_ language: Language) -> [(name: String, scene: Scene)] {
         let zh = language.isChinese
         let format = NumberFormat(language: language, currency: "CNY")
@@ -39,6 +47,11 @@ public enum ChartSamples {
                 .init(label: zh ? "新增存续" : "New", value: 85, kind: .increase),
                 .init(label: zh ? "期末存续" : "End", value: 1261, kind: .total),
             ], format: format).build(width: 770, height: 230)),
+            ("heatmap", HeatMapChart(title: zh ? "同期群留存" : "Cohort retention",
+                                     rowLabels: months.prefix(6).map { $0 }, columnLabels: (0..<6).map { zh ? "第\($0)月" : "M\($0)" },
+                                     values: cohortSample,
+                                     rowNotes: ["86", "120", "88", "80", "42", "75"], kind: .ratio, format: format)
+                .build(width: 560, height: HeatMapChart.height(rows: 6))),
             ("sparkline", Sparkline(title: zh ? "收入" : "Revenue", values: revenue).build(width: 84, height: 26)),
         ]
     }

@@ -14,6 +14,12 @@ extension PackBuilder {
         if !q.absentTables.isEmpty {
             blocks.append(.note(text("快照中缺少可选表：", "Optional tables absent from the snapshot: ") + q.absentTables.sorted().joined(separator: ", ")))
         }
+        if let completeness = report.metric("data_completeness") {
+            blocks.append(.chart(trend(completeness)))
+            if let table = sliceTable(caption: text("分负责人资料完整率", "Completeness by owner"), dimension: "owner", ids: ["data_completeness"]) {
+                blocks.append(.table(table))
+            }
+        }
         blocks.append(.table(DataTable(caption: text("读取行数", "Rows read"), header: [text("文件", "File"), text("行数", "Rows")], rows: rowsRead, numericColumns: [1])))
         if !q.tallies.isEmpty {
             blocks.append(.table(DataTable(caption: text("发现的问题", "Findings"),

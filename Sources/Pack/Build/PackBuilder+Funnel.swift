@@ -36,7 +36,7 @@ extension PackBuilder {
         ], format: format)
         let rows = [[text("期初存续", "Start"), String(b.start)], [text("流失", "Churned"), "−\(b.churned)"],
                     [text("唤回", "Won back"), "+\(b.reactivated)"], [text("新增存续", "New"), "+\(b.new)"], [text("期末存续", "End"), String(b.end)]]
-        return PackSection(id: "retention", title: text.bridge, blocks: [
+        return PackSection(id: "bridge", title: text.bridge, blocks: [
             .chart(ChartBlock(id: "bridge", scene: chart.build(width: Self.wide.width, height: 230, theme: theme),
                               data: DataTable(header: [text.stage, text.count], rows: rows, numericColumns: [1]), wide: true)),
         ])

@@ -2,7 +2,8 @@ import Charts
 import Metrics
 
 extension PackBuilder {
-    static let trendMetrics = ["new_customers", "revenue", "live_customers", "active_customers", "churn_rate", "paying_customers", "new_leads", "win_rate"]
+    static let trendMetrics = ["new_customers", "revenue", "live_customers", "active_customers", "new_paying_customers", "paying_customers",
+                               "churn_rate", "spend", "new_leads", "win_rate", "cac"]
 
     func growth() -> PackSection {
         let charts = Self.trendMetrics.compactMap { id in report.metric(id).map { trend($0) } }

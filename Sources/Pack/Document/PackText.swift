@@ -30,6 +30,18 @@ struct PackText {
     var costPerStage: String { self("单位成本", "Cost each") }
     var none: String { self("本月无异常。", "Nothing needs attention this month.") }
 
+    func dimension(_ name: String) -> String {
+        switch name {
+        case "channel": return self("渠道", "Channel")
+        case "region": return self("地区", "Region")
+        case "industry": return self("行业", "Industry")
+        case "tier": return self("等级", "Tier")
+        case "owner": return self("负责人", "Owner")
+        case "campaign": return self("活动", "Campaign")
+        default: return name
+        }
+    }
+
     func status(_ s: String?) -> String {
         switch s {
         case "met": return self("● 达成", "● met")

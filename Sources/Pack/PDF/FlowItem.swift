@@ -17,6 +17,8 @@ public enum FlowItem: Sendable {
 
 /// A table to lay out: header, rows of text, alignment and how many lines a cell may wrap to.
 public struct TableSpec: Sendable {
+    /// Printed above the table, kept on the same page as its first rows.
+    public var caption: String?
     public var header: [String]
     public var rows: [[String]]
     public var numericColumns: Set<Int>
@@ -24,7 +26,8 @@ public struct TableSpec: Sendable {
     /// Colours for individual rows' last cell (status), or nil.
     public var rowColors: [Color?]?
 
-    public init(header: [String], rows: [[String]], numericColumns: Set<Int> = [], maxLines: Int = 1, rowColors: [Color?]? = nil) {
+    public init(caption: String? = nil, header: [String], rows: [[String]], numericColumns: Set<Int> = [], maxLines: Int = 1, rowColors: [Color?]? = nil) {
+        self.caption = caption
         self.header = header
         self.rows = rows
         self.numericColumns = numericColumns

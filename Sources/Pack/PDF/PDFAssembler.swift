@@ -50,7 +50,6 @@ struct PDFAssembler {
                     flow.append(.figure(chart.scene.title == section.title ? chart.scene : titled(chart, width: geometry.contentWidth)))
                     if chart.tableInPrint { flow.append(.table(spec(chart.data))) }
                 case .table(let table):
-                    if let caption = table.caption { flow.append(.paragraph(caption, TextStyle(size: 10, bold: true, color: theme.ink))) }
                     flow.append(.table(spec(table)))
                 }
             }
@@ -62,7 +61,7 @@ struct PDFAssembler {
     func spec(_ t: DataTable) -> TableSpec {
         let colors: [Color?]? = t.rowTones.map { tones in tones.map { color(of: $0) } }
         let multiline = t.rows.contains { $0.contains { $0.contains("\n") || $0.count > 60 } }
-        return TableSpec(header: t.header, rows: t.rows, numericColumns: t.numericColumns, maxLines: multiline ? 4 : 1, rowColors: colors)
+        return TableSpec(caption: t.caption, header: t.header, rows: t.rows, numericColumns: t.numericColumns, maxLines: multiline ? 4 : 1, rowColors: colors)
     }
 
     func color(of tone: KPITile.Tone) -> Color? {

@@ -60,7 +60,13 @@ public struct PageComposer {
                 y += scene.height + 10
             case .table(let spec):
                 let table = TableLayout(spec, width: width, placer: placer, theme: theme)
-                ensure(table.headerHeight + (table.rowHeights.first ?? 0))
+                let captionStyle = TextStyle(size: 10, bold: true, color: theme.ink)
+                let captionHeight = spec.caption.map { placer.size($0, captionStyle, maxWidth: width).height + 6 } ?? 0
+                ensure(captionHeight + table.headerHeight + (table.rowHeights.first ?? 0) * Double(min(spec.rows.count, 3)))
+                if let caption = spec.caption {
+                    page.marks.append(placer.mark(caption, at: Point(x, y), .start, .top, style: captionStyle, maxWidth: width))
+                    y += captionHeight
+                }
                 page.marks += table.headerMarks(x: x, y: y, theme: theme)
                 y += table.headerHeight
                 for r in spec.rows.indices {

@@ -1,0 +1,94 @@
+import Charts
+import Metrics
+
+/// The analytic sections after the funnel: retention, value, sales and service.
+extension PackBuilder {
+    func retention() -> PackSection {
+        var blocks = bridge().blocks
+        blocks += trends(["retention_rate", "winback_rate", "activation_rate"] + report.config.definitions.retentionDays.map { "retention_d\($0)" } + ["paid_conversion_rate"])
+        let rows = report.cohorts.rows.filter { $0.size > 0 }
+        if !rows.isEmpty {
+            let label = { (m: Month) in format.shortMonth(year: m.year, month: m.month, withYear: true) }
+            let columns = (0..<12).map { text("第\($0)月", "M\($0)") }
+            let heat = HeatMapChart(title: text("同期群留存（按注册月）", "Cohort retention by signup month"), rowLabels: rows.map { label($0.cohort) },
+                                    columnLabels: columns, values: rows.map(\.retention), rowNotes: rows.map { "n=\($0.size)" },
+                                    kind: .ratio, format: format)
+            let table = DataTable(header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
+                                  rows: rows.map { [label($0.cohort), format.exact($0.size)] + $0.retention.map { format.format($0, .ratio) } },
+                                  numericColumns: Set(1..<14))
+            blocks.append(.chart(ChartBlock(id: "cohort-retention", scene: heat.build(width: Self.wide.width, height: HeatMapChart.height(rows: rows.count), theme: theme),
+                                            data: table, wide: true)))
+            let revenue = DataTable(caption: text("同期群人均收入", "Cohort revenue per member"),
+                                    header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
+                                    rows: rows.map { [label($0.cohort), format.exact($0.size)] + $0.revenuePerMember.map { format.format($0, .money) } },
+                                    numericColumns: Set(1..<14))
+            blocks.append(.table(revenue))
+        }
+        return PackSection(id: "retention", title: text("留存与流失", "Retention and churn"), blocks: blocks)
+    }
+
+    func value() -> PackSection {
+        var blocks = trends(["aov", "arpu", "repeat_purchase_rate", "second_purchase_rate", "gross_margin", "top20_revenue_share", "ltv_12m", "cac_12m"])
+        if let table = sliceTable(caption: text("分渠道客户价值（近 12 个月）", "Value by channel (12 months)"), dimension: "channel",
+                                  ids: ["new_paying_customers", "cac", "cac_12m", "ltv_12m", "ltv_cac", "payback_months", "roas_12m"]) {
+            blocks.append(.table(table))
+        }
+        let rfm = report.rfm
+        if rfm.n > 0 {
+            let zh = options.language.isChinese
+            blocks.append(.table(DataTable(
+                caption: text("RFM 客户分群（近 \(report.config.definitions.rfmWindowDays) 天有付费的 \(format.exact(rfm.n)) 位客户）",
+                              "RFM segments (\(format.exact(rfm.n)) customers who paid in the last \(report.config.definitions.rfmWindowDays) days)"),
+                header: [text("分群", "Segment"), text("客户", "Customers"), text("占比", "Share"), text("收入", "Revenue"), text("收入占比", "Revenue share"),
+                         text("平均最近购买（天）", "Mean recency (days)"), text("平均频次", "Mean frequency"), text("平均金额", "Mean value")],
+                rows: rfm.segments.map { s in
+                    [zh ? s.nameZh : s.nameEn, format.exact(s.customers), format.format(s.share, .ratio), format.format(s.revenue, .money),
+                     format.format(s.revenueShare, .ratio), format.format(s.meanRecencyDays, .number), format.format(s.meanFrequency, .number),
+                     format.format(s.meanMonetary, .money)]
+                }, numericColumns: Set(1...7))))
+        }
+        return PackSection(id: "value", title: text("客户价值", "Customer value"), blocks: blocks.isEmpty ? [missing("orders")] : blocks)
+    }
+
+    func sales() -> PackSection {
+        guard report.metric("new_leads") != nil else { return PackSection(id: "sales", title: text("销售效率", "Sales efficiency"), blocks: [missing("leads")]) }
+        var blocks = trends(["won_deals", "won_amount", "sales_cycle_days", "lead_response_hours", "follow_up_timely_rate", "cost_per_lead"])
+        let ids = ["new_leads", "won_deals", "won_amount", "win_rate", "sales_cycle_days", "lead_response_hours", "follow_up_timely_rate"]
+        if let owners = sliceTable(caption: text("分销售", "By sales rep"), dimension: "owner", ids: ids) { blocks.append(.table(owners)) }
+        if let campaigns = sliceTable(caption: text("分活动", "By campaign"), dimension: "campaign", ids: ids) { blocks.append(.table(campaigns)) }
+        return PackSection(id: "sales", title: text("销售效率", "Sales efficiency"), blocks: blocks)
+    }
+
+    func service() -> PackSection {
+        let blocks = trends(["nps", "csat", "tickets", "complaints", "ticket_response_hours", "ticket_resolution_rate"])
+        return PackSection(id: "service", title: text("满意度与服务", "Satisfaction and service"),
+                           blocks: blocks.isEmpty ? [missing("surveys / tickets")] : blocks)
+    }
+
+    // MARK: Helpers
+
+    func trends(_ ids: [String]) -> [PackBlock] { ids.compactMap { report.metric($0).map { .chart(trend($0)) } } }
+
+    func missing(_ table: String) -> PackBlock {
+        .note(text("快照中没有 \(table) 表，本节略去。", "The snapshot has no \(table) table; this section is left out."))
+    }
+
+    /// One row per member of `dimension`, one column per metric, the report month's values.
+    func sliceTable(caption: String, dimension: String, ids: [String]) -> DataTable? {
+        let results = ids.compactMap { report.metric($0) }
+        var members = Set<String>()
+        for r in results {
+            if let d = r.current.slices.first(where: { $0.dimension == dimension }) { members.formUnion(d.members.map(\.member)) }
+        }
+        guard !members.isEmpty else { return nil }
+        // Members with nothing to show this month (an old campaign) are left out.
+        let rows = members.sorted().compactMap { member -> [String]? in
+            let values = results.map { $0.current.value(for: Slice(dimension: dimension, value: member)) ?? nil }
+            guard values.contains(where: { ($0 ?? 0) != 0 }) else { return nil }
+            return [member] + zip(results, values).map { value($0, $1) }
+        }
+        guard !rows.isEmpty else { return nil }
+        return DataTable(caption: caption, header: [text.dimension(dimension)] + results.map { name($0.id) }, rows: rows,
+                         numericColumns: Set(1...results.count))
+    }
+}
