@@ -105,12 +105,14 @@ enum MetricsFixture {
         """,
     ]
 
-    static func report(config: MetricsConfig = MetricsConfig(), month: Month = Month(year: 2026, month: 3)) throws -> Report {
+    static func report(config: MetricsConfig = MetricsConfig(), month: Month = Month(year: 2026, month: 3),
+                       tables: [String: String] = tables, extraDimensions: [String] = []) throws -> Report {
         let folder = NSTemporaryDirectory() + "reviewpack-metrics-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, text) in tables { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name).csv")) }
-        let snapshot = try CSVSnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!))
+        let snapshot = try CSVSnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!,
+                                                                                           extraDimensions: extraDimensions))
         let facts = Facts(snapshot: snapshot, dimensions: config.dimensions)
         return MetricEngine().run(facts: facts, config: config, month: month, targets: snapshot.targets, quality: snapshot.quality, zone: "Asia/Shanghai")
     }
