@@ -49,6 +49,9 @@ public struct CSVReader {
         bodyLine = next.line
     }
 
+    /// A cheap upper-bound guess of the records, to reserve capacity once.
+    public var estimatedRecords: Int { max(bytes.count - bodyStart, 0) / 24 }
+
     /// Calls `body` for every record after the header, in order.
     public mutating func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         let width = header.count

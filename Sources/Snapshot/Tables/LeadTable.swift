@@ -23,7 +23,7 @@ public struct LeadTable: Sendable {
         let cChannel = layout.optional("channel"), cCampaign = layout.optional("campaign"), cOwner = layout.optional("owner")
         var table = LeadTable()
         var parser = RowParser(layout: layout, options: options)
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1

@@ -21,7 +21,7 @@ public struct OrderTable: Sendable {
         let cStatus = layout.optional("status"), cCost = layout.optional("cost"), cProduct = layout.optional("product")
         var table = OrderTable()
         var parser = RowParser(layout: layout, options: options)
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1

@@ -15,7 +15,7 @@ public struct TicketTable: Sendable {
         let cResponse = layout.optional("first_response_at"), cResolved = layout.optional("resolved_at"), cKind = layout.optional("kind")
         var table = TicketTable()
         var parser = RowParser(layout: layout, options: options)
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1

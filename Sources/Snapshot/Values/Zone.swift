@@ -32,7 +32,8 @@ public struct Zone: Sendable, Equatable {
 
     /// Seconds east of UTC in force at `instant`.
     public func offset(at instant: Int64) -> Int64 {
-        if offsets.count == 1 { return offsets[0] }
+        // Most instants fall after the last transition (fixed-offset zones have one entry).
+        if instant >= starts[starts.count - 1] { return offsets[offsets.count - 1] }
         var low = 0, high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
