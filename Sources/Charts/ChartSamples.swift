@@ -21,10 +21,11 @@ public enum ChartSamples {
         let churn: [Double?] = [0.081, 0.092, nil, 0.066, 0.041, 0.052, 0.044, 0.039, 0.047, 0.042, 0.043, 0.042, 0.061]
         return [
             ("trend", TrendChart(title: zh ? "收入" : "Revenue", monthLabels: months, series: [.init(name: zh ? "收入" : "Revenue", values: revenue)],
-                                 target: target, targetLabel: zh ? "目标" : "Target", kind: .money, format: format, zeroBased: true)
+                                 target: target, targetLabel: zh ? "目标" : "Target", area: true,
+                                 annotation: zh ? "环比 −16.5% · 同比 +57.4%" : "MoM −16.5% · YoY +57.4%", kind: .money, format: format, zeroBased: true)
                 .build(width: 372, height: 172)),
             ("trend-ratio", TrendChart(title: zh ? "流失率" : "Churn rate", monthLabels: months, series: [.init(name: zh ? "流失率" : "Churn rate", values: churn)],
-                                       benchmark: 0.05, benchmarkLabel: zh ? "行业参考 5%" : "benchmark 5%", kind: .ratio, format: format, zeroBased: false)
+                                       benchmark: 0.045...0.055, benchmarkLabel: zh ? "行业参考 4.5–5.5%" : "benchmark 4.5–5.5%", kind: .ratio, format: format, zeroBased: false)
                 .build(width: 372, height: 172)),
             ("funnel", FunnelChart(title: zh ? "获客漏斗" : "Acquisition funnel", stages: [
                 .init(label: zh ? "访问" : "Visits", count: 204_311, conversion: nil, cost: 0.44),
@@ -52,6 +53,24 @@ public enum ChartSamples {
                                      values: cohortSample,
                                      rowNotes: ["86", "120", "88", "80", "42", "75"], kind: .ratio, format: format)
                 .build(width: 560, height: HeatMapChart.height(rows: 6))),
+            ("bars-grouped", BarChart(title: zh ? "分渠道新增与付费" : "New and paying customers by channel",
+                                      categories: zh ? ["官网", "线下活动", "社交媒体", "转介绍", "搜索广告（品牌词与通用词）"] : ["Website", "Events", "Social media", "Referral", "Search ads (brand and generic terms)"],
+                                      series: [.init(name: zh ? "新增客户" : "New customers", values: [27, 9, 16, 14, 19]),
+                                               .init(name: zh ? "新增付费" : "New paying", values: [22, 8, 7, 13, 17])],
+                                      layout: .grouped, kind: .count, format: format).build(width: 560, height: 220)),
+            ("bars-stacked", BarChart(title: zh ? "客群收入构成" : "Revenue mix by tier",
+                                      categories: months.suffix(6).map { $0 },
+                                      series: [.init(name: zh ? "战略" : "Strategic", values: [1_120_000, 1_310_000, 980_000, 1_450_000, 1_200_000, 1_060_000]),
+                                               .init(name: zh ? "重点" : "Key", values: [620_000, 700_000, 640_000, 810_000, 760_000, 720_000]),
+                                               .init(name: zh ? "普通" : "Standard", values: [420_000, 450_000, 480_000, 520_000, 560_000, 610_000])],
+                                      layout: .stacked, kind: .money, format: format).build(width: 560, height: 240)),
+            ("donut", DonutChart(title: zh ? "RFM 客户分群" : "RFM segments", slices: [
+                .init(name: zh ? "重要价值客户" : "Champions", value: 169), .init(name: zh ? "一般发展客户" : "New / occasional", value: 379),
+                .init(name: zh ? "一般挽留客户" : "Lost low-value", value: 369), .init(name: zh ? "一般价值客户" : "Regulars", value: 116),
+                .init(name: zh ? "重要发展客户" : "Promising high-value", value: 18), .init(name: zh ? "重要保持客户" : "Loyal at risk", value: 31),
+                .init(name: zh ? "重要挽留客户" : "High-value lapsing", value: 6), .init(name: zh ? "一般保持客户" : "Fading regulars", value: 12),
+                .init(name: zh ? "未分群" : "Unsegmented", value: 4),
+            ], otherLabel: zh ? "其他" : "Other", centerLabel: zh ? "位客户" : "customers", kind: .count, format: format).build(width: 460, height: 200)),
             ("sparkline", Sparkline(title: zh ? "收入" : "Revenue", values: revenue).build(width: 84, height: 26)),
         ]
     }

@@ -13,16 +13,23 @@ public struct TrendChart: Sendable {
     public var series: [Series]
     public var target: [Double?]?
     public var targetLabel: String
-    /// A reference value drawn as a thin band (an industry benchmark).
-    public var benchmark: Double?
+    /// A reference range drawn as a band (an industry benchmark); a single value is a line.
+    public var benchmark: ClosedRange<Double>?
     public var benchmarkLabel: String
+    /// Fill under the first series.
+    public var area: Bool
+    /// A note at the top right, e.g. the month-on-month and year-on-year change.
+    public var annotation: String?
     public var kind: ValueKind
     public var format: NumberFormat
     /// Start the axis at zero (counts and money), or fit the data (ratios, scores).
     public var zeroBased: Bool
 
     public init(title: String, monthLabels: [String], series: [Series], target: [Double?]? = nil, targetLabel: String = "",
-                benchmark: Double? = nil, benchmarkLabel: String = "", kind: ValueKind, format: NumberFormat, zeroBased: Bool) {
+                benchmark: ClosedRange<Double>? = nil, benchmarkLabel: String = "", area: Bool = false, annotation: String? = nil,
+                kind: ValueKind, format: NumberFormat, zeroBased: Bool) {
+        self.area = area
+        self.annotation = annotation
         self.title = title
         self.monthLabels = monthLabels
         self.series = series
@@ -38,7 +45,8 @@ public struct TrendChart: Sendable {
     public func build(width: Double, height: Double, theme: Theme = .standard) -> Scene {
         let text = TextPlacer()
         var marks: [Mark] = []
-        let values = series.flatMap { $0.values.compactMap { $0 } } + (target ?? []).compactMap { $0 } + [benchmark].compactMap { $0 }
+        let values = series.flatMap { $0.values.compactMap { $0 } } + (target ?? []).compactMap { $0 }
+            + (benchmark.map { [$0.lowerBound, $0.upperBound] } ?? [])
         let scale = NiceScale(values: values, includeZero: zeroBased || values.isEmpty)
         let tickLabels = scale.ticks.map { format.tick($0, kind, step: scale.step) }
 
@@ -46,6 +54,7 @@ public struct TrendChart: Sendable {
         var top = 4.0
         var legend: [(String, Color, Bool)] = series.enumerated().map { ($1.name, theme.palette[$0 % theme.palette.count], false) }
         if target?.contains(where: { $0 != nil }) == true { legend.append((targetLabel, theme.target, true)) }
+        var legendRight = 0.0
         if legend.count > 1 {
             var x = 0.0
             for (name, color, dashed) in legend {
@@ -55,8 +64,12 @@ public struct TrendChart: Sendable {
                 marks.append(label)
                 if case .text(let t) = label { x = t.bounds.maxX + 14 }
             }
-            top += 20
+            legendRight = x
         }
+        if let annotation {
+            marks.append(text.mark(annotation, at: Point(width, top + 7), .end, .middle, style: theme.small, maxWidth: max(width - legendRight, 40)))
+        }
+        if legend.count > 1 || annotation != nil { top += 20 }
 
         let labelWidth = tickLabels.map { text.width($0, theme.small) }.max() ?? 0
         let plot = Rect(x: labelWidth + 8, y: top + 8, width: width - labelWidth - 8 - 46, height: height - top - 8 - 22)
@@ -75,8 +88,13 @@ public struct TrendChart: Sendable {
             marks.append(text.mark(label, at: Point(x(i), plot.maxY + 6), .middle, .top, style: theme.small))
         }
         if let benchmark {
-            marks.append(.line([Point(plot.x, y(benchmark)), Point(plot.maxX, y(benchmark))], Stroke(color: theme.muted.opacity(0.6), width: 1, dash: [1, 2])))
-            marks.append(text.mark(benchmarkLabel, at: Point(plot.x + 4, y(benchmark) - 2), .start, .bottom, style: theme.small))
+            if benchmark.upperBound > benchmark.lowerBound {
+                marks.append(.rect(Rect(x: plot.x, y: y(benchmark.upperBound), width: plot.width, height: y(benchmark.lowerBound) - y(benchmark.upperBound)),
+                                   fill: theme.muted.opacity(0.12)))
+            } else {
+                marks.append(.line([Point(plot.x, y(benchmark.lowerBound)), Point(plot.maxX, y(benchmark.lowerBound))], Stroke(color: theme.muted.opacity(0.6), width: 1, dash: [1, 2])))
+            }
+            marks.append(text.mark(benchmarkLabel, at: Point(plot.x + 4, y(benchmark.upperBound) - 2), .start, .bottom, style: theme.small))
         }
         if let target {
             for run in Self.runs(target) where run.count > 0 {
@@ -92,6 +110,10 @@ public struct TrendChart: Sendable {
             let color = theme.palette[k % theme.palette.count]
             for run in Self.runs(s.values) {
                 let points = run.map { Point(x($0.0), y($0.1)) }
+                if area, k == 0, points.count > 1 {
+                    let base = y(max(scale.lower, min(0, scale.upper)))
+                    marks.append(.area([Point(points[0].x, base)] + points + [Point(points[points.count - 1].x, base)], fill: color.opacity(0.14)))
+                }
                 if points.count > 1 { marks.append(.line(points, Stroke(color: color, width: theme.lineWidth))) }
                 for p in points { marks.append(.circle(center: p, radius: 1.8, fill: color)) }
             }
