@@ -36,6 +36,13 @@ extension PackBuilder {
         let rfm = report.rfm
         if rfm.n > 0 {
             let zh = options.language.isChinese
+            let donut = DonutChart(title: text("RFM 客户分群", "RFM segments"),
+                                   slices: rfm.segments.map { .init(name: zh ? $0.nameZh : $0.nameEn, value: Double($0.customers)) },
+                                   otherLabel: text("其他", "Other"), centerLabel: text("位付费客户", "paying customers"), kind: .count, format: format)
+            blocks.append(.chart(ChartBlock(id: "rfm-segments", scene: donut.build(width: Self.wide.width * 0.62, height: 200, theme: theme),
+                                            data: DataTable(header: [text("分群", "Segment"), text("客户", "Customers")],
+                                                            rows: rfm.segments.map { [zh ? $0.nameZh : $0.nameEn, format.exact($0.customers)] }, numericColumns: [1]),
+                                            wide: true)))
             blocks.append(.table(DataTable(
                 caption: text("RFM 客户分群（近 \(report.config.definitions.rfmWindowDays) 天有付费的 \(format.exact(rfm.n)) 位客户）",
                               "RFM segments (\(format.exact(rfm.n)) customers who paid in the last \(report.config.definitions.rfmWindowDays) days)"),

@@ -6,8 +6,23 @@ extension PackBuilder {
                                "churn_rate", "spend", "new_leads", "win_rate", "cac"]
 
     func growth() -> PackSection {
-        let charts = Self.trendMetrics.compactMap { id in report.metric(id).map { trend($0) } }
-        return PackSection(id: "growth", title: text.growth, blocks: charts.map { .chart($0) })
+        var blocks: [PackBlock] = Self.trendMetrics.compactMap { id in report.metric(id).map { .chart(trend($0)) } }
+        if let bars = channelBars() { blocks.append(.chart(bars)) }
+        return PackSection(id: "growth", title: text.growth, blocks: blocks)
+    }
+
+    /// New and new paying customers of the month by acquisition channel.
+    func channelBars() -> ChartBlock? {
+        guard let new = report.metric("new_customers"), let paying = report.metric("new_paying_customers"),
+              let channels = new.current.slices.first(where: { $0.dimension == "channel" })?.members.map(\.member), !channels.isEmpty else { return nil }
+        let values = { (r: MetricResult) in channels.map { r.current.value(for: Slice(dimension: "channel", value: $0)) ?? nil } }
+        let chart = BarChart(title: text("分渠道新增与新增付费客户", "New and new paying customers by channel"), categories: channels,
+                             series: [.init(name: name("new_customers"), values: values(new)), .init(name: name("new_paying_customers"), values: values(paying))],
+                             layout: .grouped, kind: .count, format: format)
+        let table = DataTable(header: [text.channel, name("new_customers"), name("new_paying_customers")],
+                              rows: channels.indices.map { [channels[$0], format.format(values(new)[$0], .count), format.format(values(paying)[$0], .count)] },
+                              numericColumns: [1, 2])
+        return ChartBlock(id: "channel-new-customers", scene: chart.build(width: Self.wide.width, height: 200, theme: theme), data: table, wide: true)
     }
 
     func trend(_ r: MetricResult) -> ChartBlock {
