@@ -27,6 +27,11 @@ public enum ChartSamples {
             ("trend-ratio", TrendChart(title: zh ? "流失率" : "Churn rate", monthLabels: months, series: [.init(name: zh ? "流失率" : "Churn rate", values: churn)],
                                        benchmark: 0.045...0.055, benchmarkLabel: zh ? "行业参考 4.5–5.5%" : "benchmark 4.5–5.5%", kind: .ratio, format: format, zeroBased: false)
                 .build(width: 372, height: 172)),
+            ("trend-multi", TrendChart(title: zh ? "活跃与存续客户" : "Active and live customers", monthLabels: months, series: [
+                .init(name: zh ? "存续客户" : "Live customers", values: [677, 759, 805, 858, 880, 919, 970, 1024, 1080, 1137, 1189, 1238, 1261]),
+                .init(name: zh ? "活跃客户" : "Active customers", values: [612, 701, 733, 790, 802, 866, 905, 951, 1013, 1066, 1120, 1170, 1190]),
+                .init(name: zh ? "付费客户" : "Paying customers", values: [204, 350, 262, 270, 158, 281, 322, 306, 412, 347, 371, 450, 436]),
+            ], kind: .count, format: format, zeroBased: true).build(width: 372, height: 172)),
             ("funnel", FunnelChart(title: zh ? "获客漏斗" : "Acquisition funnel", stages: [
                 .init(label: zh ? "访问" : "Visits", count: 204_311, conversion: nil, cost: 0.44),
                 .init(label: zh ? "留资" : "Leads", count: 348, conversion: 0.0017, cost: 257),

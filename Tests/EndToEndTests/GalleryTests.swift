@@ -8,7 +8,7 @@ import Testing
         let result = try CommandRunner.run(["gallery", "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
         let files = CommandRunner.contents(of: out)
-        let kinds = ["trend", "trend-ratio", "funnel", "bullet", "waterfall", "heatmap", "bars-grouped", "bars-stacked", "donut", "sparkline"]
+        let kinds = ["trend", "trend-ratio", "trend-multi", "funnel", "bullet", "waterfall", "heatmap", "bars-grouped", "bars-stacked", "donut", "sparkline"]
         for kind in kinds {
             for language in ["zh", "en"] {
                 for ext in ["svg", "png", "pdf"] {
