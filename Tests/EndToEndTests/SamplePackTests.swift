@@ -119,3 +119,26 @@ import Testing
         #expect(String(decoding: body, as: UTF8.self).contains("流失率"))
     }
 }
+
+@Suite struct SamplePredictionTests {
+    @Test func sampleFitsAndListsCustomersAtRisk() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(SamplePackTests.site)/2026-10/metrics.json"))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let bgnbd = try #require(root["bgnbd"] as? [String: Any])
+        for key in ["r", "alpha", "a", "b", "loglik"] {
+            let v = try #require(bgnbd[key] as? Double, "bgnbd.\(key)")
+            #expect(v.isFinite)
+        }
+        let gg = try #require(root["gamma_gamma"] as? [String: Any])
+        #expect((gg["q"] as? Double ?? 0) > 1)
+        let atRisk = try #require(root["at_risk"] as? [[String: Any]])
+        #expect(!atRisk.isEmpty && atRisk.count <= 20)
+        let revenues = atRisk.compactMap { $0["revenue_12m"] as? Double }
+        #expect(revenues == revenues.sorted(by: >))
+        #expect(atRisk.allSatisfy { ($0["p_alive"] as? Double ?? 1) < 0.5 })
+        let metrics = try #require(root["metrics"] as? [String: [String: Any]])
+        #expect((metrics["predicted_clv_52w"]?["value"] as? Double ?? 0) > 0)
+        let alive = try #require(metrics["expected_alive_customers"]?["value"] as? Double)
+        #expect(alive > 0 && alive <= 2000)
+    }
+}

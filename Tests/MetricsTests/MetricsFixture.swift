@@ -105,6 +105,16 @@ enum MetricsFixture {
         """,
     ]
 
+    /// The facts of a snapshot given as table texts.
+    static func facts(tables: [String: String], config: MetricsConfig = MetricsConfig()) throws -> Facts {
+        let folder = NSTemporaryDirectory() + "reviewpack-facts-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, text) in tables { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name).csv")) }
+        let snapshot = try CSVSnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!))
+        return Facts(snapshot: snapshot, dimensions: config.dimensions)
+    }
+
     static func report(config: MetricsConfig = MetricsConfig(), month: Month = Month(year: 2026, month: 3),
                        tables: [String: String] = tables, extraDimensions: [String] = []) throws -> Report {
         let folder = NSTemporaryDirectory() + "reviewpack-metrics-\(UUID().uuidString)"

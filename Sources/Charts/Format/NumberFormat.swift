@@ -111,7 +111,7 @@ public struct NumberFormat: Sendable {
     }
 
     /// Fixed decimals, rounding half away from zero, without Foundation formatting.
-    func fixed(_ x: Double, _ decimals: Int) -> String {
+    public func fixed(_ x: Double, _ decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let n = (abs(x) * scale).rounded()

@@ -113,6 +113,13 @@ public struct MetricCatalog: Sendable {
                 "近 12 个月注册客户在这些月份的收入 ÷ 同期营销费用（分渠道）",
                 "Revenue over the 12 months ending M from customers who signed up in those months ÷ spend in those months (per channel)",
                 .ratio, .up, ["customers", "orders", "spend"], [], basis: .channelOnly),
+            def("predicted_clv_52w", "预测52周客户价值", "Predicted 52-week CLV",
+                "BG/NBD 预期购买次数 × Gamma–Gamma 预期客单价，按有付费客户取平均，再乘毛利率",
+                "Mean over customers with ≥ 1 paid order of BG/NBD expected purchases in 52 weeks × Gamma–Gamma expected value per purchase, × gross_margin",
+                .money, .up, ["orders"], ["gross_margin"]),
+            def("expected_alive_customers", "预期存活客户", "Expected alive customers",
+                "有付费客户的 BG/NBD 存活概率 P(alive) 之和", "Sum of BG/NBD P(alive) over customers with ≥ 1 paid order",
+                .count, .up, ["orders"], []),
             // MARK: Leads and sales
             def("new_leads", "新增线索", "New leads", "本月创建的线索数", "Leads created in M",
                 .count, .up, ["leads"], [], basis: .lead),

@@ -4,7 +4,7 @@ import Snapshot
 /// Runs every family for the 13 months ending the report month, then targets and alerts.
 public struct MetricEngine: Sendable {
     let families: [any MetricFamily] = [
-        CustomerBaseFamily(), AcquisitionFamily(), MarketingFamily(), OrderFamily(), ValueFamily(),
+        CustomerBaseFamily(), AcquisitionFamily(), MarketingFamily(), OrderFamily(), ValueFamily(), PredictionFamily(),
         LeadFamily(), CompletenessFamily(), ServiceFamily(),
     ]
 
@@ -54,6 +54,7 @@ public struct MetricEngine: Sendable {
                       unavailable: unavailable, funnel: facts.leads == nil && facts.visits == nil ? nil : Funnel(month: month, facts: facts, config: config),
                       bridge: Bridge(month: month, facts: facts, window: config.definitions.churnAfterDays),
                       cohorts: CohortGrid(month: month, facts: facts, config: config), rfm: RFMSegments(month: month, facts: facts, config: config),
+                      prediction: Prediction(month: month, facts: facts, grossMargin: PredictionFamily.margin(month, facts: facts, config: config), config: config),
                       targets: outcomes, unknownTargetMetrics: unknown, alerts: alerts, quality: quality)
     }
 }

@@ -16,6 +16,7 @@ public struct Report: Sendable {
     public let bridge: Bridge
     public let cohorts: CohortGrid
     public let rfm: RFMSegments
+    public let prediction: Prediction
     /// Every target row touching the report month, unsliced ones first.
     public let targets: [TargetOutcome]
     /// Target rows naming metrics the catalog does not know.

@@ -89,6 +89,7 @@ extension Facts {
             visits = facts
         }
         self.init(customers: customers, leads: leads, spend: spend, visits: visits, service: ServiceFacts(snapshot: snapshot),
+                  customerIds: snapshot.customers.ids, customerNames: snapshot.customers.names,
                   lastDataDay: snapshot.lastDataDay, zone: zone)
     }
 }

@@ -13,13 +13,18 @@ public struct Facts: Sendable {
     /// Visits per month and channel, nil when the snapshot has no traffic table.
     public let visits: ChannelMonthFacts?
     public let service: ServiceFacts
+    /// Customer ids and display names, for the lists that name customers (at-risk).
+    public let customerIds: [String]
+    public let customerNames: [String]
     /// The latest local day with any data.
     public let lastDataDay: Int32?
     /// The configured zone: SLA windows compare instants with local month boundaries.
     public let zone: Zone
 
     public init(customers: CustomerFacts, leads: LeadFacts?, spend: ChannelMonthFacts?, visits: ChannelMonthFacts?,
-                service: ServiceFacts, lastDataDay: Int32?, zone: Zone) {
+                service: ServiceFacts, customerIds: [String], customerNames: [String], lastDataDay: Int32?, zone: Zone) {
+        self.customerIds = customerIds
+        self.customerNames = customerNames
         self.customers = customers
         self.leads = leads
         self.spend = spend

@@ -23,6 +23,7 @@ public enum MetricsJSON {
                      ("share", .number(s.share)), ("revenue", .number(s.revenue)), ("revenue_share", .number(s.revenueShare)),
                      ("mean_recency_days", .number(s.meanRecencyDays)), ("mean_frequency", .number(s.meanFrequency)), ("mean_monetary", .number(s.meanMonetary))])
         })))
+        top += prediction(report.prediction)
         top.append(("targets", .array(report.targets.map(target))))
         top.append(("alerts", .array(report.alerts.map(alert))))
         top.append(("quality", quality(report.quality)))
@@ -54,6 +55,34 @@ public enum MetricsJSON {
         }
         return .object([("stages", stages(f.stages)), ("overall_conversion", .number(f.overallConversion)),
                         ("by_channel", .object(f.byChannel.map { ($0.channel, stages($0.stages)) }))])
+    }
+
+    static func prediction(_ p: Prediction) -> [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        switch p.purchasing {
+        case .success(let fit):
+            let m = fit.model
+            out.append(("bgnbd", .object([("r", .number(m.r)), ("alpha", .number(m.alpha)), ("a", .number(m.a)), ("b", .number(m.b)),
+                                          ("loglik", .number(fit.logLikelihood)), ("n", .int(fit.n))])))
+        case .failure(let e):
+            out.append(("bgnbd", .object([("error", .string(e.description)), ("n", .int(p.customers))])))
+        }
+        switch p.spending {
+        case .success(let fit)?:
+            let m = fit.model
+            out.append(("gamma_gamma", .object([("p", .number(m.p)), ("q", .number(m.q)), ("gamma", .number(m.gamma)),
+                                                ("loglik", .number(fit.logLikelihood)), ("n", .int(fit.n)), ("left_out_zero_mean", .int(fit.excludedZeroMean))])))
+        case .failure(let e)?:
+            out.append(("gamma_gamma", .object([("error", .string(e.description))])))
+        case nil:
+            out.append(("gamma_gamma", .null))
+        }
+        out.append(("at_risk", .array(p.atRisk.map { a in
+            .object([("customer_id", .string(a.customerId)), ("name", .string(a.name)), ("owner", a.owner.map { .string($0) } ?? .null),
+                     ("last_order", .string(CivilDate(dayNumber: Int(a.lastOrderDay)).description)), ("revenue_12m", .number(a.revenue)),
+                     ("p_alive", .number(a.probabilityAlive))])
+        })))
+        return out
     }
 
     static func target(_ t: TargetOutcome) -> JSONValue {

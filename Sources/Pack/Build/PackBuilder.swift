@@ -32,6 +32,7 @@ public struct PackBuilder {
             case "funnel": sections.append(funnel())
             case "retention": sections.append(retention())
             case "value": sections.append(value())
+            case "prediction": sections.append(prediction())
             case "sales": sections.append(sales())
             case "service": sections.append(service())
             case "targets": sections.append(targets())

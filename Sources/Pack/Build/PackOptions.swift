@@ -7,7 +7,7 @@ public struct PackOptions: Sendable {
     public var currency: String
     public var sections: [String]
 
-    public static let allSections = ["summary", "exceptions", "growth", "funnel", "retention", "value", "sales", "service", "targets", "quality", "dictionary"]
+    public static let allSections = ["summary", "exceptions", "growth", "funnel", "retention", "value", "prediction", "sales", "service", "targets", "quality", "dictionary"]
 
     public init(company: String, language: Language, currency: String, sections: [String] = PackOptions.allSections) {
         self.company = company

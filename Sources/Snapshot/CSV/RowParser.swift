@@ -42,6 +42,14 @@ struct RowParser {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A required id as the field's bytes, valid inside the record callback.
+    mutating func idBytes(_ record: CSVRecord, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
+        let bytes = record.bytes(column)
+        guard !bytes.isEmpty else { missing(record, column); return nil }
+        guard bytes.count <= 256 else { unreadable(record, column, expected: "an id of at most 256 bytes"); return nil }
+        return bytes
+    }
+
     mutating func instant(_ record: CSVRecord, _ column: Int) -> Int64? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
@@ -95,6 +103,12 @@ struct RowParser {
             return Missing.money
         }
         return value
+    }
+
+    /// An optional text field's bytes (empty when the column is absent), for dimension columns.
+    func field(_ record: CSVRecord, _ column: Int?, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {
+        guard let column else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return record.bytes(column, trimmed: trimmed)
     }
 
     func text(_ record: CSVRecord, _ column: Int?, trimmed: Bool = true) -> String {

@@ -16,15 +16,15 @@ public struct ActivityTable: Sendable {
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
-            guard let customerId = parser.id(record, cCustomer), let at = parser.instant(record, cAt) else { return }
-            let row = customers.row(of: customerId) ?? Missing.row
+            guard let customerId = parser.idBytes(record, cCustomer), let at = parser.instant(record, cAt) else { return }
+            let row = customers.row(ofBytes: customerId) ?? Missing.row
             if row == Missing.row {
-                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(customerId) is not in customers; left out of metrics")
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics")
             }
             table.customer.append(row)
             table.at.append(at)
-            table.type.append(parser.text(record, cType, trimmed: false))
-            table.owner.append(parser.text(record, cOwner))
+            table.type.append(bytes: parser.field(record, cType, trimmed: false))
+            table.owner.append(bytes: parser.field(record, cOwner))
         }
         parser.log.noteRows(rows, in: layout.fileName)
         return (table, parser.log)

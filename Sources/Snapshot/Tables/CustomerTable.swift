@@ -5,12 +5,18 @@ public struct CustomerTable: Sendable {
     public private(set) var signupAt: [Int64] = []
     /// The dimension columns present in the file, in configured order.
     public private(set) var dimensions: [DimensionColumn] = []
-    private var rowOfId: [String: Int32] = [:]
+    private var rowOfId = ByteIndex()
 
     public var count: Int { ids.count }
 
     /// The row of a customer id, nil when unknown.
-    public func row(of id: String) -> Int32? { rowOfId[id] }
+    public func row(of id: String) -> Int32? {
+        var id = id
+        return id.withUTF8 { rowOfId.find($0) }
+    }
+
+    /// The row of a customer id given as a field's bytes (trimmed), nil when unknown.
+    func row(ofBytes id: UnsafeBufferPointer<UInt8>) -> Int32? { rowOfId.find(id) }
 
     public func dimension(_ name: String) -> DimensionColumn? { dimensions.first { $0.name == name } }
 
@@ -26,18 +32,17 @@ public struct CustomerTable: Sendable {
         try reader.forEachRecord { record in
             rows += 1
             guard let id = parser.id(record, cId), let signup = parser.instant(record, cSignup) else { return }
-            if table.rowOfId[id] != nil {
+            guard table.rowOfId.insert(record.bytes(cId)).inserted else {
                 parser.finding(.duplicateKey, record, cId, "customer_id \(id) appears again; the first row is kept")
                 return
             }
-            table.rowOfId[id] = Int32(table.ids.count)
             table.ids.append(id)
             table.names.append(parser.text(record, cName, trimmed: false))
             table.signupAt.append(signup)
             for (k, dim) in dims.enumerated() {
-                let value = record.string(dim.1)
+                let value = record.bytes(dim.1)
                 if value.isEmpty { parser.finding(.missingOptionalValue, record, dim.1, "no \(dim.0); the customer is in no \(dim.0) slice") }
-                table.dimensions[k].append(value)
+                table.dimensions[k].append(bytes: value)
             }
         }
         parser.log.noteRows(rows, in: layout.fileName)

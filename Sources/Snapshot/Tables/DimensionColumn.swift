@@ -8,7 +8,7 @@ public struct DimensionColumn: Sendable, Equatable {
     public let name: String
     public private(set) var codes: [Int32] = []
     public private(set) var members: [String] = []
-    private var index: [String: Int32] = [:]
+    private var index = ByteIndex()
 
     public init(name: String) { self.name = name }
 
@@ -18,11 +18,17 @@ public struct DimensionColumn: Sendable, Equatable {
     }
 
     public mutating func code(for value: String) -> Int32 {
-        guard !value.isEmpty else { return Self.none }
-        if let code = index[value] { return code }
-        let code = Int32(members.count)
-        members.append(value)
-        index[value] = code
+        var value = value
+        return value.withUTF8 { code(forBytes: $0) }
+    }
+
+    /// Appends one row's value given as bytes (already trimmed); a String is made only for a new member.
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) { codes.append(code(forBytes: bytes)) }
+
+    mutating func code(forBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard !bytes.isEmpty else { return Self.none }
+        let (code, inserted) = index.insert(bytes)
+        if inserted { members.append(String(decoding: bytes, as: UTF8.self)) }
         return code
     }
 
@@ -32,7 +38,14 @@ public struct DimensionColumn: Sendable, Equatable {
         return code == Self.none ? nil : members[Int(code)]
     }
 
-    public func code(of member: String) -> Int32? { index[member] }
+    public func code(of member: String) -> Int32? {
+        var member = member
+        return member.withUTF8 { index.find($0) }
+    }
 
     public mutating func reserve(_ count: Int) { codes.reserveCapacity(count) }
+
+    public static func == (a: DimensionColumn, b: DimensionColumn) -> Bool {
+        a.name == b.name && a.codes == b.codes && a.members == b.members
+    }
 }

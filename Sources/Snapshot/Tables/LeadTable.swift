@@ -59,9 +59,9 @@ public struct LeadTable: Sendable {
             table.lostAt.append(stages[3] != Missing.instant ? Missing.instant : stages[4])
             table.amount.append(parser.optionalAmount(record, cAmount))
             table.customer.append(customerRow)
-            table.channel.append(parser.text(record, cChannel))
-            table.campaign.append(parser.text(record, cCampaign))
-            table.owner.append(parser.text(record, cOwner))
+            table.channel.append(bytes: parser.field(record, cChannel))
+            table.campaign.append(bytes: parser.field(record, cCampaign))
+            table.owner.append(bytes: parser.field(record, cOwner))
         }
         parser.log.noteRows(rows, in: layout.fileName)
         return (table, parser.log)

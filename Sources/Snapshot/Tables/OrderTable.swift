@@ -21,11 +21,11 @@ public struct OrderTable: Sendable {
         let cStatus = layout.optional("status"), cCost = layout.optional("cost"), cProduct = layout.optional("product")
         var table = OrderTable()
         var parser = RowParser(layout: layout, options: options)
-        var seen = Set<String>(minimumCapacity: reader.estimatedRecords)
+        var seen = ByteIndex(capacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
-            guard let id = parser.id(record, cId), let customerId = parser.id(record, cCustomer),
+            guard let id = parser.idBytes(record, cId), let customerId = parser.idBytes(record, cCustomer),
                   let at = parser.instant(record, cAt), let amount = parser.amount(record, cAmount, nonNegative: true) else { return }
             var status = Status.paid
             if let cStatus {
@@ -39,19 +39,19 @@ public struct OrderTable: Sendable {
                 }
             }
             guard seen.insert(id).inserted else {
-                parser.finding(.duplicateKey, record, cId, "order_id \(id) appears again; the first row is kept")
+                parser.finding(.duplicateKey, record, cId, "order_id \(String(decoding: id, as: UTF8.self)) appears again; the first row is kept")
                 return
             }
-            let row = customers.row(of: customerId) ?? Missing.row
+            let row = customers.row(ofBytes: customerId) ?? Missing.row
             if row == Missing.row {
-                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(customerId) is not in customers; the order is left out of metrics")
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; the order is left out of metrics")
             }
             table.customer.append(row)
             table.orderedAt.append(at)
             table.amount.append(amount)
             table.status.append(status)
             table.cost.append(parser.optionalAmount(record, cCost))
-            table.product.append(parser.text(record, cProduct, trimmed: false))
+            table.product.append(bytes: parser.field(record, cProduct, trimmed: false))
         }
         parser.log.noteRows(rows, in: layout.fileName)
         return (table, parser.log)

@@ -34,7 +34,7 @@ public struct SpendTable: Sendable {
             }
             guard let monthIndex, let amount = parser.amount(record, cAmount, nonNegative: true) else { return }
             table.month.append(monthIndex)
-            table.channel.append(record.string(cChannel))
+            table.channel.append(bytes: record.bytes(cChannel))
             table.amount.append(amount)
         }
         parser.log.noteRows(rows, in: layout.fileName)

@@ -18,7 +18,7 @@ public struct SurveyTable: Sendable {
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
-            guard let customerId = parser.id(record, cCustomer), let at = parser.instant(record, cAt),
+            guard let customerId = parser.idBytes(record, cCustomer), let at = parser.instant(record, cAt),
                   let score = parser.number(record, cScore) else { return }
             let kind: Kind
             switch record.string(cKind).lowercased() {
@@ -33,9 +33,9 @@ public struct SurveyTable: Sendable {
                 parser.finding(.unreadableValue, record, cScore, "expected a whole \(kind == .nps ? "NPS score 0–10" : "CSAT score 1–5"), found \(record.string(cScore)); the row is left out")
                 return
             }
-            let row = customers.row(of: customerId) ?? Missing.row
+            let row = customers.row(ofBytes: customerId) ?? Missing.row
             if row == Missing.row {
-                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(customerId) is not in customers; left out of metrics")
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics")
             }
             table.customer.append(row)
             table.at.append(at)

@@ -19,15 +19,15 @@ public struct TicketTable: Sendable {
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
-            guard let id = parser.id(record, cId), let customerId = parser.id(record, cCustomer),
+            guard let id = parser.id(record, cId), let customerId = parser.idBytes(record, cCustomer),
                   let opened = parser.instant(record, cOpened) else { return }
             guard seen.insert(id).inserted else {
                 parser.finding(.duplicateKey, record, cId, "ticket_id \(id) appears again; the first row is kept")
                 return
             }
-            let row = customers.row(of: customerId) ?? Missing.row
+            let row = customers.row(ofBytes: customerId) ?? Missing.row
             if row == Missing.row {
-                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(customerId) is not in customers; left out of metrics")
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics")
             }
             let response = parser.optionalInstant(record, cResponse), resolved = parser.optionalInstant(record, cResolved)
             if (response != Missing.instant && response < opened) || (resolved != Missing.instant && resolved < opened) {

@@ -20,7 +20,7 @@ public struct TrafficTable: Sendable {
                 return
             }
             table.day.append(options.zone.day(of: at))
-            table.channel.append(record.string(cChannel))
+            table.channel.append(bytes: record.bytes(cChannel))
             table.visits.append(visits)
         }
         parser.log.noteRows(rows, in: layout.fileName)

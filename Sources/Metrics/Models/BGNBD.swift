@@ -1,0 +1,434 @@
+import Foundation
+
+/// The BG/NBD ("beta-geometric / negative binomial") purchase model of Fader, Hardie & Lee,
+/// "Counting your customers the easy way", Marketing Science 24(2), 2005 (FHL below).
+///
+/// While alive a customer buys as a Poisson process with rate λ ~ Gamma(r, α); after every
+/// *repeat* purchase she drops out with probability p ~ Beta(a, b). Time is in weeks.
+///
+/// Every public function returns a finite number for any input: histories are sanitised
+/// (negative → 0, T below t_x raised to t_x), parameters are clamped into the fit's box, and
+/// every log, power and division is taken in a guarded form.
+public struct BGNBD: Sendable, Equatable {
+    public let r: Double, alpha: Double, a: Double, b: Double
+
+    /// Parameters are clamped into [1e-4, 1e4] (non-finite → 1) so that the model can never
+    /// produce NaN; fitted models already lie inside that box.
+    public init(r: Double, alpha: Double, a: Double, b: Double) {
+        self.r = ModelMath.clampParameter(r)
+        self.alpha = ModelMath.clampParameter(alpha)
+        self.a = ModelMath.clampParameter(a)
+        self.b = ModelMath.clampParameter(b)
+    }
+
+    /// One group of customers sharing (x, t_x, T): x = repeat purchases (distinct purchase days after the first), t_x and T in weeks.
+    public struct Summary: Sendable, Equatable {
+        public let x: Double
+        public let tx: Double
+        public let T: Double
+        public let count: Double
+        public init(x: Double, tx: Double, T: Double, count: Double = 1) {
+            self.x = x; self.tx = tx; self.T = T; self.count = count
+        }
+    }
+
+    public struct Fit: Sendable {
+        public let model: BGNBD
+        /// Σ count · log-likelihood at the optimum (FHL eq. 6 summed over customers).
+        public let logLikelihood: Double
+        /// Customers fitted (Σ count).
+        public let n: Int
+    }
+
+    public enum FitError: Error, Equatable, CustomStringConvertible {
+        case tooFewCustomers(Int), noRepeatBuyers, didNotConverge
+        public var description: String {
+            switch self {
+            case .tooFewCustomers(let n): return "BG/NBD: too few customers to fit (\(n))"
+            case .noRepeatBuyers: return "BG/NBD: no customer has a repeat purchase, so the dropout process cannot be fitted"
+            case .didNotConverge: return "BG/NBD: the likelihood has no finite optimum from any starting point"
+            }
+        }
+    }
+
+    // MARK: - Fitting
+
+    /// Maximum likelihood on grouped summaries (weight = count); several starting points; the best finite optimum wins.
+    ///
+    /// The search runs Nelder–Mead on (log r, log α, log a, log b) inside the box [1e-4, 1e4]⁴.
+    /// The box is what keeps degenerate data finite: when every customer buys daily the
+    /// likelihood keeps rising as r, α → ∞ (no rate heterogeneity) and p → 0, and the optimum
+    /// is reported on the box edge instead of diverging.
+    public static func fit(_ summaries: [Summary], minimumCustomers: Int = 30) throws -> Fit {
+        let clean = summaries.compactMap { s -> Summary? in
+            guard s.count.isFinite, s.count > 0 else { return nil }
+            let h = ModelMath.history(s.x, s.tx, s.T)
+            return Summary(x: h.x, tx: h.tx, T: h.T, count: s.count)
+        }
+        let total = clean.reduce(0) { $0 + $1.count }
+        let n = total < Double(Int.max) ? Int(total.rounded()) : Int.max
+        guard n >= max(2, minimumCustomers) else { throw FitError.tooFewCustomers(n) }
+        guard clean.contains(where: { $0.x > 0 }) else { throw FitError.noRepeatBuyers }
+
+        let data = Prepared(clean)
+        // Starting points: fixed shapes, with α scaled so that r/α equals the observed
+        // purchase rate Σx/ΣT (the mean of λ). Deterministic, and independent of the time unit.
+        let purchases = clean.reduce(0) { $0 + $1.count * $1.x }
+        let exposure = clean.reduce(0) { $0 + $1.count * $1.T }
+        let rate = (purchases > 0 && exposure > 0) ? purchases / exposure : 1
+        let shapes: [(r: Double, a: Double, b: Double)] = [(1, 1, 1), (0.3, 0.7, 2.5), (3, 2, 12)]
+        let starts = shapes.map { s in [s.r, s.r / rate, s.a, s.b].map { ModelMath.clampLog(log($0)) } }
+        guard let optimum = NelderMead().minimize(fromEach: starts, { data.objective($0) }),
+              optimum.value.isFinite else { throw FitError.didNotConverge }
+        let p = optimum.point.map { exp($0) }
+        let model = BGNBD(r: p[0], alpha: p[1], a: p[2], b: p[3])
+        let ll = -data.objective(optimum.point) * data.total
+        guard ll.isFinite else { throw FitError.didNotConverge }
+        return Fit(model: model, logLikelihood: ll, n: n)
+    }
+
+    /// The grouped data in the layout the likelihood loop wants: the terms that depend only on
+    /// x (three lgammas) or only on a time value (one log) are computed once per distinct value
+    /// and per evaluation, so a million customers cost one exp and one log1p per distinct triple.
+    struct Prepared: Sendable {
+        var xs: [Double] = []
+        var times: [Double] = []
+        var xIndex: [Int] = []
+        var tIndex: [Int] = []
+        var txIndex: [Int] = []
+        var weight: [Double] = []
+        var total: Double = 0
+
+        init(_ summaries: [Summary]) {
+            var xPos: [Double: Int] = [:], tPos: [Double: Int] = [:]
+            func slot(_ v: Double, _ table: inout [Double: Int], _ list: inout [Double]) -> Int {
+                if let i = table[v] { return i }
+                table[v] = list.count; list.append(v); return list.count - 1
+            }
+            for s in summaries {
+                xIndex.append(slot(s.x, &xPos, &xs))
+                tIndex.append(slot(s.T, &tPos, &times))
+                txIndex.append(slot(s.tx, &tPos, &times))
+                weight.append(s.count)
+                total += s.count
+            }
+        }
+
+        /// −(mean log-likelihood per customer) at log-parameters u; +∞ outside the box or when
+        /// any term is not finite (the minimiser rejects such points).
+        func objective(_ u: [Double]) -> Double {
+            guard u.count == 4, u.allSatisfy({ $0 >= ModelMath.logLower && $0 <= ModelMath.logUpper }) else { return .infinity }
+            let r = exp(u[0]), alpha = exp(u[1]), a = exp(u[2]), b = exp(u[3])
+            let common = r * log(alpha) - ModelMath.logGamma(r) + ModelMath.logGamma(a + b) - ModelMath.logGamma(b)
+            var base = [Double](repeating: 0, count: xs.count)
+            var rx = [Double](repeating: 0, count: xs.count)
+            var dropTerm = [Double](repeating: -.infinity, count: xs.count)
+            for (i, x) in xs.enumerated() {
+                // FHL eq. 6: log[Γ(r+x)α^r/Γ(r)] + log[B(a, b+x)/B(a, b)]
+                base[i] = common + ModelMath.logGamma(r + x) + ModelMath.logGamma(b + x) - ModelMath.logGamma(a + b + x)
+                rx[i] = r + x
+                // log[B(a+1, b+x−1)/B(a, b+x)] = log a − log(b + x − 1), for x > 0 only.
+                if x > 0 { dropTerm[i] = log(a) - log(max(b + x - 1, ModelMath.tiny)) }
+            }
+            let logTime = times.map { log(alpha + $0) }
+            var sum = 0.0
+            for j in weight.indices {
+                let xi = xIndex[j]
+                let alive = -rx[xi] * logTime[tIndex[j]]
+                var ll = base[xi]
+                if dropTerm[xi] > -.infinity {
+                    let dead = dropTerm[xi] - rx[xi] * logTime[txIndex[j]]
+                    ll += ModelMath.logSumExp(alive, dead)
+                } else {
+                    ll += alive
+                }
+                sum += weight[j] * ll
+            }
+            let value = -sum / total
+            return value.isFinite ? value : .infinity
+        }
+    }
+
+    // MARK: - Per-customer quantities
+
+    /// Log-likelihood of one customer with history (x, t_x, T) — FHL eq. 6:
+    /// L = B(a,b+x)/B(a,b) · Γ(r+x)α^r/(Γ(r)(α+T)^{r+x})
+    ///   + δ_{x>0} B(a+1,b+x−1)/B(a,b) · Γ(r+x)α^r/(Γ(r)(α+t_x)^{r+x}),
+    /// written with lgamma and a log-sum-exp of the two terms so that large x cannot overflow.
+    /// Returns −greatestFiniteMagnitude rather than −∞.
+    public func logLikelihood(_ s: Summary) -> Double {
+        let h = ModelMath.history(s.x, s.tx, s.T)
+        let (x, tx, T) = (h.x, h.tx, h.T)
+        let lg = ModelMath.logGamma
+        let base = lg(r + x) - lg(r) + r * log(alpha) + lg(a + b) + lg(b + x) - lg(b) - lg(a + b + x)
+        let alive = -(r + x) * log(alpha + T)
+        var ll = base + alive
+        if x > 0 {
+            let dead = log(a) - log(max(b + x - 1, ModelMath.tiny)) - (r + x) * log(alpha + tx)
+            ll = base + ModelMath.logSumExp(alive, dead)
+        }
+        return ll.isFinite ? ll : -.greatestFiniteMagnitude
+    }
+
+    /// P(alive at T | x, t_x, T) — FHL eq. 13 (the corrected form of the 2005 note):
+    /// 1 / (1 + δ_{x>0} · a/(b+x−1) · ((α+T)/(α+t_x))^{r+x}).
+    /// A customer without repeat purchases cannot have dropped out in this model, so it is 1.
+    public func probabilityAlive(x: Double, tx: Double, T: Double) -> Double {
+        let h = ModelMath.history(x, tx, T)
+        guard h.x > 0 else { return 1 }
+        let logOdds = logDeadOdds(h)
+        let p = 1 / (1 + exp(min(logOdds, 700)))
+        return p.isFinite ? min(max(p, 0), 1) : 0
+    }
+
+    /// log of δ·a/(b+x−1)·((α+T)/(α+t_x))^{r+x}, with log((α+T)/(α+t_x)) as a log1p.
+    private func logDeadOdds(_ h: (x: Double, tx: Double, T: Double)) -> Double {
+        log(a) - log(max(b + h.x - 1, ModelMath.tiny)) + (r + h.x) * log1p((h.T - h.tx) / (alpha + h.tx))
+    }
+
+    /// Expected purchases in the next t weeks for a customer with history (x, t_x, T) (FHL 2005 eq. 10, with the Gauss hypergeometric 2F1 evaluated by a convergent series, transformed when the argument is near or beyond 1).
+    ///
+    /// Eq. 10 is P(alive) · H, where H = E[Y(t) | alive] only depends on x and T:
+    /// H = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^{r+x} ₂F₁(r+x, b+x; a+b+x−1; z)],
+    /// z = t/(α+T+t). See `conditionalExpectation` for how H is evaluated.
+    /// The result is clamped to [0, P(alive)·(r+x)t/(α+T)], the bound E[Y] ≤ E[λ]t.
+    public func expectedPurchases(next t: Double, x: Double, tx: Double, T: Double) -> Double {
+        guard t.isFinite ? t > 0 : t == .infinity else { return 0 }
+        let horizon = min(t, 1e7)          // ~190,000 years; keeps every power finite
+        let h = ModelMath.history(x, tx, T)
+        let alive = probabilityAlive(x: h.x, tx: h.tx, T: h.T)
+        let upper = (r + h.x) * horizon / (alpha + h.T)
+        var e = conditionalExpectation(t: horizon, x: h.x, T: h.T)
+        if !e.isFinite || e < 0 { e = upper.isFinite ? upper : 0 }
+        let value = alive * min(e, upper)
+        return value.isFinite ? max(value, 0) : 0
+    }
+
+    /// Unconditional E[X(t)] for a new customer (eq. 9), used by the Monte-Carlo test.
+    /// Eq. 9 is eq. 10 with x = t_x = T = 0 (where P(alive) = 1).
+    public func expectedPurchasesNew(in t: Double) -> Double {
+        expectedPurchases(next: t, x: 0, tx: 0, T: 0)
+    }
+
+    // MARK: - E[Y(t) | alive], the hypergeometric part of eq. 10
+
+    /// H = E[Y(t) | alive, x, T]. Three evaluations, tried in order:
+    ///
+    /// 1. z ≤ 0.7: the series in z, after Euler's transformation
+    ///    (1−z)^{r+x} ₂F₁(r+x, b+x; c; z) = (1−z)^{a−1} ₂F₁(a+b−1−r, a−1; c; z), c = a+b+x−1,
+    ///    which has bounded terms where the original grows like (1−z)^{−(r+x)}. Splitting off the
+    ///    factor (a−1) of every term k ≥ 1 also removes the 0/0 of eq. 10 at a = 1:
+    ///    H = c·(−expm1((a−1)L)/(a−1)) − (1−z)^{a−1} Σ_{k≥1} t_k, L = log(1−z),
+    ///    t_1 = (a+b−1−r)z, t_{k+1}/t_k = (a+b−1−r+k)(a+k−1)z / ((a+b+x+k−1)(k+1)).
+    /// 2. z > 0.7: the same function through the connection formula z → 1−z (Abramowitz &
+    ///    Stegun 15.3.6), whose two series in w = 1−z < 0.3 converge fast where the z-series
+    ///    would need thousands of terms. Near its removable singularities (a = 1, or
+    ///    s = r+x+1−a an integer) it is not used.
+    /// 3. When a series loses more than ~7 digits to cancellation or does not converge (extreme
+    ///    parameters such as the box edges), the posterior integral it stands for:
+    ///    H = E_{p~Beta(a,b+x)}[(1 − ((α+T)/(α+T+pt))^{r+x}) / p], by tanh–sinh quadrature.
+    func conditionalExpectation(t: Double, x: Double, T: Double) -> Double {
+        let beta = alpha + T
+        let z = t / (beta + t)
+        let w = beta / (beta + t)
+        // Beyond z = 0.7 the z-series is still tried with a small budget: for large x its
+        // terms fall off like (z/x)^k long before the slow z^k tail, so it converges anyway.
+        if let v = seriesInZ(z: z, w: w, x: x, maxTerms: z <= 0.7 ? 20_000 : 400) { return v }
+        if z > 0.7, let v = connection(w: w, z: z, x: x) { return v }
+        return posteriorIntegral(k: t / beta, x: x)
+    }
+
+    /// Path 1 (see `conditionalExpectation`). nil when the result cannot be trusted.
+    private func seriesInZ(z: Double, w: Double, x: Double, maxTerms: Int) -> Double? {
+        let c = a + b + x - 1
+        let bp = a - 1
+        let L = log(w)
+        let head = c * (bp == 0 ? -L : -expm1(bp * L) / bp)
+        let decay = exp(bp * L)
+        let A = a + b - 1 - r
+        let s = ModelMath.series(first: A * z, after: -A, maxTerms: maxTerms) { k in
+            (A + k) * (a + k - 1) * z / ((a + b + x + k - 1) * (k + 1))
+        }
+        guard let sum = s else { return nil }
+        let value = head - decay * sum.value
+        let magnitude = max(abs(head), decay * sum.maxAbsTerm)
+        return ModelMath.trusted(value, magnitude: magnitude)
+    }
+
+    /// Path 2 (see `conditionalExpectation`):
+    /// H = [c − c·K₁ w^{a−1} ₂F₁(A, a−1; 1−s; w)]/(a−1) − K₂ w^{r+x} z^{2−a−b−x} ₂F₁(2−a, r+2−a−b; 1+s; w)
+    /// with A = a+b−1−r, s = r+x+1−a, c·K₁ = Γ(a+b+x)Γ(s)/(Γ(r+x)Γ(b+x)),
+    /// K₂ = Γ(a+b+x)Γ(−s)/(Γ(A)Γ(a)); the second series is Euler-transformed so that its
+    /// terms stay bounded for large x.
+    private func connection(w: Double, z: Double, x: Double) -> Double? {
+        let s = r + x + 1 - a
+        // Removable singularities: (a−1) → 0 and Γ(±s) at integer s cancel between terms.
+        // Leave those to the quadrature rather than lose digits.
+        guard abs(a - 1) > 1e-5, abs(s - s.rounded()) > 1e-5 else { return nil }
+        let A = a + b - 1 - r
+        let c = a + b + x - 1
+        let lw = log(w), lz = log(z)
+        let g = ModelMath.signedLogGamma
+        // log|c·K₁| and log|K₂| with their signs (Γ of a negative argument can be negative).
+        let gABX = g(a + b + x), gS = g(s), gRX = g(r + x), gBX = g(b + x)
+        let l1 = gABX.value + gS.value - gRX.value - gBX.value
+        let s1 = gABX.sign * gS.sign * gRX.sign * gBX.sign
+        let gMinusS = g(-s), gA = g(A), gAlpha = g(a)
+        let l2 = gABX.value + gMinusS.value - gA.value - gAlpha.value
+        let s2 = gABX.sign * gMinusS.sign * gA.sign * gAlpha.sign
+        guard let f1 = ModelMath.series(first: A * (a - 1) * w / (1 - s), after: max(-A, 1 - a, s - 1), maxTerms: 2_000, ratio: { k in
+            (A + k) * (a - 1 + k) * w / ((1 - s + k) * (k + 1))
+        }) else { return nil }
+        guard let f2 = ModelMath.series(first: (2 - a) * (r + 2 - a - b) * w / (1 + s), after: max(a - 2, a + b - r - 2, -1 - s), maxTerms: 2_000, ratio: { k in
+            (2 - a + k) * (r + 2 - a - b + k) * w / ((1 + s + k) * (k + 1))
+        }) else { return nil }
+        let k1 = s1 * exp(l1 + (a - 1) * lw)
+        let first = k1 * (1 + f1.value)
+        let term1 = (c - first) / (a - 1)
+        // 1/Γ(A) = 0 at a pole of Γ(A) makes the second term vanish (exp(−∞) = 0).
+        let k2 = l2 == -.infinity ? 0 : s2 * exp(l2 + (r + x) * lw + (2 - a - b - x) * lz)
+        let term2 = k2 * (1 + f2.value)
+        let value = term1 - term2
+        let magnitude = max(abs(c / (a - 1)), abs(k1 / (a - 1)) * max(1, f1.maxAbsTerm),
+                            abs(k2) * max(1, f2.maxAbsTerm))
+        return ModelMath.trusted(value, magnitude: magnitude)
+    }
+
+    /// Path 3: H = E[g(p)] with p ~ Beta(a, b+x), g(p) = (1 − (1+kp)^{−(r+x)})/p, k = t/(α+T)
+    /// (λ integrated out: E[e^{−λpt}] = (1+kp)^{−(r+x)}). Where the Beta density is singular
+    /// (a < 1 at p = 0, b+x < 1 at p = 1) the value of g there is subtracted and added back
+    /// in closed form, so the integrand vanishes at that end and tanh–sinh never needs the
+    /// mass that sits below the smallest double.
+    func posteriorIntegral(k: Double, x: Double) -> Double {
+        let n = r + x
+        let bb = b + x
+        func g(_ p: Double) -> Double {
+            let kp = k * p
+            if kp < 1e-8 { return n * k * (1 - (n + 1) * kp / 2) }
+            return -expm1(-n * log1p(kp)) / p
+        }
+        let g0 = n * k, g1 = -expm1(-n * log1p(k))
+        let mean = a / (a + bb)
+        let subtract0 = a < 1, subtract1 = bb < 1
+        func line(_ p: Double) -> Double {
+            switch (subtract0, subtract1) {
+            case (true, true): return g0 * (1 - p) + g1 * p
+            case (true, false): return g0
+            case (false, true): return g1
+            case (false, false): return 0
+            }
+        }
+        let lineMean: Double = switch (subtract0, subtract1) {
+            case (true, true): g0 * (1 - mean) + g1 * mean
+            case (true, false): g0
+            case (false, true): g1
+            case (false, false): 0
+        }
+        let logB = ModelMath.logGamma(a) + ModelMath.logGamma(bb) - ModelMath.logGamma(a + bb)
+        let integral = ModelMath.tanhSinhUnit { p, logP, logQ in
+            (g(p) - line(p)) * exp(a * logP + bb * logQ - logB)
+        }
+        let value = lineMean + integral
+        return value.isFinite ? value : 0
+    }
+}
+
+/// Numerical helpers shared by the BG/NBD and Gamma–Gamma models. No state.
+enum ModelMath {
+    static let tiny = 1e-300
+    /// The fits search log-parameters in [log 1e-4, log 1e4].
+    static let logLower = log(1e-4)
+    static let logUpper = log(1e4)
+
+    static func clampLog(_ u: Double) -> Double { u.isFinite ? min(max(u, logLower), logUpper) : 0 }
+    static func clampParameter(_ v: Double) -> Double { v.isFinite && v > 0 ? min(max(v, 1e-4), 1e4) : (v == .infinity ? 1e4 : 1) }
+
+    /// (x, t_x, T) made consistent: non-negative, t_x = 0 without repeats, T ≥ t_x.
+    static func history(_ x: Double, _ tx: Double, _ T: Double) -> (x: Double, tx: Double, T: Double) {
+        let x = x.isFinite ? max(x, 0) : 0
+        let tx = x > 0 && tx.isFinite ? max(tx, 0) : 0
+        let T = T.isFinite ? max(T, tx) : tx
+        return (x, tx, T)
+    }
+
+    /// log|Γ(v)| via lgamma_r (plain lgamma writes the global `signgam`, a data race when
+    /// fits run concurrently).
+    static func logGamma(_ v: Double) -> Double {
+        var sign: Int32 = 0
+        return lgamma_r(v, &sign)
+    }
+
+    /// (log|Γ(v)|, sign of Γ(v)); at a pole log|Γ| = +∞, so 1/Γ evaluates to exp(−∞) = 0.
+    static func signedLogGamma(_ v: Double) -> (value: Double, sign: Double) {
+        var sign: Int32 = 0
+        let value = lgamma_r(v, &sign)
+        return (value, sign < 0 ? -1 : 1)
+    }
+
+    /// log(eᵘ + eᵛ) without overflow.
+    static func logSumExp(_ u: Double, _ v: Double) -> Double {
+        let m = max(u, v)
+        guard m > -.infinity else { return -.infinity }
+        return m + log1p(exp(min(u, v) - m))
+    }
+
+    /// Σ_{k≥1} t_k with t_1 = first and t_{k+1} = t_k · ratio(k); stops when a term is below
+    /// 1e-17 of the sum (or exactly 0). nil if not converged within maxTerms or not finite.
+    /// `after`: no stop before k exceeds it — a numerator parameter near −k makes one term
+    /// tiny while later terms are not, and a negative denominator parameter near −k makes a
+    /// later term large (pass the largest −(parameter) of either kind).
+    static func series(first: Double, after: Double, maxTerms: Int, ratio: (Double) -> Double) -> (value: Double, maxAbsTerm: Double)? {
+        var term = first, sum = first, largest = abs(first)
+        var k = 1
+        while Double(k) <= after || (term != 0 && abs(term) > 1e-17 * abs(sum)) {
+            guard k < maxTerms else { return nil }
+            term *= ratio(Double(k))
+            sum += term
+            largest = max(largest, abs(term))
+            k += 1
+            guard sum.isFinite, term.isFinite else { return nil }
+        }
+        return (sum, largest)
+    }
+
+    /// Accept a value computed as a difference of terms of size `magnitude` only if at least
+    /// ~10 significant digits survive the cancellation.
+    static func trusted(_ value: Double, magnitude: Double) -> Double? {
+        guard value.isFinite, magnitude.isFinite, value > 0 else { return nil }
+        return magnitude <= 1e6 * value ? value : nil
+    }
+
+    /// ∫₀¹ f dp by tanh–sinh (double-exponential) quadrature: p = 1/(1 + e^{−π sinh u}).
+    /// The integrand receives p and the logs of p and 1−p computed without rounding, so it can
+    /// form Beta densities even where p or 1−p is below the smallest double. The Jacobian
+    /// dp/du = p(1−p)·π cosh u is folded in as p·(1−p): f is called as f(p, log p, log(1−p))
+    /// and must return (integrand) · p(1−p).
+    static func tanhSinhUnit(_ f: (Double, Double, Double) -> Double) -> Double {
+        func softplus(_ v: Double) -> Double { v > 0 ? v + log1p(exp(-v)) : log1p(exp(v)) }
+        func node(_ u: Double) -> Double {
+            let y = Double.pi * sinh(u)
+            let logP = -softplus(-y), logQ = -softplus(y)
+            let p = exp(logP)
+            let v = f(p, logP, logQ) * Double.pi * cosh(u)
+            return v.isFinite ? v : 0
+        }
+        let limit = 7.0                        // π sinh 7 ≈ 1722: beyond it nothing is left
+        var h = 0.5
+        var sum = node(0)
+        var j = 1.0
+        while j * h <= limit { sum += node(j * h) + node(-j * h); j += 1 }
+        var estimate = sum * h
+        for _ in 0..<10 {
+            h /= 2
+            var odd = 0.0
+            var i = 1.0
+            while i * h <= limit { odd += node(i * h) + node(-i * h); i += 2 }
+            sum += odd
+            let next = sum * h
+            let done = abs(next - estimate) <= 1e-12 * abs(next)
+            estimate = next
+            if done { break }
+        }
+        return estimate
+    }
+}

@@ -1,0 +1,123 @@
+/// Predicted value and churn risk as of last(M): BG/NBD for whether and how often
+/// customers buy, Gamma–Gamma for how much, fitted on paid orders up to the month end.
+public struct Prediction: Sendable {
+    public struct AtRisk: Sendable, Equatable {
+        public let customerId: String
+        public let name: String
+        public let owner: String?
+        public let lastOrderDay: Int32
+        /// Revenue over the 12 months ending M, major units.
+        public let revenue: Double
+        public let probabilityAlive: Double
+    }
+
+    /// Mean P(alive) of customers by 30-day periods since their last purchase (for
+    /// orientation); the last bucket holds everyone beyond it.
+    public struct RecencyPoint: Sendable, Equatable {
+        public let monthsSinceLastPurchase: Int
+        public let customers: Int
+        public let meanProbabilityAlive: Double
+    }
+
+    public let purchasing: Result<BGNBD.Fit, BGNBD.FitError>
+    public let spending: Result<GammaGamma.Fit, GammaGamma.FitError>?
+    /// Customers with ≥ 1 paid order by last(M).
+    public let customers: Int
+    public let expectedAliveCustomers: Double?
+    /// Mean expected 52-week value × gross margin (major units).
+    public let predictedCLV52w: Double?
+    public let atRisk: [AtRisk]
+    public let recencyCurve: [RecencyPoint]
+    /// Per customer: P(alive) and expected 52-week value (before margin); 0 without orders.
+    let probabilityAlive: [Double]
+    let expectedValue: [Double]
+    let hasHistory: [Bool]
+
+    static let horizonWeeks = 52.0
+    static let atRiskSize = 20
+    public static let recencyBuckets = 24
+
+    public init(month: Month, facts: Facts, grossMargin: Double, config: MetricsConfig) {
+        let f = facts.customers
+        let end = month.lastDay
+        var histories = [PurchaseHistory?](repeating: nil, count: f.count)
+        var grouped: [Key: Double] = [:]
+        var spend: [SpendKey: Double] = [:]
+        for c in 0..<f.count {
+            guard let h = PurchaseHistory(customer: c, facts: f, end: end) else { continue }
+            histories[c] = h
+            grouped[Key(x: h.x, tx: h.txDays, age: h.ageDays), default: 0] += 1
+            if h.x >= 1 { spend[SpendKey(x: h.x, mean: h.repeatMean), default: 0] += 1 }
+        }
+        customers = histories.lazy.filter { $0 != nil }.count
+        let summaries = grouped.keys.sorted().map { BGNBD.Summary(x: Double($0.x), tx: Double($0.tx) / 7, T: Double($0.age) / 7, count: grouped[$0]!) }
+        purchasing = Result { try BGNBD.fit(summaries) }.mapError { $0 as! BGNBD.FitError }
+        let spendSummaries = spend.keys.sorted().map { GammaGamma.Summary(x: Double($0.x), mean: config.majorUnits(1) * $0.mean, count: spend[$0]!) }
+        hasHistory = histories.map { $0 != nil }
+        guard case .success(let fit) = purchasing else {
+            (spending, expectedAliveCustomers, predictedCLV52w, atRisk, recencyCurve) = (nil, nil, nil, [], [])
+            (probabilityAlive, expectedValue) = ([], [])
+            return
+        }
+        let model = fit.model
+        spending = Result { try GammaGamma.fit(spendSummaries) }.mapError { $0 as! GammaGamma.FitError }
+        let valueModel = try? spending?.get().model
+
+        var alive = 0.0, value = 0.0
+        var pAlive = [Double](repeating: 0, count: f.count)
+        var values = [Double](repeating: 0, count: f.count)
+        var curve: [Int: (Int, Double)] = [:]
+        for c in 0..<f.count {
+            guard let h = histories[c] else { continue }
+            let p = model.probabilityAlive(x: Double(h.x), tx: h.tx, T: h.T)
+            pAlive[c] = p
+            alive += p
+            if let valueModel {
+                let purchases = model.expectedPurchases(next: Self.horizonWeeks, x: Double(h.x), tx: h.tx, T: h.T)
+                values[c] = purchases * valueModel.expectedAverageValue(x: Double(h.x), mean: config.majorUnits(1) * h.repeatMean)
+                value += values[c]
+            }
+            let months = min(Int((end - h.lastPurchaseDay) / 30), Self.recencyBuckets)
+            let entry = curve[months] ?? (0, 0)
+            curve[months] = (entry.0 + 1, entry.1 + p)
+        }
+        probabilityAlive = pAlive
+        expectedValue = valueModel != nil ? values : []
+        expectedAliveCustomers = alive
+        predictedCLV52w = valueModel != nil && customers > 0 ? value / Double(customers) * grossMargin : nil
+        recencyCurve = curve.keys.sorted().map { RecencyPoint(monthsSinceLastPurchase: $0, customers: curve[$0]!.0, meanProbabilityAlive: curve[$0]!.1 / Double(curve[$0]!.0)) }
+
+        // At risk: the largest 12-month spenders with P(alive) < 0.5, ties by customer id.
+        let from = (month - 11).firstDay
+        let owner = f.allDimensions.first { $0.name == "owner" }
+        var candidates: [(revenue: Int64, c: Int)] = []
+        for c in 0..<f.count where histories[c] != nil && pAlive[c] < 0.5 {
+            let revenue = f.revenue(c, from: from, to: end)
+            if revenue > 0 { candidates.append((revenue, c)) }
+        }
+        candidates.sort { $0.revenue != $1.revenue ? $0.revenue > $1.revenue : facts.customerIds[$0.c] < facts.customerIds[$1.c] }
+        atRisk = candidates.prefix(Self.atRiskSize).map { entry in
+            AtRisk(customerId: facts.customerIds[entry.c], name: facts.customerNames[entry.c], owner: owner?.value(at: entry.c),
+                   lastOrderDay: histories[entry.c]!.lastPurchaseDay, revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.c])
+        }
+    }
+
+    /// Customers with equal (x, t_x, T) share one likelihood term: a million customers
+    /// collapse to a few thousand groups.
+    struct Key: Hashable, Comparable {
+        let x: Int, tx: Int32, age: Int32
+        static func < (a: Key, b: Key) -> Bool { (a.x, a.tx, a.age) < (b.x, b.tx, b.age) }
+    }
+
+    struct SpendKey: Hashable, Comparable {
+        let x: Int, mean: Double
+        static func < (a: SpendKey, b: SpendKey) -> Bool { (a.x, a.mean) < (b.x, b.mean) }
+    }
+
+    /// A one-line reason when the models could not be fitted.
+    public var failure: String? {
+        if case .failure(let e) = purchasing { return e.description }
+        if case .failure(let e)? = spending { return e.description }
+        return nil
+    }
+}

@@ -1,0 +1,36 @@
+/// The BG/NBD and Gamma–Gamma view of one customer's paid orders on or before a day:
+/// purchases on the same day merge into one of their summed value; time is in weeks.
+struct PurchaseHistory {
+    /// Repeat purchases: distinct purchase days after the first.
+    let x: Int
+    /// Days from the first to the last purchase day, and from the first to the end day.
+    let txDays: Int32
+    let ageDays: Int32
+    /// Mean value of the repeat purchases (minor units), 0 when x = 0.
+    let repeatMean: Double
+    let lastPurchaseDay: Int32
+
+    var tx: Double { Double(txDays) / 7 }
+    var T: Double { Double(ageDays) / 7 }
+
+    /// nil for a customer with no paid order by `end`.
+    init?(customer c: Int, facts f: CustomerFacts, end: Int32) {
+        let orders = f.orders(c, from: Int32.min, to: end)
+        guard let firstIndex = orders.first else { return nil }
+        let first = f.orderDays[firstIndex]
+        var days = 0
+        var repeatValue: Int64 = 0
+        var lastDay = first
+        for i in orders where f.orderDays[i] != lastDay || i == firstIndex {
+            if i != firstIndex { days += 1 }
+            lastDay = f.orderDays[i]
+        }
+        // The value of every order after the first purchase day is repeat value.
+        repeatValue = f.cumulativeAmounts[orders.upperBound] - f.cumulativeAmounts[f.orderDays.firstIndex(atLeast: first + 1, in: orders)]
+        x = days
+        txDays = lastDay - first
+        ageDays = end - first
+        repeatMean = days > 0 ? Double(repeatValue) / Double(days) : 0
+        lastPurchaseDay = lastDay
+    }
+}
