@@ -214,7 +214,7 @@ public struct BGNBD: Sendable, Equatable {
 
     /// H = E[Y(t) | alive, x, T]. Three evaluations, tried in order:
     ///
-    /// 1. z ≤ 0.7: the series in z, after Euler's transformation
+    /// 1. The series in z (for z > 0.7 only with a 400-term budget), after Euler's transformation
     ///    (1−z)^{r+x} ₂F₁(r+x, b+x; c; z) = (1−z)^{a−1} ₂F₁(a+b−1−r, a−1; c; z), c = a+b+x−1,
     ///    which has bounded terms where the original grows like (1−z)^{−(r+x)}. Splitting off the
     ///    factor (a−1) of every term k ≥ 1 also removes the 0/0 of eq. 10 at a = 1:
@@ -224,7 +224,7 @@ public struct BGNBD: Sendable, Equatable {
     ///    Stegun 15.3.6), whose two series in w = 1−z < 0.3 converge fast where the z-series
     ///    would need thousands of terms. Near its removable singularities (a = 1, or
     ///    s = r+x+1−a an integer) it is not used.
-    /// 3. When a series loses more than ~7 digits to cancellation or does not converge (extreme
+    /// 3. When a series loses more than ~5 digits to cancellation or does not converge (extreme
     ///    parameters such as the box edges), the posterior integral it stands for:
     ///    H = E_{p~Beta(a,b+x)}[(1 − ((α+T)/(α+T+pt))^{r+x}) / p], by tanh–sinh quadrature.
     func conditionalExpectation(t: Double, x: Double, T: Double) -> Double {
@@ -392,10 +392,10 @@ enum ModelMath {
     }
 
     /// Accept a value computed as a difference of terms of size `magnitude` only if at least
-    /// ~10 significant digits survive the cancellation.
+    /// ~11 significant digits survive the cancellation.
     static func trusted(_ value: Double, magnitude: Double) -> Double? {
         guard value.isFinite, magnitude.isFinite, value > 0 else { return nil }
-        return magnitude <= 1e6 * value ? value : nil
+        return magnitude <= 1e5 * value ? value : nil
     }
 
     /// ∫₀¹ f dp by tanh–sinh (double-exponential) quadrature: p = 1/(1 + e^{−π sinh u}).

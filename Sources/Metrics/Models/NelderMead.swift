@@ -14,16 +14,19 @@ import Foundation
 struct NelderMead: Sendable {
     /// Stop when the spread of the simplex values, max f − min f, is at most
     /// `valueTolerance · (1 + |min f|)` …
-    var valueTolerance: Double = 1e-11
+    var valueTolerance: Double = 1e-10
     /// … and every vertex is within `pointTolerance` (max-norm) of the best vertex.
-    var pointTolerance: Double = 1e-7
+    var pointTolerance: Double = 1e-6
     /// Iterations allowed per run (one run = one simplex from start to convergence).
     var maxIterations: Int = 4000
     /// Runs after the first, each from a fresh simplex around the best point so far. Restarting
     /// guards against the well-known premature collapse of the simplex (McKinnon 1998).
-    var restarts: Int = 2
+    var restarts: Int = 1
     /// Edge length of the initial simplex along each axis.
     var initialStep: Double = 0.5
+    /// Tolerances of the scouting runs of `minimize(fromEach:)`.
+    var scoutValueTolerance: Double = 1e-7
+    var scoutPointTolerance: Double = 1e-2
 
     struct Result: Sendable {
         var point: [Double]
@@ -42,14 +45,15 @@ struct NelderMead: Sendable {
     /// million-customer fit where each evaluation walks every distinct history.
     func minimize(fromEach starts: [[Double]], _ objective: ([Double]) -> Double) -> Result? {
         var scout = self
-        scout.valueTolerance = max(valueTolerance, 1e-8)
-        scout.pointTolerance = max(pointTolerance, 1e-3)
+        scout.valueTolerance = max(valueTolerance, scoutValueTolerance)
+        scout.pointTolerance = max(pointTolerance, scoutPointTolerance)
         scout.restarts = 0
         var best: Result? = nil
-        var evaluations = 0
+        var evaluations = 0, iterations = 0
         for start in starts {
             let r = scout.minimize(from: start, objective)
             evaluations += r.evaluations
+            iterations += r.iterations
             if r.value.isFinite, best == nil || r.value < best!.value { best = r }
         }
         guard let seed = best else { return nil }
@@ -57,7 +61,7 @@ struct NelderMead: Sendable {
         polish.initialStep = min(initialStep, 0.1)
         var final = polish.minimize(from: seed.point, objective)
         final.evaluations += evaluations
-        final.iterations += seed.iterations
+        final.iterations += iterations
         return final.value <= seed.value ? final : seed
     }
 
