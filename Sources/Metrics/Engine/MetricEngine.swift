@@ -4,14 +4,14 @@ import Snapshot
 /// Runs every family for the 13 months ending the report month, then targets and alerts.
 public struct MetricEngine: Sendable {
     let families: [any MetricFamily] = [
-        CustomerBaseFamily(), AcquisitionFamily(), MarketingFamily(), OrderFamily(), ValueFamily(), PredictionFamily(),
+        CustomerBaseFamily(), AcquisitionFamily(), MarketingFamily(), OrderFamily(), ValueFamily(),
         LeadFamily(), CompletenessFamily(), ServiceFamily(),
     ]
 
     public init() {}
 
     /// Every metric id some family computes under `config`, for the catalog-coverage test.
-    public func computedIds(_ config: MetricsConfig) -> [String] { families.flatMap { $0.metricIds(config) } }
+    public func computedIds(_ config: MetricsConfig) -> [String] { families.flatMap { $0.metricIds(config) } + PredictionMetrics.ids }
 
     public func run(facts: Facts, config: MetricsConfig, month: Month, targets: TargetTable?, quality: QualityLog, zone: String) -> Report {
         let months = (0..<13).map { month - (12 - $0) }
@@ -20,12 +20,20 @@ public struct MetricEngine: Sendable {
         let tasks = months.indices.flatMap { m in available.indices.map { (m, $0) } }
         let catalog = MetricCatalog(definitions: config.definitions)
         let slots = ConcurrentSlots<[String: Computed]>(count: tasks.count)
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { t in
+        let predictions = ConcurrentSlots<[Prediction]>(count: 1)
+        // The prediction chain (13 sequential fits) is one task; the families share the other core.
+        DispatchQueue.concurrentPerform(iterations: tasks.count + 1) { t in
+            guard t < tasks.count else {
+                predictions.set(0, Prediction.series(months, facts: facts, config: config))
+                return
+            }
             let (m, f) = tasks[t]
             slots.set(t, available[f].evaluate(months[m], facts: facts, config: config))
         }
         var perMonth = Array(repeating: [String: Computed](), count: months.count)
         for (t, (m, _)) in tasks.enumerated() { perMonth[m].merge(slots.get(t)) { a, _ in a } }
+        let predicted = predictions.get(0)
+        for m in months.indices { perMonth[m].merge(PredictionMetrics.computed(predicted[m], facts: facts)) { a, _ in a } }
 
         let targetRows = targets?.rows ?? []
         let evaluator = TargetEvaluator(month: month, nearThreshold: config.definitions.nearThreshold)
@@ -54,7 +62,7 @@ public struct MetricEngine: Sendable {
                       unavailable: unavailable, funnel: facts.leads == nil && facts.visits == nil ? nil : Funnel(month: month, facts: facts, config: config),
                       bridge: Bridge(month: month, facts: facts, window: config.definitions.churnAfterDays),
                       cohorts: CohortGrid(month: month, facts: facts, config: config), rfm: RFMSegments(month: month, facts: facts, config: config),
-                      prediction: Prediction(month: month, facts: facts, grossMargin: PredictionFamily.margin(month, facts: facts, config: config), config: config),
+                      prediction: predicted[predicted.count - 1],
                       targets: outcomes, unknownTargetMetrics: unknown, alerts: alerts, quality: quality)
     }
 }

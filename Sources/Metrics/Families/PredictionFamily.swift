@@ -1,17 +1,12 @@
-/// predicted_clv_52w and expected_alive_customers, fitted anew for each month on the
-/// orders up to its end, and sliced by the customers' dimensions.
-struct PredictionFamily: MetricFamily {
-    func metricIds(_ config: MetricsConfig) -> [String] { ["predicted_clv_52w", "expected_alive_customers"] }
+/// predicted_clv_52w and expected_alive_customers of one month's prediction, sliced by
+/// the customers' dimensions. The fits themselves run once per month in
+/// ``Prediction/series(_:facts:config:)``, not per family call.
+enum PredictionMetrics {
+    static let ids = ["predicted_clv_52w", "expected_alive_customers"]
 
-    /// The gross margin the predicted value is multiplied by: the month's, else the configured ratio.
-    static func margin(_ month: Month, facts: Facts, config: MetricsConfig) -> Double {
-        GrossMargin(month: month, facts: facts, config: config, groups: Groups([])).computed.value.total ?? config.definitions.grossMargin
-    }
-
-    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed] {
-        let margin = Self.margin(month, facts: facts, config: config)
-        let prediction = Prediction(month: month, facts: facts, grossMargin: margin, config: config)
+    static func computed(_ prediction: Prediction, facts: Facts) -> [String: Computed] {
         let groups = Groups(facts.customers.dimensions)
+        let margin = prediction.grossMargin
         var buyers = groups.zeros(), alive = groups.zeros(), value = groups.zeros()
         for c in 0..<facts.customers.count where prediction.hasHistory[c] {
             groups.add(1, row: c, to: &buyers)

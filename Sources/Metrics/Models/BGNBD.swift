@@ -1,4 +1,5 @@
 import Foundation
+import Snapshot
 
 /// The BG/NBD ("beta-geometric / negative binomial") purchase model of Fader, Hardie & Lee,
 /// "Counting your customers the easy way", Marketing Science 24(2), 2005 (FHL below).
@@ -59,7 +60,9 @@ public struct BGNBD: Sendable, Equatable {
     /// The box is what keeps degenerate data finite: when every customer buys daily the
     /// likelihood keeps rising as r, α → ∞ (no rate heterogeneity) and p → 0, and the optimum
     /// is reported on the box edge instead of diverging.
-    public static func fit(_ summaries: [Summary], minimumCustomers: Int = 30) throws -> Fit {
+    /// - Parameter start: a previous estimate (last month's) to start from alone; fitting
+    ///   month after month, it saves most of the evaluations. The data alone decide the optimum.
+    public static func fit(_ summaries: [Summary], minimumCustomers: Int = 30, start: BGNBD? = nil) throws -> Fit {
         let clean = summaries.compactMap { s -> Summary? in
             guard s.count.isFinite, s.count > 0 else { return nil }
             let h = ModelMath.history(s.x, s.tx, s.T)
@@ -77,8 +80,14 @@ public struct BGNBD: Sendable, Equatable {
         let exposure = clean.reduce(0) { $0 + $1.count * $1.T }
         let rate = (purchases > 0 && exposure > 0) ? purchases / exposure : 1
         let shapes: [(r: Double, a: Double, b: Double)] = [(1, 1, 1), (0.3, 0.7, 2.5), (3, 2, 12)]
-        let starts = shapes.map { s in [s.r, s.r / rate, s.a, s.b].map { ModelMath.clampLog(log($0)) } }
-        guard let optimum = NelderMead().minimize(fromEach: starts, { data.objective($0) }),
+        var starts = shapes.map { s in [s.r, s.r / rate, s.a, s.b].map { ModelMath.clampLog(log($0)) } }
+        if let start { starts = [[start.r, start.alpha, start.a, start.b].map { ModelMath.clampLog(log($0)) }] }
+        // A warm start (last month's optimum) is already in the right basin: polish it from a
+        // small simplex instead of scouting three basins.
+        let optimum = start != nil
+            ? NelderMead.warm.minimize(from: starts[0], { data.objective($0) })
+            : NelderMead().minimize(fromEach: starts, { data.objective($0) })
+        guard let optimum,
               optimum.value.isFinite else { throw FitError.didNotConverge }
         let p = optimum.point.map { exp($0) }
         let model = BGNBD(r: p[0], alpha: p[1], a: p[2], b: p[3])
@@ -131,18 +140,33 @@ public struct BGNBD: Sendable, Equatable {
                 if x > 0 { dropTerm[i] = log(a) - log(max(b + x - 1, ModelMath.tiny)) }
             }
             let logTime = times.map { log(alpha + $0) }
-            var sum = 0.0
-            for j in weight.indices {
-                let xi = xIndex[j]
-                let alive = -rx[xi] * logTime[tIndex[j]]
-                var ll = base[xi]
-                if dropTerm[xi] > -.infinity {
-                    let dead = dropTerm[xi] - rx[xi] * logTime[txIndex[j]]
-                    ll += ModelMath.logSumExp(alive, dead)
-                } else {
-                    ll += alive
+            let (baseTerm, rate, drop) = (base, rx, dropTerm)
+            @Sendable func partial(_ range: Range<Int>) -> Double {
+                var sum = 0.0
+                for j in range {
+                    let xi = xIndex[j]
+                    let alive = -rate[xi] * logTime[tIndex[j]]
+                    var ll = baseTerm[xi]
+                    if drop[xi] > -.infinity {
+                        let dead = drop[xi] - rate[xi] * logTime[txIndex[j]]
+                        ll += ModelMath.logSumExp(alive, dead)
+                    } else {
+                        ll += alive
+                    }
+                    sum += weight[j] * ll
                 }
-                sum += weight[j] * ll
+                return sum
+            }
+            // Hundreds of thousands of groups (a million customers): both cores share the sum.
+            // The halves are always added in the same order, so the result is deterministic.
+            var sum: Double
+            if weight.count >= 100_000 {
+                let halves = ConcurrentSlots<Double>(count: 2)
+                let middle = weight.count / 2
+                DispatchQueue.concurrentPerform(iterations: 2) { k in halves.set(k, partial(k == 0 ? 0..<middle : middle..<weight.count)) }
+                sum = halves.get(0) + halves.get(1)
+            } else {
+                sum = partial(weight.indices)
             }
             let value = -sum / total
             return value.isFinite ? value : .infinity

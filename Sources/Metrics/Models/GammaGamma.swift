@@ -61,7 +61,8 @@ public struct GammaGamma: Sendable, Equatable {
     /// Values are divided by their weighted mean before the search (γ is then scaled back),
     /// so the search box [1e-4, 1e4]³ on (p, q, γ) is unit-free: whether amounts are in yuan or
     /// fen changes γ only.
-    public static func fit(_ summaries: [Summary], minimumCustomers: Int = 30) throws -> Fit {
+    /// - Parameter start: a previous estimate to start from alone (month after month).
+    public static func fit(_ summaries: [Summary], minimumCustomers: Int = 30, start: GammaGamma? = nil) throws -> Fit {
         var used: [Summary] = []
         var excluded = 0.0
         for s in summaries where s.count.isFinite && s.count > 0 && s.x.isFinite && s.x >= 1 {
@@ -77,8 +78,14 @@ public struct GammaGamma: Sendable, Equatable {
         let data = Prepared(used, scale: scale)
         // Starts: shapes (p, q) with γ chosen so that the model mean pγ/(q−1) is 1 (the scaled mean).
         let shapes: [(p: Double, q: Double)] = [(1, 3), (4, 4), (10, 2)]
-        let starts = shapes.map { s in [s.p, s.q, (s.q - 1) / s.p].map { ModelMath.clampLog(log($0)) } }
-        guard let optimum = NelderMead().minimize(fromEach: starts, { data.objective($0) }),
+        var starts = shapes.map { s in [s.p, s.q, (s.q - 1) / s.p].map { ModelMath.clampLog(log($0)) } }
+        if let start { starts = [[start.p, start.q, start.gamma / scale].map { ModelMath.clampLog(log($0)) }] }
+        // A warm start (last month's optimum) is already in the right basin: polish it from a
+        // small simplex instead of scouting three basins.
+        let optimum = start != nil
+            ? NelderMead.warm.minimize(from: starts[0], { data.objective($0) })
+            : NelderMead().minimize(fromEach: starts, { data.objective($0) })
+        guard let optimum,
               optimum.value.isFinite else { throw FitError.didNotConverge }
         let model = GammaGamma(p: exp(optimum.point[0]), q: exp(optimum.point[1]), gamma: exp(optimum.point[2]) * scale)
         guard model.q > 1 else { throw FitError.meanUndefined(q: model.q) }

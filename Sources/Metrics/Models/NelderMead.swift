@@ -28,6 +28,11 @@ struct NelderMead: Sendable {
     var scoutValueTolerance: Double = 1e-7
     var scoutPointTolerance: Double = 1e-2
 
+    /// For a start that is already near the optimum (last month's estimate): a small simplex,
+    /// parameters to 0.01 % (1e-4 in log space), no confirming restart. A cold fit keeps the
+    /// full multi-start search with the tight defaults.
+    static let warm = NelderMead(valueTolerance: 1e-9, pointTolerance: 1e-4, restarts: 0, initialStep: 0.05)
+
     struct Result: Sendable {
         var point: [Double]
         var value: Double

@@ -20,6 +20,8 @@ public struct Prediction: Sendable {
     }
 
     public let purchasing: Result<BGNBD.Fit, BGNBD.FitError>
+    /// The gross margin the predicted value was multiplied by.
+    public let grossMargin: Double
     public let spending: Result<GammaGamma.Fit, GammaGamma.FitError>?
     /// Customers with ≥ 1 paid order by last(M).
     public let customers: Int
@@ -37,7 +39,9 @@ public struct Prediction: Sendable {
     static let atRiskSize = 20
     public static let recencyBuckets = 24
 
-    public init(month: Month, facts: Facts, grossMargin: Double, config: MetricsConfig) {
+    /// - Parameter previous: the month before's prediction; its estimates start this month's fits.
+    public init(month: Month, facts: Facts, grossMargin: Double, config: MetricsConfig, previous: Prediction? = nil) {
+        self.grossMargin = grossMargin
         let f = facts.customers
         let end = month.lastDay
         var histories = [PurchaseHistory?](repeating: nil, count: f.count)
@@ -51,7 +55,8 @@ public struct Prediction: Sendable {
         }
         customers = histories.lazy.filter { $0 != nil }.count
         let summaries = grouped.keys.sorted().map { BGNBD.Summary(x: Double($0.x), tx: Double($0.tx) / 7, T: Double($0.age) / 7, count: grouped[$0]!) }
-        purchasing = Result { try BGNBD.fit(summaries) }.mapError { $0 as! BGNBD.FitError }
+        let purchaseStart = try? previous?.purchasing.get().model
+        purchasing = Result { try BGNBD.fit(summaries, start: purchaseStart) }.mapError { $0 as! BGNBD.FitError }
         let spendSummaries = spend.keys.sorted().map { GammaGamma.Summary(x: Double($0.x), mean: config.majorUnits(1) * $0.mean, count: spend[$0]!) }
         hasHistory = histories.map { $0 != nil }
         guard case .success(let fit) = purchasing else {
@@ -60,7 +65,8 @@ public struct Prediction: Sendable {
             return
         }
         let model = fit.model
-        spending = Result { try GammaGamma.fit(spendSummaries) }.mapError { $0 as! GammaGamma.FitError }
+        let spendStart = try? previous?.spending?.get().model
+        spending = Result { try GammaGamma.fit(spendSummaries, start: spendStart) }.mapError { $0 as! GammaGamma.FitError }
         let valueModel = try? spending?.get().model
 
         var alive = 0.0, value = 0.0
@@ -112,6 +118,17 @@ public struct Prediction: Sendable {
     struct SpendKey: Hashable, Comparable {
         let x: Int, mean: Double
         static func < (a: SpendKey, b: SpendKey) -> Bool { (a.x, a.mean) < (b.x, b.mean) }
+    }
+
+    /// The 13 months' predictions, oldest first: each month fitted once on its own data,
+    /// starting from the month before's estimates (most of a fit's work saved).
+    static func series(_ months: [Month], facts: Facts, config: MetricsConfig) -> [Prediction] {
+        var out: [Prediction] = []
+        for month in months {
+            let margin = GrossMargin(month: month, facts: facts, config: config, groups: Groups([])).computed.value.total ?? config.definitions.grossMargin
+            out.append(Prediction(month: month, facts: facts, grossMargin: margin, config: config, previous: out.last))
+        }
+        return out
     }
 
     /// A one-line reason when the models could not be fitted.
