@@ -86,3 +86,14 @@ import Testing
         }
     }
 }
+
+@Suite struct PresentationTests {
+    @Test func multiplesAndLargeFractionalCounts() {
+        let zh = NumberFormat(language: .zh)
+        #expect(zh.format(14.999, .multiple) == "15.0×")
+        #expect(zh.format(207.18, .multiple) == "207×")
+        #expect(zh.format(1456.86, .count) == "1,457")
+        #expect(zh.format(12.5, .count) == "12.5")
+        #expect(zh.change(0.52, points: true, kind: .multiple) == "+0.5×")
+    }
+}

@@ -25,7 +25,8 @@ public struct NumberFormat: Sendable {
     public func format(_ value: Double?, _ kind: ValueKind) -> String {
         guard let v = value, v.isFinite else { return Self.missing }
         switch kind {
-        case .count: return compact(v, decimalsBelow10k: v == v.rounded() ? 0 : 1)
+        case .count: return compact(v, decimalsBelow10k: v == v.rounded() || abs(v) >= 100 ? 0 : 1)
+        case .multiple: return fixed(v, abs(v) >= 100 ? 0 : 1) + "×"
         case .number: return compact(v, decimalsBelow10k: v == v.rounded() ? 0 : 1)
         case .money:
             let body = compact(abs(v), decimalsBelow10k: abs(v) < 100 && abs(v) != abs(v).rounded() ? 2 : 0)
@@ -42,6 +43,7 @@ public struct NumberFormat: Sendable {
     public func change(_ value: Double?, points: Bool, kind: ValueKind = .ratio) -> String {
         guard let v = value, v.isFinite else { return Self.missing }
         let sign = v > 0 ? "+" : v < 0 ? Self.minus : "±"
+        if points, kind == .multiple { return sign + fixed(abs(v), 1) + "×" }
         if points {
             let magnitude = kind == .ratio ? abs(v) * 100 : abs(v)
             let text = fixed(magnitude, 1)
@@ -57,6 +59,7 @@ public struct NumberFormat: Sendable {
             return fixed(value * 100, decimals) + "%"
         }
         if kind == .money { return (value < 0 ? Self.minus : "") + currencySymbol + compact(abs(value), decimalsBelow10k: 0) }
+        if kind == .multiple { return fixed(value, step < 1 ? 1 : 0) + "×" }
         if kind == .score || kind == .days || kind == .hours || kind == .months {
             return fixed(value, step < 1 ? 1 : 0)
         }

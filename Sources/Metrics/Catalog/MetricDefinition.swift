@@ -28,6 +28,8 @@ public struct MetricDefinition: Sendable, Equatable {
     public let sources: [String]
     public let configKeys: [String]
     public let sliceBasis: SliceBasis
+    /// Shown as a multiple (15.0×) rather than a percentage; the value is still a ratio.
+    public var readsAsMultiple: Bool { id == "ltv_cac" || id == "roas_12m" }
 
     public func name(chinese: Bool) -> String { chinese ? nameZh : nameEn }
     public func formula(chinese: Bool) -> String { chinese ? formulaZh : formulaEn }

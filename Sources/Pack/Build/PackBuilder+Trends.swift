@@ -26,7 +26,7 @@ extension PackBuilder {
     }
 
     func trend(_ r: MetricResult) -> ChartBlock {
-        let k = kind(r.definition.unit)
+        let k = kind(of: r)
         let hasTarget = r.targetSeries.contains { $0 != nil }
         let chart = TrendChart(title: name(r.id), monthLabels: monthLabels, series: [.init(name: name(r.id), values: r.series)],
                                target: hasTarget ? r.targetSeries : nil, targetLabel: text.target,

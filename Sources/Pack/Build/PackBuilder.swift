@@ -53,10 +53,12 @@ public struct PackBuilder {
 
     func kind(_ unit: MetricDefinition.Unit) -> ValueKind { ValueKind(rawValue: unit.rawValue) ?? .number }
 
-    func value(_ r: MetricResult, _ v: Double?) -> String { format.format(v, kind(r.definition.unit)) }
+    func kind(of r: MetricResult) -> ValueKind { r.definition.readsAsMultiple ? .multiple : kind(r.definition.unit) }
+
+    func value(_ r: MetricResult, _ v: Double?) -> String { format.format(v, kind(of: r)) }
 
     func change(_ r: MetricResult, _ c: Double?) -> String {
-        format.change(c, points: r.definition.unit.changesInPoints, kind: kind(r.definition.unit))
+        format.change(c, points: r.definition.unit.changesInPoints, kind: kind(of: r))
     }
 
     /// Good when the change goes the way the metric's direction prefers.
