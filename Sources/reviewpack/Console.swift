@@ -35,9 +35,16 @@ struct StageClock {
             + " · peak memory \(String(format: "%.0f", Self.peakMemoryMiB)) MiB"
     }
 
+    /// Detail lines shown under the stage that was last lapped.
+    private(set) var notes: [Int: [String]] = [:]
+
+    mutating func note(_ line: String) { notes[stages.count - 1, default: []].append(line) }
+
     /// One line per stage: name, seconds, peak memory so far (the benchmark's table).
     var table: String {
-        stages.map { "  \($0.0.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%8.2f", $0.1)) s   peak \(String(format: "%6.0f", $0.2)) MiB" }
-            .joined(separator: "\n")
+        stages.enumerated().map { i, s in
+            (["  \(s.0.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%8.2f", s.1)) s   peak \(String(format: "%6.0f", s.2)) MiB"]
+                + (notes[i] ?? []).map { "  " + $0 }).joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 }

@@ -50,6 +50,7 @@ struct PackBuild {
         let report = MetricEngine().run(facts: facts, config: config.metrics, month: reportMonth, targets: snapshot.targets,
                                         quality: snapshot.quality, zone: config.timezone)
         clock.lap("metrics")
+        clock.note("  of which metric families \(String(format: "%.2f", report.computeSeconds.families)) s of CPU, prediction fits \(String(format: "%.2f", report.computeSeconds.predictions)) s")
         return (report, clock)
     }
 

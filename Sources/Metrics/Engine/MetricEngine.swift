@@ -21,8 +21,11 @@ public struct MetricEngine: Sendable {
         let catalog = MetricCatalog(definitions: config.definitions)
         let slots = ConcurrentSlots<[String: Computed]>(count: tasks.count)
         let predictions = ConcurrentSlots<[Prediction]>(count: 1)
+        let seconds = ConcurrentSlots<Double>(count: tasks.count + 1)
         // The prediction chain (13 sequential fits) is one task; the families share the other core.
         DispatchQueue.concurrentPerform(iterations: tasks.count + 1) { t in
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { seconds.set(t, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
             guard t < tasks.count else {
                 predictions.set(0, Prediction.series(months, facts: facts, config: config))
                 return
@@ -58,12 +61,14 @@ public struct MetricEngine: Sendable {
         let known = Set(catalog.definitions.map(\.id))
         let unknown = Array(Set(targetRows.map(\.metric)).subtracting(known)).sorted()
         let alerts = config.alerts.compactMap { rule in results.first { $0.id == rule.metric }.flatMap { Alert.evaluate(rule, on: $0) } }
-        return Report(month: month, months: months, zone: zone, config: config, catalog: catalog, metrics: results,
+        var report = Report(month: month, months: months, zone: zone, config: config, catalog: catalog, metrics: results,
                       unavailable: unavailable, funnel: facts.leads == nil && facts.visits == nil ? nil : Funnel(month: month, facts: facts, config: config),
                       bridge: Bridge(month: month, facts: facts, window: config.definitions.churnAfterDays),
                       cohorts: CohortGrid(month: month, facts: facts, config: config), rfm: RFMSegments(month: month, facts: facts, config: config),
                       prediction: predicted[predicted.count - 1],
                       targets: outcomes, unknownTargetMetrics: unknown, alerts: alerts, quality: quality)
+        report.computeSeconds = ((0..<tasks.count).reduce(0) { $0 + seconds.get($1) }, seconds.get(tasks.count))
+        return report
     }
 }
 

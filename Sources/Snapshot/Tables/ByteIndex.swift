@@ -1,25 +1,43 @@
 /// A hash index from byte strings to dense codes, looked up straight from a CSV field's
 /// bytes: no `String` is made and no SipHash is run per row. Reading a million
 /// customers' activities spends most of its time finding ids, so this is hand-written.
+///
+/// Each slot is two words side by side (one cache line holds four slots): the code with
+/// the key's length and a hash tag, and then either the key itself, when it has at most
+/// eight bytes (`C0000123`), or its full hash. Short keys are therefore found without
+/// touching the key store at all; long ones are compared byte by byte after both match.
 struct ByteIndex: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
-    /// Open addressing: slot → (hash tag << 32) | (code + 1); 0 is empty. The tag lets a probe
-    /// skip a different key without touching its bytes (a cache miss at a million keys).
-    private var slots: [UInt64] = Array(repeating: 0, count: 16)
+    /// 2 words per slot; a zero first word is an empty slot.
+    private var slots: [UInt64]
     private(set) var count = 0
 
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size * 2)
     }
 
-    /// FNV-1a, 64 bits: short keys, good spread.
+    private var slotCount: Int { slots.count / 2 }
+
+    /// FNV-1a, 64 bits, with a final mix: short keys, good spread.
     @inline(__always) private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h ^ (h >> 29)
+    }
+
+    /// The key's bytes as one word (keys of at most 8 bytes).
+    @inline(__always) private static func packed(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var w: UInt64 = 0
+        for (i, b) in key.enumerated() { w |= UInt64(b) << UInt64(8 * i) }
+        return w
+    }
+
+    /// First word: code + 1 (bits 0–31), length (32–47), hash tag (48–63).
+    @inline(__always) private static func head(code: Int, length: Int, hash: UInt64) -> UInt64 {
+        UInt64(code + 1) | UInt64(min(length, 0xFFFF)) << 32 | (hash >> 48) << 48
     }
 
     @inline(__always) private func equals(_ code: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -29,48 +47,54 @@ struct ByteIndex: Sendable {
         return true
     }
 
-    /// The code of `key`, or nil.
-    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let mask = slots.count - 1
-        let h = Self.hash(key)
-        let tag = h >> 32
+    /// The slot holding `key`, or the empty slot where it would go.
+    @inline(__always) private func probe(_ key: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (slot: Int, code: Int?) {
+        let mask = slotCount - 1
+        let short = key.count <= 8
+        let second = short ? Self.packed(key) : h
+        let want = Self.head(code: 0, length: key.count, hash: h) & ~0xFFFF_FFFF
         var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] != 0 {
-            let code = Int(slots[i] & 0xFFFF_FFFF) - 1
-            if slots[i] >> 32 == tag, equals(code, key) { return Int32(code) }
+        while true {
+            let first = slots[2 * i]
+            if first == 0 { return (i, nil) }
+            if first & ~0xFFFF_FFFF == want, slots[2 * i + 1] == second {
+                let code = Int(first & 0xFFFF_FFFF) - 1
+                if short || equals(code, key) { return (i, code) }
+            }
             i = (i + 1) & mask
         }
-        return nil
+    }
+
+    /// The code of `key`, or nil.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        probe(key, Self.hash(key)).code.map { Int32($0) }
     }
 
     /// The code of `key`, adding it with the next code when new.
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (code: Int32, inserted: Bool) {
-        if (count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
+        if (count + 1) * 2 > slotCount { grow() }
         let h = Self.hash(key)
-        let tag = h >> 32
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] != 0 {
-            let code = Int(slots[i] & 0xFFFF_FFFF) - 1
-            if slots[i] >> 32 == tag, equals(code, key) { return (Int32(code), false) }
-            i = (i + 1) & mask
-        }
+        let (slot, existing) = probe(key, h)
+        if let existing { return (Int32(existing), false) }
         bytes.append(contentsOf: key)
         starts.append(bytes.count)
-        slots[i] = tag << 32 | UInt64(count + 1)
+        slots[2 * slot] = Self.head(code: count, length: key.count, hash: h)
+        slots[2 * slot + 1] = key.count <= 8 ? Self.packed(key) : h
         count += 1
         return (Int32(count - 1), true)
     }
 
     private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
-        let mask = bigger.count - 1
-        for code in 0..<count {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        let mask = slotCount - 1
+        for k in stride(from: 0, to: old.count, by: 2) where old[k] != 0 {
+            let code = Int(old[k] & 0xFFFF_FFFF) - 1
             let h = bytes.withUnsafeBufferPointer { all in Self.hash(UnsafeBufferPointer(rebasing: all[starts[code]..<starts[code + 1]])) }
             var i = Int(truncatingIfNeeded: h) & mask
-            while bigger[i] != 0 { i = (i + 1) & mask }
-            bigger[i] = (h >> 32) << 32 | UInt64(code + 1)
+            while slots[2 * i] != 0 { i = (i + 1) & mask }
+            slots[2 * i] = old[k]
+            slots[2 * i + 1] = old[k + 1]
         }
-        slots = bigger
     }
 }

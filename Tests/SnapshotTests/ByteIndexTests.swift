@@ -1,0 +1,42 @@
+import Testing
+@testable import Snapshot
+
+@Suite struct ByteIndexTests {
+    func with<T>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        var s = s
+        return s.withUTF8 { body($0) }
+    }
+
+    @Test func shortAndLongKeysRoundTripThroughGrowth() {
+        var index = ByteIndex()
+        let keys: [String] = (0..<5000).map { (i: Int) -> String in
+            switch i % 3 {
+            case 0: return "C\(i)"                 // short: kept inline
+            case 1: return "客户-\(i)-有限公司"      // long: compared byte by byte
+            default: return String(i)
+            }
+        }
+        for (i, k) in keys.enumerated() {
+            let (code, inserted) = with(k) { index.insert($0) }
+            #expect(inserted && code == Int32(i))
+        }
+        for (i, k) in keys.enumerated() {
+            #expect(with(k) { index.find($0) } == Int32(i))
+            #expect(with(k) { index.insert($0) }.inserted == false)
+        }
+        #expect(with("C") { index.find($0) } == nil)
+        #expect(with("C1 ") { index.find($0) } == nil)          // a prefix or longer key is another key
+        #expect(with("12345678") { index.find($0) } == nil)
+        #expect(index.count == 5000)
+    }
+
+    @Test func keysThatPackAlikeStayApart() {
+        // "A" and "A\0" pack to the same word; their lengths tell them apart.
+        var index = ByteIndex()
+        let a: [UInt8] = [65], b: [UInt8] = [65, 0]
+        let ca = a.withUnsafeBufferPointer { index.insert($0).code }
+        let cb = b.withUnsafeBufferPointer { index.insert($0).code }
+        #expect(ca != cb)
+        #expect(b.withUnsafeBufferPointer { index.find($0) } == cb)
+    }
+}
