@@ -9,14 +9,7 @@ public enum ScenePainter {
             switch mark {
             case let .rect(r, fill, stroke, radius):
                 path(rect: r, radius: radius, cr)
-                set(fill, cr)
-                if let stroke {
-                    cairo_fill_preserve(cr)
-                    apply(stroke, cr)
-                    cairo_stroke(cr)
-                } else {
-                    cairo_fill(cr)
-                }
+                fillAndStroke(fill, stroke, cr)
             case let .line(points, stroke):
                 guard let first = points.first else { continue }
                 cairo_move_to(cr, first.x, first.y)
@@ -33,14 +26,7 @@ public enum ScenePainter {
             case let .circle(center, radius, fill, stroke):
                 cairo_new_sub_path(cr)
                 cairo_arc(cr, center.x, center.y, radius, 0, 2 * Double.pi)
-                set(fill, cr)
-                if let stroke {
-                    cairo_fill_preserve(cr)
-                    apply(stroke, cr)
-                    cairo_stroke(cr)
-                } else {
-                    cairo_fill(cr)
-                }
+                fillAndStroke(fill, stroke, cr)
             case let .text(t):
                 text.draw(t)
             }
@@ -48,6 +34,15 @@ public enum ScenePainter {
     }
 
     private static func set(_ c: Color, _ cr: OpaquePointer) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a) }
+
+    /// Fills the current path, then strokes its outline when asked.
+    private static func fillAndStroke(_ fill: Color, _ stroke: Stroke?, _ cr: OpaquePointer) {
+        set(fill, cr)
+        guard let stroke else { cairo_fill(cr); return }
+        cairo_fill_preserve(cr)
+        apply(stroke, cr)
+        cairo_stroke(cr)
+    }
 
     private static func apply(_ s: Stroke, _ cr: OpaquePointer) {
         set(s.color, cr)

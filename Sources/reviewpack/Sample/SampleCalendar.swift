@@ -1,29 +1,15 @@
 import Foundation
+import Snapshot
 
-/// Civil-date arithmetic on days since 1970-01-01 (proleptic Gregorian, H. Hinnant's
-/// algorithms). The generator works in local wall-clock seconds (Asia/Shanghai has no
-/// daylight saving), so no Foundation calendar is needed and output stays fast and exact.
+/// Calendar arithmetic for the generator, on the project's one civil-date implementation.
+/// The generator works in local wall-clock seconds (Asia/Shanghai has no daylight
+/// saving), so no Foundation calendar is needed and output stays fast and exact.
 enum SampleCivil {
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    static func days(year: Int, month: Int, day: Int) -> Int { CivilDate(year: year, month: month, day: day).dayNumber }
 
     static func date(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let d = CivilDate(dayNumber: days)
+        return (d.year, d.month, d.day)
     }
 
     /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
