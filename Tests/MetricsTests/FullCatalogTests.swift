@@ -164,3 +164,36 @@ import Testing
         #expect(inputs[0].value.total! / inputs[1].value.total! == churn.value)
     }
 }
+
+/// November 2026 on the fixture plus one costed order and one more month of spend.
+@Suite struct LifetimeValueTests {
+    @Test func ltvCacPaybackAndCostedMargin() throws {
+        var tables = MetricsFixture.tables
+        tables["orders"] = """
+        order_id,customer_id,ordered_at,amount,status,cost
+        O1,A,2026-03-05,100.00,paid,
+        O2,C,2026-03-19T23:30:00Z,50,,
+        O3,E,2026-03-16,30.00,refunded,
+        O4,F,2026-03-02,20.00,cancelled,
+        O5,H,2026-03-10 09:00,200.00,PAID,
+        O6,H,2026-03-10 18:00,0.00,paid,
+        O8,A,2026-11-05,200.00,paid,50.00
+
+        """
+        tables["spend"] = "month,channel,amount\n2026-03,官网,300.00\n2026-03,搜索广告,150.00\n2026-11,官网,150.00\n"
+        let r = try MetricsFixture.report(month: Month(year: 2026, month: 11), tables: tables)
+        func value(_ id: String) -> Double? { r.metric(id)?.value }
+        // November's only order carries its cost: (200 − 50) / 200.
+        #expect(value("gross_margin") == 0.75)
+        // Cohort of November 2025: C, who paid 50 within 365 days.
+        #expect(value("ltv_12m") == 50)
+        // Spend December 2025 … November 2026: 450 + 150; new paying customers A, C, H.
+        #expect(value("cac_12m") == 200)
+        #expect(value("ltv_cac") == 50 * 0.75 / 200)
+        // Revenue in the 12 months: A 100 + 200, C 50, H 200 = 550 over 4 paying customer-months (A twice).
+        #expect(value("payback_months") == 200 / (0.75 * 550 / 4))
+        // 官网: spend 450 over A's one new payment; LTV of 官网's November-2025 cohort is empty.
+        #expect(r.metric("cac_12m")?.current.value(for: Slice(dimension: "channel", value: "官网")) == 450)
+        #expect(r.metric("ltv_cac")?.current.value(for: Slice(dimension: "channel", value: "官网")) == .some(nil))
+    }
+}
