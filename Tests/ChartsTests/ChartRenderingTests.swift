@@ -155,3 +155,17 @@ struct PixelImage {
         return (differing, pixels.count)
     }
 }
+
+@Suite struct DonutTests {
+    @Test func eightNamedSlicesThenOther() {
+        let format = NumberFormat(language: .en)
+        let slices = (1...11).map { DonutChart.Slice(name: "s\($0)", value: Double(100 - $0)) } + [.init(name: "zero", value: 0)]
+        let shown = DonutChart(title: "t", slices: slices, otherLabel: "Other", centerLabel: "", kind: .count, format: format).shown
+        #expect(shown.count == 9)
+        #expect(shown.prefix(8).map(\.name) == (1...8).map { "s\($0)" })
+        #expect(shown.last?.name == "Other")
+        #expect(shown.last?.value == Double(270))   // s9 + s10 + s11 = 91 + 90 + 89
+        let eight = DonutChart(title: "t", slices: Array(slices.prefix(8)), otherLabel: "Other", centerLabel: "", kind: .count, format: format).shown
+        #expect(eight.count == 8 && !eight.contains { $0.name == "Other" })
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Shares of a whole as a ring, with a legend of names, values and percentages.
-/// At most eight slices; the smallest beyond seven are merged into "other".
+/// At most eight named slices; any beyond the eight largest are merged into "other".
 public struct DonutChart: Sendable {
     public struct Slice: Sendable {
         public var name: String
@@ -26,8 +26,8 @@ public struct DonutChart: Sendable {
     public var shown: [Slice] {
         let positive = slices.filter { $0.value > 0 }.sorted { $0.value > $1.value }
         guard positive.count > Self.maximumSlices else { return positive }
-        let head = positive.prefix(Self.maximumSlices - 1)
-        let rest = positive.dropFirst(Self.maximumSlices - 1).reduce(0) { $0 + $1.value }
+        let head = positive.prefix(Self.maximumSlices)
+        let rest = positive.dropFirst(Self.maximumSlices).reduce(0) { $0 + $1.value }
         return Array(head) + [Slice(name: otherLabel, value: rest)]
     }
 
