@@ -43,8 +43,6 @@ public struct DimensionColumn: Sendable, Equatable {
         return member.withUTF8 { index.find($0) }
     }
 
-    public mutating func reserve(_ count: Int) { codes.reserveCapacity(count) }
-
     public static func == (a: DimensionColumn, b: DimensionColumn) -> Bool {
         a.name == b.name && a.codes == b.codes && a.members == b.members
     }
