@@ -40,18 +40,17 @@ extension PackBuilder {
             default: verb = text("环比变化低于", "month-on-month change below")
             }
             items.append(ExceptionItem(severity: ExceptionItem.Severity(rawValue: alert.rule.severity.rawValue) ?? .medium,
-                                       text: "\(name(r.id))\(scope) \(observed)，\(verb) \(limit)".replacingOccurrences(of: "，", with: options.language.isChinese ? "，" : ", ")))
+                                       text: text("\(name(r.id))\(scope) \(observed)，\(verb) \(limit)", "\(name(r.id))\(scope) \(observed), \(verb) \(limit)")))
         }
         for t in report.targets where t.status == .missed || t.status == .near {
             guard let r = report.metric(t.metric) else { continue }
             let scope = t.slice.map { " [\($0.value)]" } ?? ""
             let what = t.status == .missed ? text("未达目标", "missed its target") : text("接近目标", "is near its target")
             let attainment = t.attainment.map { format.format($0, .ratio) } ?? "—"
+            let figures = "\(value(r, t.actual)) / \(value(r, t.target))"
             items.append(ExceptionItem(severity: t.status == .missed ? .medium : .low,
-                                       text: "\(name(t.metric))\(scope) \(t.period) \(what)：\(value(r, t.actual)) / \(value(r, t.target))（\(attainment)）"
-                                           .replacingOccurrences(of: "：", with: options.language.isChinese ? "：" : ": ")
-                                           .replacingOccurrences(of: "（", with: options.language.isChinese ? "（" : " (")
-                                           .replacingOccurrences(of: "）", with: options.language.isChinese ? "）" : ")")))
+                                       text: text("\(name(t.metric))\(scope) \(t.period) \(what)：\(figures)（\(attainment)）",
+                                                  "\(name(t.metric))\(scope) \(t.period) \(what): \(figures) (\(attainment))")))
         }
         for id in report.unknownTargetMetrics {
             items.append(ExceptionItem(severity: .low, text: text("目标表中的指标 \(id) 不在口径中，已忽略", "targets name an unknown metric \(id); ignored")))

@@ -74,10 +74,10 @@ public struct PackBuilder {
     func headline() -> String {
         let parts = ["new_customers", "revenue", "churn_rate"].compactMap { id -> String? in
             guard let r = report.metric(id) else { return nil }
-            return "\(name(id)) \(value(r, r.value))（\(text.vsLastMonth) \(change(r, r.mom))）"
+            return text("\(name(id)) \(value(r, r.value))（\(text.vsLastMonth) \(change(r, r.mom))）",
+                        "\(name(id)) \(value(r, r.value)) (\(text.vsLastMonth) \(change(r, r.mom)))")
         }
-        if options.language.isChinese { return parts.joined(separator: "，") + "。" }
-        return parts.map { $0.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")") }.joined(separator: "; ") + "."
+        return options.language.isChinese ? parts.joined(separator: "，") + "。" : parts.joined(separator: "; ") + "."
     }
 
     func colophon() -> String {
