@@ -62,6 +62,9 @@ public struct BGNBD: Sendable, Equatable {
     /// is reported on the box edge instead of diverging.
     /// - Parameter start: a previous estimate (last month's) to start from alone; fitting
     ///   month after month, it saves most of the evaluations. The data alone decide the optimum.
+    /// Distinct histories from which a cold fit scouts on a sample first.
+    static let scoutingThreshold = 100_000
+
     public static func fit(_ summaries: [Summary], minimumCustomers: Int = 30, start: BGNBD? = nil) throws -> Fit {
         let clean = summaries.compactMap { s -> Summary? in
             guard s.count.isFinite, s.count > 0 else { return nil }
@@ -83,10 +86,19 @@ public struct BGNBD: Sendable, Equatable {
         var starts = shapes.map { s in [s.r, s.r / rate, s.a, s.b].map { ModelMath.clampLog(log($0)) } }
         if let start { starts = [[start.r, start.alpha, start.a, start.b].map { ModelMath.clampLog(log($0)) }] }
         // A warm start (last month's optimum) is already in the right basin: polish it from a
-        // small simplex instead of scouting three basins.
-        let optimum = start != nil
-            ? NelderMead.warm.minimize(from: starts[0], { data.objective($0) })
-            : NelderMead().minimize(fromEach: starts, { data.objective($0) })
+        // small simplex instead of scouting three basins. Without one, a large input scouts
+        // the basins on every eighth group (a systematic sample) and polishes on all of them.
+        let optimum: NelderMead.Result?
+        if start != nil {
+            optimum = NelderMead.warm.minimize(from: starts[0], { data.objective($0) })
+        } else if clean.count >= Self.scoutingThreshold {
+            let sample = stride(from: 0, to: clean.count, by: 8).map { clean[$0] }
+            let scout = Prepared(sample)
+            let seed = NelderMead().minimize(fromEach: starts, { scout.objective($0) })?.point ?? starts[0]
+            optimum = NelderMead(initialStep: 0.1).minimize(from: seed, { data.objective($0) })
+        } else {
+            optimum = NelderMead().minimize(fromEach: starts, { data.objective($0) })
+        }
         guard let optimum,
               optimum.value.isFinite else { throw FitError.didNotConverge }
         let p = optimum.point.map { exp($0) }
