@@ -22,7 +22,8 @@ extension PackBuilder {
         let table = DataTable(header: [text.channel, name("new_customers"), name("new_paying_customers")],
                               rows: channels.indices.map { [channels[$0], format.format(values(new)[$0], .count), format.format(values(paying)[$0], .count)] },
                               numericColumns: [1, 2])
-        return ChartBlock(id: "channel-new-customers", scene: chart.build(width: Self.wide.width, height: 200, theme: theme), data: table, wide: true)
+        // Half width: it pairs with the last trend instead of taking a page of its own.
+        return ChartBlock(id: "channel-new-customers", scene: chart.build(width: Self.half.width, height: Self.half.height, theme: theme), data: table, wide: false)
     }
 
     func trend(_ r: MetricResult) -> ChartBlock {
