@@ -14,19 +14,23 @@ public enum CSVSnapshotReader {
             let p = (folder as NSString).appendingPathComponent("\(table).csv")
             return FileManager.default.fileExists(atPath: p) ? p : nil
         }
+        @Sendable func missing(_ table: String) -> SnapshotError {
+            SnapshotError(.notFound, file: "\(table).csv", message: "the required table \(table) is missing from \(folder)")
+        }
+        /// nil for an absent optional table; a missing required one throws.
         @Sendable func reader(_ table: String) throws -> CSVReader? {
             guard let p = path(table) else {
-                if Snapshot.requiredTables.contains(table) {
-                    throw SnapshotError(.notFound, file: "\(table).csv", message: "the required table \(table) is missing from \(folder)")
-                }
+                if Snapshot.requiredTables.contains(table) { throw missing(table) }
                 return nil
             }
             return try CSVReader(path: p, fileName: "\(table).csv")
         }
 
-        guard var customerReader = try reader("customers") else { fatalError("unreachable: required table") }
+        // Orders are checked before customers are read, so a missing table fails at once.
+        guard let customersPath = path("customers") else { throw missing("customers") }
+        guard path("orders") != nil else { throw missing("orders") }
+        var customerReader = try CSVReader(path: customersPath, fileName: "customers.csv")
         let (customers, customerLog) = try CustomerTable.read(&customerReader, options: options)
-        guard path("orders") != nil else { _ = try reader("orders"); fatalError("unreachable") }
 
         let others = Snapshot.tableNames.filter { $0 != "customers" }
         let results = ConcurrentSlots<Result<Loaded?, Error>>(count: others.count)

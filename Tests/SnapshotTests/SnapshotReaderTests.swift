@@ -95,4 +95,13 @@ import Testing
         #expect(rows.map(\.period) == [.month(Int32(2026 * 12 + 9)), .quarter(year: 2026, quarter: 4), .year(2026)])
         #expect(rows[2].slice?.value == "官网")
     }
+
+    @Test func spendNeedsAMonthOrADate() throws {
+        let f = try SnapshotFixture(["customers": Self.customers, "orders": "order_id,customer_id,ordered_at,amount\n",
+                                     "spend": "channel,amount\n官网,10\n"])
+        let error = #expect(throws: SnapshotError.self) { try f.read() }
+        #expect(error?.file == "spend.csv")
+        #expect(error?.line == 1)
+        #expect(error?.message.contains("month (YYYY-MM) or a date") == true)
+    }
 }

@@ -50,7 +50,7 @@ public struct Funnel: Sendable, Equatable {
             }
         }
         let spendByChannel = facts.spend?.byChannel(month)
-        let totalSpend = facts.spend.map { _ in spendByChannel!.values.reduce(0, +) }
+        let totalSpend = spendByChannel.map { $0.values.reduce(0, +) }
         func stages(_ counts: [Int], spend: Int64?) -> [Stage] {
             kinds.enumerated().map { k, stage in
                 let step: Double? = k == 0 || counts[k - 1] == 0 ? nil : Double(counts[k]) / Double(counts[k - 1])

@@ -66,7 +66,7 @@ public struct RFMSegments: Sendable, Equatable {
                 entry.f += fr[i]
                 counts[key] = entry
             }
-            self.thresholds = (Double(tr.0) / Double(tr.1), Double(tf.0) / Double(tf.1), config.majorUnits(Int64(tm.0 / tm.1)) + config.majorUnits(Int64(tm.0 % tm.1)) / Double(tm.1))
+            self.thresholds = (Double(tr.0) / Double(tr.1), Double(tf.0) / Double(tf.1), config.majorUnits(1) * Double(tm.0) / Double(tm.1))
         } else {
             self.thresholds = nil
         }

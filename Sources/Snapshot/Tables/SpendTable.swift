@@ -10,7 +10,10 @@ public struct SpendTable: Sendable {
     static func read(_ reader: inout CSVReader, options: SnapshotOptions) throws -> (SpendTable, QualityLog) {
         let layout = TableLayout(header: reader.header, fileName: reader.fileName)
         let cMonth = layout.optional("month"), cDate = layout.optional("date")
-        guard cMonth != nil || cDate != nil else { _ = try layout.required("month"); return (SpendTable(), QualityLog()) }
+        guard cMonth != nil || cDate != nil else {
+            throw SnapshotError(.structural, file: layout.fileName, line: 1, columnName: "month",
+                                message: "the header needs a month (YYYY-MM) or a date column; found: \(layout.header.joined(separator: ", "))")
+        }
         let cChannel = try layout.required("channel"), cAmount = try layout.required("amount")
         var table = SpendTable()
         var parser = RowParser(layout: layout, options: options)
