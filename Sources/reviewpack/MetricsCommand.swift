@@ -23,7 +23,7 @@ struct MetricsCommand: ParsableCommand {
         if let language { chinese = language == "zh" }
         for d in MetricCatalog(definitions: definitions).definitions {
             let better = d.direction == .up ? "higher is better" : d.direction == .down ? "lower is better" : "no direction"
-            print("\(d.id)\t\(d.name(chinese: chinese))\t\(d.unit.rawValue), \(better)")
+            print("\(d.id)\t\(d.name(chinese: chinese))\t\(d.unit.rawValue), \(d.aggregation.rawValue), \(better)")
             print("\t\(d.formula(chinese: chinese))")
         }
     }

@@ -32,15 +32,21 @@ import Testing
         let t = try #require(outcome("new_customers", "2026-Q1"))
         #expect(t.actual == 5)
         #expect(t.attainment == 0.5)
+        #expect(!t.open)   // March closes Q1
+        #expect(t.pace == nil)
         #expect(t.status == .missed)
         // No month target for new_customers, so the quarter's fills the metric's target.
         #expect(report.metric("new_customers")?.target?.scope == .quarter)
     }
 
-    @Test func yearTargetComparesYearToDateSum() throws {
+    @Test func openYearTargetIsJudgedOnPace() throws {
+        // Orders Jan 0 + Feb 0 + Mar 4 = 4; March is 3/12 of the year, so 4 × 0.25 = 1 is due.
         let t = try #require(outcome("orders", "2026"))
         #expect(t.actual == 4)
-        #expect(t.status == .met)
+        #expect(t.open)
+        #expect(t.attainment == 1)
+        #expect(t.pace == 4)
+        #expect(t.status == .onTrack)
     }
 
     @Test func lowerIsBetterAttainmentIsTargetOverActual() throws {

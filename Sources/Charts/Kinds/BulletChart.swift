@@ -1,15 +1,16 @@
 import Foundation
 
-/// Target versus actual: one row per target, attainment on a shared 0–150 % axis with
-/// bands for missed, near and met, the target as a tick, and the status as a shape
-/// plus a word (never colour alone).
+/// Target versus actual: one row per target, attainment (or, for a period still open,
+/// pace) on a shared 0–150 % axis with bands for missed, near and met, the target as a
+/// tick, and the status as a shape plus a word (never colour alone).
 public struct BulletChart: Sendable {
-    public enum Status: Sendable { case met, near, missed }
+    public enum Status: Sendable { case met, near, missed, onTrack, behind }
 
     public struct Row: Sendable {
         public var label: String
         /// "actual / target" as the reader should see it.
         public var detail: String
+        /// Attainment of a closed period, pace of an open one.
         public var attainment: Double?
         public var status: Status?
         public init(label: String, detail: String, attainment: Double?, status: Status?) {
@@ -36,7 +37,7 @@ public struct BulletChart: Sendable {
         var marks: [Mark] = []
         let zh = format.language.isChinese
         let labelWidth = min((rows.map { text.width($0.label, theme.label) }.max() ?? 0) + 10, width * 0.26)
-        let statusWidth = 54.0
+        let statusWidth = (rows.map { text.width(Self.badge($0.status, zh: zh).text, theme.style(theme.labelSize, bold: true)) }.max() ?? 0) + 10
         let detailWidth = min((rows.map { text.width($0.detail, theme.small) }.max() ?? 0) + 12, width * 0.3)
         let area = Rect(x: labelWidth, y: 0, width: width - labelWidth - detailWidth - statusWidth, height: height - 22)
         let rowHeight = area.height / Double(max(rows.count, 1))
@@ -60,14 +61,15 @@ public struct BulletChart: Sendable {
             marks.append(.line([Point(x(1), mid - bandHeight / 2 - 2), Point(x(1), mid + bandHeight / 2 + 2)], Stroke(color: theme.target, width: 2)))
             marks.append(text.mark(row.label, at: Point(0, mid), .start, .middle, style: theme.style(theme.labelSize), maxWidth: labelWidth - 8))
             marks.append(text.mark(row.detail, at: Point(area.maxX + 8, mid), .start, .middle, style: theme.small, maxWidth: detailWidth - 8))
-            let (symbol, word, color): (String, String, Color)
+            let badge = Self.badge(row.status, zh: zh)
+            let color: Color
             switch row.status {
-            case .met: (symbol, word, color) = ("●", zh ? "达成" : "met", theme.met)
-            case .near: (symbol, word, color) = ("▲", zh ? "接近" : "near", theme.near)
-            case .missed: (symbol, word, color) = ("✕", zh ? "未达" : "missed", theme.missed)
-            case nil: (symbol, word, color) = ("", NumberFormat.missing, theme.muted)
+            case .met, .onTrack: color = theme.met
+            case .near: color = theme.near
+            case .missed, .behind: color = theme.missed
+            case nil: color = theme.muted
             }
-            marks.append(text.mark(symbol.isEmpty ? word : "\(symbol) \(word)", at: Point(width - statusWidth + 6, mid), .start, .middle,
+            marks.append(text.mark(badge.text, at: Point(width - statusWidth + 6, mid), .start, .middle,
                                    style: theme.style(theme.labelSize, bold: true, color), maxWidth: statusWidth - 6))
         }
         for a in [0, 0.5, 1, 1.5] {
@@ -76,12 +78,28 @@ public struct BulletChart: Sendable {
         return Scene(width: width, height: height, title: title, summary: summary(), marks: marks)
     }
 
+    /// The status as a shape and a word.
+    static func badge(_ status: Status?, zh: Bool) -> (text: String, word: String) {
+        let (symbol, word): (String, String)
+        switch status {
+        case .met: (symbol, word) = ("●", zh ? "达成" : "met")
+        case .onTrack: (symbol, word) = ("●", zh ? "进度正常" : "on track")
+        case .near: (symbol, word) = ("▲", zh ? "接近" : "near")
+        case .missed: (symbol, word) = ("✕", zh ? "未达" : "missed")
+        case .behind: (symbol, word) = ("✕", zh ? "进度落后" : "behind")
+        case nil: return (NumberFormat.missing, NumberFormat.missing)
+        }
+        return ("\(symbol) \(word)", word)
+    }
+
     func summary() -> String {
         let zh = format.language.isChinese
-        let met = rows.filter { $0.status == .met }.count, near = rows.filter { $0.status == .near }.count
-        let missed = rows.filter { $0.status == .missed }.count
-        let head = zh ? "\(rows.count) 项目标：达成 \(met)，接近 \(near)，未达 \(missed)。"
-                      : "\(rows.count) targets: \(met) met, \(near) near, \(missed) missed."
+        func count(_ s: Status) -> Int { rows.filter { $0.status == s }.count }
+        let parts: [(Status, String)] = [(.met, zh ? "达成" : "met"), (.onTrack, zh ? "进度正常" : "on track"), (.near, zh ? "接近" : "near"),
+                                         (.behind, zh ? "进度落后" : "behind"), (.missed, zh ? "未达" : "missed")]
+        let tally = parts.filter { $0.0 == .met || $0.0 == .near || $0.0 == .missed || count($0.0) > 0 }
+            .map { zh ? "\($0.1) \(count($0.0))" : "\(count($0.0)) \($0.1)" }
+        let head = zh ? "\(rows.count) 项目标：\(tally.joined(separator: "，"))。" : "\(rows.count) targets: \(tally.joined(separator: ", "))."
         let detail = rows.map { "\($0.label) \($0.detail)" }.joined(separator: zh ? "；" : "; ")
         return head + " " + detail
     }

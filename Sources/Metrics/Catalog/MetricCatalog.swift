@@ -27,10 +27,10 @@ public struct MetricCatalog: Sendable {
                 .count, .up, base, ["churn_after_days"]),
             def("churned_customers", "流失客户", "Churned customers",
                 "上月末存续、本月末不再存续的客户数", "Live at first(M) − 1 but not live at last(M)",
-                .count, .down, base, ["churn_after_days"]),
+                .count, .down, base, ["churn_after_days"], aggregation: .flow),
             def("reactivated_customers", "唤回客户", "Won-back customers",
                 "本月末存续、注册早于本月、上月末不存续的客户数", "Live at last(M), signed up before first(M), not live at first(M) − 1",
-                .count, .up, base, ["churn_after_days"]),
+                .count, .up, base, ["churn_after_days"], aggregation: .flow),
             def("churn_rate", "流失率", "Churn rate",
                 "流失客户 ÷ 上月末存续客户", "churned_customers ÷ customers live at first(M) − 1",
                 .ratio, .down, base, ["churn_after_days"]),
@@ -41,9 +41,9 @@ public struct MetricCatalog: Sendable {
                 .ratio, .up, base, ["churn_after_days"]),
             // MARK: Acquisition and activation
             def("new_customers", "新增客户", "New customers", "本月注册的客户数", "Customers whose signup day is in M",
-                .count, .up, ["customers"], []),
+                .count, .up, ["customers"], [], aggregation: .flow),
             def("new_paying_customers", "新增付费客户", "New paying customers", "首笔已付款订单在本月的客户数",
-                "Customers whose first paid order is in M", .count, .up, ["orders"], []),
+                "Customers whose first paid order is in M", .count, .up, ["orders"], [], aggregation: .flow),
             def("active_customers", "活跃客户", "Active customers",
                 "本月有互动或付费订单的客户数（仅注册不计）", "Customers with an activity or a paid order in M (signup alone does not count)",
                 .count, .up, ["activities", "orders"], []),
@@ -64,7 +64,7 @@ public struct MetricCatalog: Sendable {
                 "Cohort with s + conversion_days − 1 in M: share whose first paid order is on or before that day",
                 .ratio, .up, ["customers", "orders"], ["conversion_days"]),
             def("spend", "营销费用", "Marketing spend", "本月营销费用合计（按月份归属）", "Marketing spend in M (a spend.month row belongs to that month)",
-                .money, .none, ["spend"], [], basis: .channelOnly),
+                .money, .none, ["spend"], [], basis: .channelOnly, aggregation: .flow),
             def("cac", "获客成本", "Customer acquisition cost",
                 "营销费用 ÷ 新增付费客户；分渠道为渠道费用 ÷ 该渠道新增付费客户", "spend ÷ new_paying_customers; per channel: channel spend ÷ that channel's new paying customers",
                 .money, .down, ["spend", "orders"], [], basis: .channelOnly),
@@ -72,9 +72,9 @@ public struct MetricCatalog: Sendable {
                 .money, .down, ["spend", "leads"], [], basis: .channelOnly),
             // MARK: Orders and value
             def("revenue", "收入", "Revenue", "本月已付款订单金额合计", "Sum of paid order amounts in M",
-                .money, .up, ["orders"], []),
+                .money, .up, ["orders"], [], aggregation: .flow),
             def("orders", "订单数", "Orders", "本月已付款订单数", "Number of paid orders in M",
-                .count, .up, ["orders"], []),
+                .count, .up, ["orders"], [], aggregation: .flow),
             def("paying_customers", "付费客户", "Paying customers", "本月有已付款订单的客户数", "Customers with a paid order in M",
                 .count, .up, ["orders"], []),
             def("aov", "平均订单金额", "Average order value", "收入 ÷ 订单数", "revenue ÷ orders",
@@ -122,11 +122,11 @@ public struct MetricCatalog: Sendable {
                 .count, .up, ["orders"], []),
             // MARK: Leads and sales
             def("new_leads", "新增线索", "New leads", "本月创建的线索数", "Leads created in M",
-                .count, .up, ["leads"], [], basis: .lead),
+                .count, .up, ["leads"], [], basis: .lead, aggregation: .flow),
             def("won_deals", "成交数", "Deals won", "本月成交的线索数", "Leads with won_at in M",
-                .count, .up, ["leads"], [], basis: .lead),
+                .count, .up, ["leads"], [], basis: .lead, aggregation: .flow),
             def("won_amount", "成交金额", "Amount won", "本月成交线索的金额合计", "Sum of amount of leads won in M",
-                .money, .up, ["leads"], [], basis: .lead),
+                .money, .up, ["leads"], [], basis: .lead, aggregation: .flow),
             def("win_rate", "赢单率", "Win rate", "本月成交 ÷（本月成交 + 本月丢单）", "won in M ÷ (won in M + lost in M)",
                 .ratio, .up, ["leads"], [], basis: .lead),
             def("sales_cycle_days", "销售周期", "Sales cycle", "本月成交线索从创建到成交的平均天数（按日历日）",
@@ -150,9 +150,9 @@ public struct MetricCatalog: Sendable {
                 .score, .up, ["surveys"], []),
             def("csat", "满意度", "CSAT", "100 × 本月 CSAT 回答中 4 或 5 分的比例", "100 × share of csat responses in M scoring 4 or 5",
                 .score, .up, ["surveys"], []),
-            def("tickets", "工单数", "Tickets", "本月新建工单数", "Tickets opened in M", .count, .down, ["tickets"], []),
+            def("tickets", "工单数", "Tickets", "本月新建工单数", "Tickets opened in M", .count, .down, ["tickets"], [], aggregation: .flow),
             def("complaints", "投诉数", "Complaints", "本月新建的投诉类工单数", "Tickets of kind complaint opened in M",
-                .count, .down, ["tickets"], []),
+                .count, .down, ["tickets"], [], aggregation: .flow),
             def("ticket_response_hours", "工单响应时长", "Ticket response time",
                 "本月新建且月末前已响应的工单，从新建到首次响应的小时数中位数",
                 "Median hours opened → first response, over tickets opened in M answered by the end of M",
@@ -168,7 +168,8 @@ public struct MetricCatalog: Sendable {
 
 private func def(_ id: String, _ zh: String, _ en: String, _ formulaZh: String, _ formulaEn: String,
                  _ unit: MetricDefinition.Unit, _ direction: MetricDefinition.Direction,
-                 _ sources: [String], _ keys: [String], basis: MetricDefinition.SliceBasis = .customer) -> MetricDefinition {
+                 _ sources: [String], _ keys: [String], basis: MetricDefinition.SliceBasis = .customer,
+                 aggregation: MetricDefinition.Aggregation = .level) -> MetricDefinition {
     MetricDefinition(id: id, nameZh: zh, nameEn: en, formulaZh: formulaZh, formulaEn: formulaEn, unit: unit,
-                     direction: direction, sources: sources, configKeys: keys, sliceBasis: basis)
+                     direction: direction, sources: sources, configKeys: keys, sliceBasis: basis, aggregation: aggregation)
 }

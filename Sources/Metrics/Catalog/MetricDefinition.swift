@@ -5,12 +5,18 @@ public struct MetricDefinition: Sendable, Equatable {
 
         /// Whether month-over-month change is in points (ratios, scores) or relative.
         public var changesInPoints: Bool { self == .ratio || self == .score }
-        /// Whether quarter and year targets compare with a to-date sum.
-        public var isAdditive: Bool { self == .count || self == .money }
     }
 
     public enum Direction: String, Sendable {
         case up, down, none
+    }
+
+    /// Whether a metric adds up over months (a flow: revenue, new customers) or is a
+    /// level that never sums (a stock, a distinct count, a ratio, an average).
+    /// Quarter and year targets compare a flow with its period-to-date sum, a level
+    /// with its value in the report month.
+    public enum Aggregation: String, Sendable {
+        case flow, level
     }
 
     /// Which table's rows a slice of the metric groups by.
@@ -28,6 +34,7 @@ public struct MetricDefinition: Sendable, Equatable {
     public let sources: [String]
     public let configKeys: [String]
     public let sliceBasis: SliceBasis
+    public let aggregation: Aggregation
     /// Shown as a multiple (15.0×) rather than a percentage; the value is still a ratio.
     public var readsAsMultiple: Bool { id == "ltv_cac" || id == "roas_12m" }
 

@@ -43,6 +43,7 @@ public enum MetricsJSON {
             ("series", .array(zip(r.months, r.series).map { .object([("month", .string($0.description)), ("value", .number($1))]) })),
             ("target", .number(r.target?.target)),
             ("attainment", .number(r.target?.attainment)),
+            ("pace", .number(r.target?.pace)),
             ("status", r.target?.status.map { .string($0.rawValue) } ?? .null),
             ("slices", .object(slices)),
         ])
@@ -89,7 +90,7 @@ public enum MetricsJSON {
         var pairs: [(String, JSONValue)] = [("metric", .string(t.metric)), ("period", .string(t.period))]
         if let slice = t.slice { pairs += [("dimension", .string(slice.dimension)), ("value", .string(slice.value))] }
         pairs += [("target", .number(t.target)), ("actual", .number(t.actual)), ("attainment", .number(t.attainment)),
-                  ("status", t.status.map { .string($0.rawValue) } ?? .null)]
+                  ("open", .bool(t.open)), ("pace", .number(t.pace)), ("status", t.status.map { .string($0.rawValue) } ?? .null)]
         return .object(pairs)
     }
 

@@ -42,15 +42,21 @@ extension PackBuilder {
             items.append(ExceptionItem(severity: ExceptionItem.Severity(rawValue: alert.rule.severity.rawValue) ?? .medium,
                                        text: text("\(name(r.id))\(scope) \(observed)，\(verb) \(limit)", "\(name(r.id))\(scope) \(observed), \(verb) \(limit)")))
         }
-        for t in report.targets where t.status == .missed || t.status == .near {
+        for t in report.targets where t.needsAttention {
             guard let r = report.metric(t.metric) else { continue }
             let scope = t.slice.map { " [\($0.value)]" } ?? ""
-            let what = t.status == .missed ? text("未达目标", "missed its target") : text("接近目标", "is near its target")
-            let attainment = t.attainment.map { format.format($0, .ratio) } ?? "—"
+            let what: String
+            switch t.status {
+            case .missed: what = text("未达目标", "missed its target")
+            case .behind: what = text("进度落后于目标", "is behind the pace of its target")
+            default: what = t.open ? text("进度接近目标", "is near the pace of its target") : text("接近目标", "is near its target")
+            }
+            let measure = (t.open ? t.pace : t.attainment).map { format.format($0, .ratio) } ?? "—"
+            let gauge = t.open ? text("进度 \(measure)", "pace \(measure)") : measure
             let figures = "\(value(r, t.actual)) / \(value(r, t.target))"
-            items.append(ExceptionItem(severity: t.status == .missed ? .medium : .low,
-                                       text: text("\(name(t.metric))\(scope) \(t.period) \(what)：\(figures)（\(attainment)）",
-                                                  "\(name(t.metric))\(scope) \(t.period) \(what): \(figures) (\(attainment))")))
+            items.append(ExceptionItem(severity: t.status == .near ? .low : .medium,
+                                       text: text("\(name(t.metric))\(scope) \(t.period) \(what)：\(figures)（\(gauge)）",
+                                                  "\(name(t.metric))\(scope) \(t.period) \(what): \(figures) (\(gauge))")))
         }
         for id in report.unknownTargetMetrics {
             items.append(ExceptionItem(severity: .low, text: text("目标表中的指标 \(id) 不在口径中，已忽略", "targets name an unknown metric \(id); ignored")))

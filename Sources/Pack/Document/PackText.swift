@@ -17,6 +17,7 @@ struct PackText {
     var target: String { self("目标", "Target") }
     var actual: String { self("实际", "Actual") }
     var attainment: String { self("达成率", "Attainment") }
+    var pace: String { self("进度", "Pace") }
     var status: String { self("状态", "Status") }
     var month: String { self("月份", "Month") }
     var period: String { self("周期", "Period") }
@@ -47,6 +48,8 @@ struct PackText {
         case "met": return self("● 达成", "● met")
         case "near": return self("▲ 接近", "▲ near")
         case "missed": return self("✕ 未达", "✕ missed")
+        case "on_track": return self("● 进度正常", "● on track")
+        case "behind": return self("✕ 进度落后", "✕ behind")
         default: return "—"
         }
     }
