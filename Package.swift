@@ -30,10 +30,15 @@ let package = Package(
             name: "Pack",
             dependencies: ["Metrics", "Charts", "CCairo", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // pack.yaml read and validated as data, in a library of its own so that it can be fuzzed.
+        .target(
+            name: "Configuration",
+            dependencies: ["Snapshot", "Metrics", "Charts", "Pack", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "reviewpack",
             dependencies: [
-                "Snapshot", "Metrics", "Charts", "Pack",
+                "Snapshot", "Metrics", "Charts", "Pack", "Configuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -42,6 +47,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Snapshot"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Metrics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics"]),
     ]
 )

@@ -38,6 +38,7 @@ public enum CSVSnapshotReader {
             results.set(i, Result { try readTable(others[i], reader: reader, options: options, customers: customers) })
         }
         var snapshot = Snapshot(customers: customers, orders: OrderTable(), quality: customerLog, zone: options.zone)
+        snapshot.asOf = options.asOf
         for (i, name) in others.enumerated() {
             guard let loaded = try results.get(i).get() else {
                 snapshot.quality.noteAbsent(name)
@@ -55,6 +56,17 @@ public enum CSVSnapshotReader {
             case let t as TargetTable: snapshot.targets = t
             default: break
             }
+        }
+        for file in snapshot.quality.rowsLeftOut.keys.sorted() {
+            let leftOut = snapshot.quality.rowsLeftOut[file]!, rows = snapshot.quality.rowsRead[file] ?? 0
+            guard rows > 0, Double(leftOut) > options.maxLeftOutShare * Double(rows) else { continue }
+            let first = snapshot.quality.tallies.first { $0.file == file && $0.examples.contains { $0.message.hasSuffix("the row is left out") } }?
+                .examples.first { $0.message.hasSuffix("the row is left out") }
+            let share = Double(leftOut) / Double(rows) * 100
+            throw SnapshotError(.unusable, file: first?.file ?? file, line: first?.line, column: first?.column, columnName: first?.columnName,
+                                message: "\(first?.message ?? "a required value cannot be read"); \(leftOut) of \(rows) rows of \(file) "
+                                    + "(\(String(format: "%.1f", share)) %) are left out like this, "
+                                    + "more than the \(options.maxLeftOutShare * 100) % allowed (quality.max_unreadable_share in pack.yaml)")
         }
         if options.strict, let first = snapshot.quality.firstFinding {
             throw SnapshotError(.strictFinding, file: first.file, line: first.line, column: first.column, columnName: first.columnName,

@@ -13,18 +13,24 @@ public struct Snapshot: Sendable {
     public var targets: TargetTable?
     public var quality: QualityLog
     public let zone: Zone
+    /// When the snapshot was taken: later timestamps are findings, and never pick the default month.
+    public var asOf: Int64?
 
     /// The tables of the contract, in the order they are documented.
     public static let tableNames = ["customers", "orders", "leads", "traffic", "activities", "spend", "surveys", "tickets", "targets"]
     public static let requiredTables: Set<String> = ["customers", "orders"]
 
     /// The latest local day of any order, activity, lead or signup: "the data's end".
+    /// Timestamps after ``asOf`` are future-timestamp findings and are passed over, so a
+    /// stray 9999-12-31 does not make the default month 9999-12.
     public var lastDataDay: Int32? {
+        let limit = asOf ?? Int64.max
         var latest = Int64.min
-        for v in customers.signupAt { latest = max(latest, v) }
-        for v in orders.orderedAt { latest = max(latest, v) }
-        if let activities { for v in activities.at { latest = max(latest, v) } }
-        if let leads { for v in leads.createdAt { latest = max(latest, v) } }
+        func see(_ values: [Int64]) { for v in values where v <= limit { latest = max(latest, v) } }
+        see(customers.signupAt)
+        see(orders.orderedAt)
+        if let activities { see(activities.at) }
+        if let leads { see(leads.createdAt) }
         return latest == Int64.min ? nil : zone.day(of: latest)
     }
 }

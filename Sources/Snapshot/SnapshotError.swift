@@ -7,6 +7,9 @@ public struct SnapshotError: Error, CustomStringConvertible, Sendable, Equatable
         case notFound
         /// A data-quality finding, fatal because strict mode was asked for.
         case strictFinding
+        /// Too many rows of a table have a required value that cannot be read: a pack
+        /// built from the rest would look like good news.
+        case unusable
     }
 
     public let kind: Kind

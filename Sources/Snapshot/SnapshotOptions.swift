@@ -10,10 +10,14 @@ public struct SnapshotOptions: Sendable {
     public var asOf: Int64?
     /// Turn any data-quality finding into a failure.
     public var strict: Bool
+    /// A table with a larger share of rows left out for an unreadable or empty required value fails the read.
+    public var maxLeftOutShare: Double
 
     public static let standardDimensions = ["channel", "region", "industry", "tier", "owner"]
 
-    public init(zone: Zone, currencyDigits: Int = 2, extraDimensions: [String] = [], asOf: Int64? = nil, strict: Bool = false) {
+    public init(zone: Zone, currencyDigits: Int = 2, extraDimensions: [String] = [], asOf: Int64? = nil, strict: Bool = false,
+                maxLeftOutShare: Double = 0.01) {
+        self.maxLeftOutShare = maxLeftOutShare
         self.zone = zone
         self.currencyDigits = currencyDigits
         self.extraDimensions = extraDimensions

@@ -1,50 +1,49 @@
 import Foundation
+import Snapshot
 
 /// Progress and errors on stderr; stdout stays free for what a command prints.
+///
+/// Messages quote data (ids, names, file contents), so control characters are shown as
+/// escapes: an ESC or BEL in a CSV must not drive the user's terminal.
 enum Console {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("reviewpack: error: \(message)\n".utf8))
+        write("reviewpack: error: \(message)")
+    }
+
+    static func warning(_ message: String) {
+        write("reviewpack: warning: \(message)")
     }
 
     static func progress(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
-    }
-}
-
-/// Wall time and peak memory per stage, for the progress lines and the benchmark.
-struct StageClock {
-    private var last = DispatchTime.now().uptimeNanoseconds
-    /// Stage name, wall seconds, and peak resident memory (MiB) when it ended.
-    private(set) var stages: [(String, Double, Double)] = []
-
-    mutating func lap(_ name: String) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        stages.append((name, Double(now - last) / 1e9, Self.peakMemoryMiB))
-        last = now
+        write(message)
     }
 
-    /// Peak resident memory of the process so far, in MiB.
-    static var peakMemoryMiB: Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_maxrss) / 1024
+    /// The findings of a read, one line per kind with its count and first example.
+    static func findings(_ log: QualityLog) {
+        guard log.totalFindings > 0 else { return }
+        warning("\(log.totalFindings) data-quality finding\(log.totalFindings == 1 ? "" : "s"); they are in the pack's data-quality section and in metrics.json:")
+        for kind in FindingKind.allCases {
+            let tallies = log.sortedTallies.filter { $0.kind == kind }
+            guard let first = tallies.first?.examples.first else { continue }
+            let count = tallies.reduce(0) { $0 + $1.count }
+            write("  \(kind.rawValue): \(count), first at \(first.location): \(first.message)")
+        }
     }
 
-    var summary: String {
-        stages.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }.joined(separator: " · ")
-            + " · peak memory \(String(format: "%.0f", Self.peakMemoryMiB)) MiB"
+    private static func write(_ line: String) {
+        FileHandle.standardError.write(Data((visible(line) + "\n").utf8))
     }
 
-    /// Detail lines shown under the stage that was last lapped.
-    private(set) var notes: [Int: [String]] = [:]
-
-    mutating func note(_ line: String) { notes[stages.count - 1, default: []].append(line) }
-
-    /// One line per stage: name, seconds, peak memory so far (the benchmark's table).
-    var table: String {
-        stages.enumerated().map { i, s in
-            (["  \(s.0.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%8.2f", s.1)) s   peak \(String(format: "%6.0f", s.2)) MiB"]
-                + (notes[i] ?? []).map { "  " + $0 }).joined(separator: "\n")
-        }.joined(separator: "\n")
+    /// Control characters (but not the line's own newlines and tabs) as `\u{1B}`-style escapes.
+    static func visible(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control, scalar != "\n", scalar != "\t" {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

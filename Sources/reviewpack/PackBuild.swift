@@ -1,3 +1,4 @@
+import Configuration
 import Charts
 import Foundation
 import Metrics
@@ -25,7 +26,8 @@ struct PackBuild {
         var clock = StageClock()
         guard let zone = Zone(identifier: config.timezone) else { throw Failure.config("unknown time zone \(config.timezone)") }
         let options = SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
-                                      asOf: Self.sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict)
+                                      asOf: Self.sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict,
+                                      maxLeftOutShare: config.maxUnreadableShare)
         let snapshot: Snapshot
         do {
             snapshot = try CSVSnapshotReader.read(folder: dataFolder, options: options)
@@ -36,6 +38,8 @@ struct PackBuild {
             }
         }
         clock.lap("read")
+        try checkColumns(snapshot.customers)
+        Console.findings(snapshot.quality)
         let facts = Facts(snapshot: snapshot, dimensions: config.metrics.dimensions)
         clock.lap("facts")
         let reportMonth: Month
@@ -52,6 +56,15 @@ struct PackBuild {
         clock.lap("metrics")
         clock.note("  of which metric families \(String(format: "%.2f", report.computeSeconds.families)) s of CPU, prediction fits \(String(format: "%.2f", report.computeSeconds.predictions)) s")
         return (report, clock)
+    }
+
+    /// Every column `dimensions` and `required_fields` name must be in customers.csv.
+    func checkColumns(_ customers: CustomerTable) throws {
+        for (key, columns) in config.columnKeys {
+            for (i, column) in columns.enumerated() where !customers.columns.contains(column) {
+                throw Failure.config("\(config.file): \(key)[\(i)]: \"\(column)\" names no column of customers.csv; its columns are \(customers.columns.joined(separator: ", "))")
+            }
+        }
     }
 
     /// Builds and publishes; returns the month built, the stage timings and the PDF's size.

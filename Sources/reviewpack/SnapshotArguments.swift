@@ -1,3 +1,4 @@
+import Configuration
 import ArgumentParser
 import Foundation
 import Metrics
@@ -10,7 +11,7 @@ struct SnapshotArguments: ParsableArguments {
     @Flag(help: "Treat any data-quality finding as an error.") var strict = false
 
     func validate() throws {
-        if let month, Month(month) == nil { throw ValidationError("--month must be YYYY-MM, found \(month)") }
+        if let month, Month(month) == nil { throw ValidationError("--month must be YYYY-MM with a year from 1900 to 9998 and a month from 01 to 12, found \"\(month)\"") }
     }
 
     /// The parsed `pack.yaml`, or the exit a user should see.

@@ -66,7 +66,7 @@ import Testing
         try yaml.replacingOccurrences(of: "metric: win_rate", with: "metric: win_ratio").write(toFile: "\(data)/pack.yaml", atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["build", "--data", data, "--out", CommandRunner.temporaryFolder()])
         #expect(result.status == 78)
-        #expect(result.stderr.contains("alerts[2] (metric: win_ratio)"), "\(result.stderr)")
+        #expect(result.stderr.contains("pack.yaml:25:14: alerts[2].metric: unknown metric \"win_ratio\"; did you mean \"win_rate\"?"), "\(result.stderr)")
     }
 
     @Test func badMonthArgument() throws {

@@ -105,3 +105,47 @@ import Testing
         #expect(error?.message.contains("month (YYYY-MM) or a date") == true)
     }
 }
+
+@Suite struct UnusableDataTests {
+    static let customers = "customer_id,signup_at\n" + (1...200).map { "C\($0),2026-01-05" }.joined(separator: "\n") + "\n"
+
+    static func orders(badDates: Int) -> String {
+        "order_id,customer_id,ordered_at,amount\n" + (1...200).map { i in "O\(i),C\(i),\(i <= badDates ? "05.03.2026" : "2026-03-05"),10.00" }.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aTableWhoseDatesCannotBeReadFailsTheRead() throws {
+        let f = try SnapshotFixture(["customers": Self.customers, "orders": Self.orders(badDates: 200)])
+        let error = #expect(throws: SnapshotError.self) { try f.read(maxLeftOutShare: 0.01) }
+        #expect(error?.kind == .unusable)
+        #expect(error?.description.hasPrefix("orders.csv:2:3 (ordered_at): expected a timestamp") == true, "\(error?.description ?? "")")
+        #expect(error?.description.contains("200 of 200 rows of orders.csv (100.0 %)") == true)
+    }
+
+    @Test func theShareIsALimitNotAnyFinding() throws {
+        // 2 of 200 rows = 1 %: not more than the 1 % allowed; 3 rows are.
+        let two = try SnapshotFixture(["customers": Self.customers, "orders": Self.orders(badDates: 2)])
+        #expect(try two.read(maxLeftOutShare: 0.01).quality.rowsLeftOut["orders.csv"] == 2)
+        let three = try SnapshotFixture(["customers": Self.customers, "orders": Self.orders(badDates: 3)])
+        #expect(throws: SnapshotError.self) { try three.read(maxLeftOutShare: 0.01) }
+    }
+
+    @Test func columnTotalsPastTheLimitFailAtTheirField() throws {
+        let f = try SnapshotFixture(["customers": "customer_id,signup_at\nC1,2026-01-05\n",
+                                     "orders": "order_id,customer_id,ordered_at,amount\nO1,C1,2026-03-05,500000000000000.00\nO2,C1,2026-03-06,500000000000000.01\n"])
+        let error = #expect(throws: SnapshotError.self) { try f.read() }
+        #expect(error?.description.hasPrefix("orders.csv:3:4 (amount): the column adds up past") == true, "\(error?.description ?? "")")
+        let max = try SnapshotFixture(["customers": "customer_id,signup_at\nC1,2026-01-05\n",
+                                       "orders": "order_id,customer_id,ordered_at,amount\nO1,C1,2026-03-05,92233720368547758.07\n"])
+        #expect(throws: SnapshotError.self) { try max.read() }
+    }
+
+    @Test func theDefaultMonthPassesOverFutureTimestamps() throws {
+        let f = try SnapshotFixture(["customers": "customer_id,signup_at\nC1,2026-01-05\nC2,9999-12-31\n",
+                                     "orders": "order_id,customer_id,ordered_at,amount\nO1,C1,2026-03-05,1.00\n"])
+        var options = SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!, asOf: 1_790_000_000, maxLeftOutShare: 1)
+        options.strict = false
+        let s = try CSVSnapshotReader.read(folder: f.folder, options: options)
+        #expect(s.quality.count(of: .futureTimestamp) == 1)
+        #expect(s.lastDataDay == Int32(CivilDate(year: 2026, month: 3, day: 5).dayNumber))
+    }
+}

@@ -119,6 +119,8 @@ public struct NumberFormat: Sendable {
         for _ in 0..<decimals { scale *= 10 }
         let n = (abs(x) * scale).rounded()
         let sign = x < 0 && n != 0 ? Self.minus : ""
+        // Past 2⁵³ a double holds no exact digits to print; say its magnitude instead.
+        guard n.isFinite, n < 9e15 else { return sign + Self.scientific(abs(x)) }
         let whole = Int64(n / scale)
         var text = sign + String(whole)
         if decimals > 0 {
@@ -127,6 +129,17 @@ public struct NumberFormat: Sendable {
             text += "." + String(repeating: "0", count: decimals - digits.count) + digits
         }
         return text
+    }
+
+    /// 1.23e19: three significant digits and a decimal exponent, for magnitudes no table should hold.
+    static func scientific(_ x: Double) -> String {
+        guard x.isFinite else { return missing }
+        var exponent = 0
+        var m = x
+        while m >= 10 { m /= 10; exponent += 1 }
+        var hundredths = Int((m * 100).rounded())
+        if hundredths >= 1000 { hundredths /= 10; exponent += 1 }
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)e\(exponent)"
     }
 
     /// Thousands separators: 12,345.

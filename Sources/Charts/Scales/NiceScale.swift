@@ -7,7 +7,9 @@ public struct NiceScale: Sendable, Equatable {
     /// - Parameters:
     ///   - includeZero: bars must start at zero; lines may not.
     public init(values: [Double], includeZero: Bool, targetTicks: Int = 5) {
-        var lo = values.min() ?? 0, hi = values.max() ?? 1
+        // Beyond ±1e300 the span itself would overflow; no chart of this program plots such values.
+        let finite = values.filter(\.isFinite).map { min(max($0, -1e300), 1e300) }
+        var lo = finite.min() ?? 0, hi = finite.max() ?? 1
         if includeZero { lo = min(lo, 0); hi = max(hi, 0) }
         if lo == hi {
             let pad = lo == 0 ? 1 : abs(lo) * 0.5
@@ -20,9 +22,9 @@ public struct NiceScale: Sendable, Equatable {
         let raw = (hi - lo) / Double(max(targetTicks - 1, 1))
         let base = Self.niceStep(raw)
         let candidates = [base / 2.5, base / 2, base, base * 2, base * 2.5].map { Self.niceStep($0 * (1 - 1e-9)) }
-        func tickCount(_ s: Double) -> Int { Int(((hi / s).rounded(.up) - (lo / s).rounded(.down)).rounded()) + 1 }
+        func tickCount(_ s: Double) -> Double { ((hi / s).rounded(.up) - (lo / s).rounded(.down)).rounded() + 1 }
         let step = candidates.min { a, b in
-            let (da, db) = (abs(tickCount(a) - targetTicks), abs(tickCount(b) - targetTicks))
+            let (da, db) = (abs(tickCount(a) - Double(targetTicks)), abs(tickCount(b) - Double(targetTicks)))
             return da != db ? da < db : a > b
         }!
         self.step = step

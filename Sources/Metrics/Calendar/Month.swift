@@ -9,12 +9,21 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(year: Int, month: Int) { index = Int32(year * 12 + month - 1) }
 
     /// Parses `YYYY-MM`.
+    /// Exactly `YYYY-MM` with ASCII digits, years 1900 … 9998 (a month the data and the
+    /// 13-month trend can be placed in).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+              bytes.enumerated().allSatisfy({ $0.offset == 4 || (48...57).contains($0.element) }) else { return nil }
+        let digits = bytes.map { Int($0) - 48 }
+        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let m = digits[5] * 10 + digits[6]
+        guard Self.years.contains(y), (1...12).contains(m) else { return nil }
         self.init(year: y, month: m)
     }
+
+    /// The years a report month may fall in.
+    public static let years = 1900...9998
 
     /// The month containing a day number.
     public init(containing day: Int32) {

@@ -1,3 +1,5 @@
+import Snapshot
+
 /// Lead volume and sales efficiency, sliced by the lead's own channel, campaign and owner.
 /// Durations in days are calendar days; in hours, elapsed time.
 struct LeadFamily: MetricFamily {
@@ -12,7 +14,7 @@ struct LeadFamily: MetricFamily {
         let groups = Groups(l.dimensions)
         let (start, end) = (facts.start(of: month), facts.start(of: month + 1))
         let sla = Int64((config.definitions.leadResponseSLAHours * 3600).rounded())
-        var created = groups.zeros(), won = groups.zeros(), closed = groups.zeros(), amount = groups.zeros(), cycleDays = groups.zeros()
+        var created = groups.zeros(), won = groups.zeros(), closed = groups.zeros(), amountMinor = groups.exactZeros(), cycleDays = groups.zeros()
         var slaCohort = groups.zeros(), timely = groups.zeros(), owned = groups.zeros()
         var responseHours = [[Double]](repeating: [], count: groups.slotCount)
         var owners = [Set<Int32>](repeating: [], count: groups.slotCount)
@@ -34,7 +36,7 @@ struct LeadFamily: MetricFamily {
                 groups.add(1, row: i, to: &won)
                 groups.add(1, row: i, to: &closed)
                 groups.add(Double(l.wonDay[i] - l.createdDay[i]), row: i, to: &cycleDays)
-                if l.amount[i] != Int64.min { groups.add(config.majorUnits(l.amount[i]), row: i, to: &amount) }
+                if l.amount[i] != Missing.money { groups.add(l.amount[i], row: i, to: &amountMinor) }
             } else if month.contains(l.lostDay[i]) {
                 groups.add(1, row: i, to: &closed)
             }
@@ -52,7 +54,7 @@ struct LeadFamily: MetricFamily {
         return [
             "new_leads": groups.total(created),
             "won_deals": groups.total(won),
-            "won_amount": groups.total(amount),
+            "won_amount": groups.total(amountMinor.map(config.majorUnits)),
             "win_rate": groups.ratio(won, closed, "won in M", "won or lost in M"),
             "sales_cycle_days": groups.ratio(cycleDays, won, "days from created to won, summed", "leads won in M"),
             "lead_response_hours": response,

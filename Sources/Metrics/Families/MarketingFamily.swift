@@ -7,8 +7,9 @@ struct MarketingFamily: MetricFamily {
     func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed] {
         guard let spendFacts = facts.spend else { return [:] }
         let channels = ChannelSlices(facts: facts)
-        let byChannel = spendFacts.byChannel(month).mapValues { config.majorUnits($0) }
-        let spend = (total: byChannel.values.reduce(0, +), byChannel: byChannel)
+        let minor = spendFacts.byChannel(month)
+        let byChannel = minor.mapValues { config.majorUnits($0) }
+        let spend = (total: config.majorUnits(minor.values.reduce(0, +)), byChannel: byChannel)
 
         let f = facts.customers
         let groups = Groups(f.allDimensions.filter { $0.name == "channel" })

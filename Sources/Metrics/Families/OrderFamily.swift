@@ -1,3 +1,5 @@
+import Snapshot
+
 /// Paid orders: revenue, orders, paying customers, order value, repeat and second
 /// purchase, gross margin, revenue concentration and 12-month LTV. Money is summed
 /// exactly in minor units and reported in major units.
@@ -95,19 +97,22 @@ struct GrossMargin {
     init(month: Month, facts: Facts, config: MetricsConfig, groups: Groups) {
         let f = facts.customers
         let g = config.definitions.grossMargin
-        var revenue = groups.zeros(), cost = groups.zeros(), costed = groups.zeros()
+        // Money is summed exactly; only the configured ratio for uncosted orders is a float.
+        var revenueMinor = groups.exactZeros(), costMinor = groups.exactZeros(), uncostedMinor = groups.exactZeros()
+        var costed = groups.zeros()
         for c in 0..<f.count {
             for i in f.orders(c, from: month.firstDay, to: month.lastDay) {
-                let amount = config.majorUnits(f.orderAmounts[i])
-                groups.add(amount, row: c, to: &revenue)
-                if f.orderCosts[i] != Int64.min {
-                    groups.add(config.majorUnits(f.orderCosts[i]), row: c, to: &cost)
+                groups.add(f.orderAmounts[i], row: c, to: &revenueMinor)
+                if f.orderCosts[i] != Missing.money {
+                    groups.add(f.orderCosts[i], row: c, to: &costMinor)
                     groups.add(1, row: c, to: &costed)
                 } else {
-                    groups.add(amount * (1 - g), row: c, to: &cost)
+                    groups.add(f.orderAmounts[i], row: c, to: &uncostedMinor)
                 }
             }
         }
+        let revenue = revenueMinor.map(config.majorUnits)
+        let cost = (0..<groups.slotCount).map { config.majorUnits(costMinor[$0]) + config.majorUnits(uncostedMinor[$0]) * (1 - g) }
         let value = groups.value { slot in
             guard revenue[slot] > 0 else { return nil }
             return costed[slot] == 0 ? g : (revenue[slot] - cost[slot]) / revenue[slot]
@@ -125,12 +130,13 @@ struct LTV {
     init(month: Month, facts: Facts, config: MetricsConfig, groups: Groups) {
         let f = facts.customers
         let cohortMonth = month - 12
-        var revenue = groups.zeros(), cohort = groups.zeros()
+        var revenueMinor = groups.exactZeros(), cohort = groups.zeros()
         for c in 0..<f.count where cohortMonth.contains(f.signupDay[c]) {
             let s = f.signupDay[c]
             groups.add(1, row: c, to: &cohort)
-            groups.add(config.majorUnits(f.revenue(c, from: s, to: s + 364)), row: c, to: &revenue)
+            groups.add(f.revenue(c, from: s, to: s + 364), row: c, to: &revenueMinor)
         }
+        let revenue = revenueMinor.map(config.majorUnits)
         self.revenue = revenue
         self.cohort = cohort
         computed = groups.ratio(revenue, cohort, "cohort revenue on days [s, s + 364]", "customers who signed up in \(cohortMonth)")

@@ -10,21 +10,22 @@ struct ValueFamily: MetricFamily {
         let channels = ChannelSlices(facts: facts)
         let window = (0..<12).map { month - (11 - $0) }
         let (from, to) = (window[0].firstDay, month.lastDay)
-        var spendByChannel: [String: Double] = [:]
+        var spendMinor: [String: Int64] = [:]
         for m in window {
-            for (channel, amount) in spendFacts.byChannel(m) { spendByChannel[channel, default: 0] += config.majorUnits(amount) }
+            for (channel, amount) in spendFacts.byChannel(m) { spendMinor[channel, default: 0] += amount }
         }
-        let spend = (total: spendByChannel.values.reduce(0, +), byChannel: spendByChannel)
+        let spend = (total: config.majorUnits(spendMinor.values.reduce(0, +)), byChannel: spendMinor.mapValues(config.majorUnits))
 
         let f = facts.customers
         let groups = Groups(f.allDimensions.filter { $0.name == "channel" })
-        var newPaying = groups.zeros(), revenue = groups.zeros(), payingMonths = groups.zeros(), cohortRevenue = groups.zeros()
+        var newPaying = groups.zeros(), payingMonths = groups.zeros()
+        var revenueMinor = groups.exactZeros(), cohortRevenueMinor = groups.exactZeros()
         for c in 0..<f.count {
             if let firstOrder = f.firstOrderDay(c), firstOrder >= from, firstOrder <= to { groups.add(1, row: c, to: &newPaying) }
             let orders = f.orders(c, from: from, to: to)
             guard !orders.isEmpty else { continue }
-            let amount = config.majorUnits(f.cumulativeAmounts[orders.upperBound] - f.cumulativeAmounts[orders.lowerBound])
-            groups.add(amount, row: c, to: &revenue)
+            let amount = f.cumulativeAmounts[orders.upperBound] - f.cumulativeAmounts[orders.lowerBound]
+            groups.add(amount, row: c, to: &revenueMinor)
             // Months in which the customer paid: their sum over the window is Σ paying_customers.
             var months = 0.0
             var lastMonth = Int32.min
@@ -33,8 +34,9 @@ struct ValueFamily: MetricFamily {
                 if m != lastMonth { months += 1; lastMonth = m }
             }
             groups.add(months, row: c, to: &payingMonths)
-            if f.signupDay[c] >= from, f.signupDay[c] <= to { groups.add(amount, row: c, to: &cohortRevenue) }
+            if f.signupDay[c] >= from, f.signupDay[c] <= to { groups.add(amount, row: c, to: &cohortRevenueMinor) }
         }
+        let revenue = revenueMinor.map(config.majorUnits), cohortRevenue = cohortRevenueMinor.map(config.majorUnits)
         let paid = (total: newPaying[0], byChannel: groups.byMember(newPaying))
         let cac = channels.ratio(spend, paid, "spend, 12 months", "new paying customers, 12 months")
         let ltv = LTV(month: month, facts: facts, config: config, groups: groups)

@@ -63,6 +63,17 @@ extension PackBuilder {
         }
         let order: [ExceptionItem.Severity: Int] = [.high: 0, .medium: 1, .low: 2]
         items = items.enumerated().sorted { (order[$0.element.severity]!, $0.offset) < (order[$1.element.severity]!, $1.offset) }.map(\.element)
+        // Findings come first: every number below may be missing the rows they left out.
+        let quality = report.quality
+        if quality.totalFindings > 0 {
+            let leftOut = quality.rowsLeftOut.values.reduce(0, +)
+            let n = format.exact(quality.totalFindings), rows = format.exact(leftOut)
+            items.insert(ExceptionItem(severity: leftOut > 0 ? .high : .medium,
+                                       text: text("数据质量：读取时发现 \(n) 个问题" + (leftOut > 0 ? "，\(rows) 行因必填值缺失或无法读取而未计入任何指标" : "") + "；详见数据质量一节",
+                                                  "Data quality: reading found \(n) finding\(quality.totalFindings == 1 ? "" : "s")"
+                                                      + (leftOut > 0 ? "; \(rows) row\(leftOut == 1 ? " is" : "s are") left out of every metric for an empty or unreadable required value" : "")
+                                                      + "; see the data-quality section")), at: 0)
+        }
         return PackSection(id: "exceptions", title: text.exceptions, blocks: items.isEmpty ? [.note(text.none)] : [.exceptions(items)])
     }
 }

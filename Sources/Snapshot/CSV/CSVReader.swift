@@ -17,32 +17,10 @@ public struct CSVReader {
     private var bodyLine = 2
 
     public init(path: String, fileName: String) throws {
-        guard let bytes = Self.readAll(path) else {
-            throw SnapshotError(.notFound, file: fileName, message: "cannot read the file")
+        switch RegularFile.read(path) {
+        case .success(let bytes): try self.init(bytes: bytes, fileName: fileName)
+        case .failure(let problem): throw SnapshotError(.notFound, file: fileName, message: problem.description)
         }
-        try self.init(bytes: bytes, fileName: fileName)
-    }
-
-    /// The file's bytes, read straight into one array (no `Data` and no second copy: at a
-    /// million customers the files are gigabytes).
-    static func readAll(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
-                if n <= 0 { failed = n < 0; break }
-                done += n
-            }
-            count = done
-        }
-        return failed ? nil : bytes
     }
 
     public init(bytes: [UInt8], fileName: String) throws {

@@ -10,8 +10,16 @@ struct RowParser {
     /// Instants after this one are findings (timestamps in the future of the snapshot).
     let asOf: Int64?
     var log = QualityLog()
+    /// Running total of each money or count column, checked against ``columnTotalLimit``.
+    private var totals: [Int64]
+
+    /// No money or count column may add up past this (10^17 minor units: a quadrillion
+    /// yuan). Every value is ≥ 0, so every sum any metric takes of a subset of a column
+    /// then fits in 64 bits, with room to spare for differences and conversions.
+    static let columnTotalLimit: Int64 = 100_000_000_000_000_000
 
     init(layout: TableLayout, options: SnapshotOptions) {
+        self.totals = Array(repeating: 0, count: layout.header.count)
         self.layout = layout
         self.timestamps = TimestampParser(zone: options.zone)
         self.money = MoneyParser(fractionDigits: options.currencyDigits)
@@ -23,14 +31,24 @@ struct RowParser {
                         columnName: column.map { layout.header[$0] }, message: message))
     }
 
-    private mutating func unreadable(_ record: CSVRecord, _ column: Int, expected: String) {
+    /// A finding that leaves its row out of every metric (counted per file for the unusable-data check).
+    mutating func rejection(_ kind: FindingKind, _ record: CSVRecord, _ column: Int?, _ message: String) {
+        finding(kind, record, column, message)
+        log.noteLeftOut(in: layout.fileName)
+    }
+
+    private mutating func unreadable(_ record: CSVRecord, _ column: Int, expected: String, required: Bool = true) {
         let text = record.string(column)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-        finding(.unreadableValue, record, column, "expected \(expected), found \"\(shown)\"")
+        if required {
+            rejection(.unreadableValue, record, column, "expected \(expected), found \"\(shown)\"; the row is left out")
+        } else {
+            finding(.unreadableValue, record, column, "expected \(expected), found \"\(shown)\"; treated as not known")
+        }
     }
 
     private mutating func missing(_ record: CSVRecord, _ column: Int) {
-        finding(.missingRequiredValue, record, column, "a required value is empty; the row is left out")
+        rejection(.missingRequiredValue, record, column, "a required value is empty; the row is left out")
     }
 
     // MARK: Required values: nil rejects the row.
@@ -61,14 +79,25 @@ struct RowParser {
         return value
     }
 
-    mutating func amount(_ record: CSVRecord, _ column: Int, nonNegative: Bool) -> Int64? {
+    /// Adds a value to its column's total; past the limit the read fails at this field.
+    mutating func addToTotal(_ value: Int64, _ record: CSVRecord, _ column: Int) throws {
+        let (sum, overflow) = totals[column].addingReportingOverflow(value)
+        guard !overflow, sum <= Self.columnTotalLimit else {
+            throw SnapshotError(.structural, file: layout.fileName, line: record.line, column: column + 1, columnName: layout.header[column],
+                                message: "the column adds up past \(Self.columnTotalLimit) minor units at this row; money and counts are summed exactly as 64-bit integers, which cannot hold that")
+        }
+        totals[column] = sum
+    }
+
+    mutating func amount(_ record: CSVRecord, _ column: Int, nonNegative: Bool) throws -> Int64? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard let value = money.parse(bytes) else { unreadable(record, column, expected: money.expected); return nil }
         if nonNegative, value < 0 {
-            finding(.negativeAmount, record, column, "a negative amount; expected money ≥ 0; the row is left out")
+            rejection(.negativeAmount, record, column, "a negative amount; expected money ≥ 0; the row is left out")
             return nil
         }
+        try addToTotal(value, record, column)
         return value
     }
 
@@ -86,22 +115,23 @@ struct RowParser {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.instant }
         guard let value = timestamps.parse(bytes) else {
-            unreadable(record, column, expected: TimestampParser.expected)
+            unreadable(record, column, expected: TimestampParser.expected, required: false)
             return Missing.instant
         }
         checkFuture(value, record, column)
         return value
     }
 
-    mutating func optionalAmount(_ record: CSVRecord, _ column: Int?) -> Int64 {
+    mutating func optionalAmount(_ record: CSVRecord, _ column: Int?) throws -> Int64 {
         guard let column else { return Missing.money }
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.money }
-        guard let value = money.parse(bytes) else { unreadable(record, column, expected: money.expected); return Missing.money }
+        guard let value = money.parse(bytes) else { unreadable(record, column, expected: money.expected, required: false); return Missing.money }
         guard value >= 0 else {
             finding(.negativeAmount, record, column, "a negative amount; expected money ≥ 0; treated as not known")
             return Missing.money
         }
+        try addToTotal(value, record, column)
         return value
     }
 

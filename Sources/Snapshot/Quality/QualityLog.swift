@@ -7,6 +7,8 @@ public struct QualityLog: Sendable, Equatable {
     public private(set) var tallies: [FindingTally] = []
     /// Rows read per file, for the data-quality section.
     public private(set) var rowsRead: [String: Int] = [:]
+    /// Rows left out of every metric per file because a required value was empty or unreadable.
+    public private(set) var rowsLeftOut: [String: Int] = [:]
     /// Optional tables that were not in the snapshot.
     public private(set) var absentTables: [String] = []
 
@@ -25,6 +27,7 @@ public struct QualityLog: Sendable, Equatable {
 
     public mutating func noteRows(_ count: Int, in file: String) { rowsRead[file] = count }
     public mutating func noteAbsent(_ table: String) { absentTables.append(table) }
+    public mutating func noteLeftOut(in file: String) { rowsLeftOut[file, default: 0] += 1 }
 
     public mutating func merge(_ other: QualityLog) {
         for tally in other.tallies {
@@ -36,6 +39,7 @@ public struct QualityLog: Sendable, Equatable {
             }
         }
         rowsRead.merge(other.rowsRead) { $1 }
+        rowsLeftOut.merge(other.rowsLeftOut, uniquingKeysWith: +)
         absentTables += other.absentTables
     }
 

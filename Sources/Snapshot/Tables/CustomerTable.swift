@@ -6,6 +6,8 @@ public struct CustomerTable: Sendable {
     /// The dimension columns present in the file, in configured order.
     public private(set) var dimensions: [DimensionColumn] = []
     private var rowOfId = ByteIndex()
+    /// The file's column names, lower-cased, for checking the configuration against.
+    public private(set) var columns: [String] = []
 
     public var count: Int { ids.count }
 
@@ -26,6 +28,7 @@ public struct CustomerTable: Sendable {
         let cName = layout.optional("name")
         let dims = options.customerDimensions.compactMap { name in layout.optional(name).map { (name, $0) } }
         var table = CustomerTable()
+        table.columns = reader.header.map { $0.lowercased() }
         table.dimensions = dims.map { DimensionColumn(name: $0.0) }
         var parser = RowParser(layout: layout, options: options)
         var rows = 0

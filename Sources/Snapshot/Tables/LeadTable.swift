@@ -57,7 +57,7 @@ public struct LeadTable: Sendable {
             table.opportunityAt.append(stages[2])
             table.wonAt.append(stages[3])
             table.lostAt.append(stages[3] != Missing.instant ? Missing.instant : stages[4])
-            table.amount.append(parser.optionalAmount(record, cAmount))
+            table.amount.append(try parser.optionalAmount(record, cAmount))
             table.customer.append(customerRow)
             table.channel.append(bytes: parser.field(record, cChannel))
             table.campaign.append(bytes: parser.field(record, cCampaign))

@@ -26,7 +26,7 @@ public struct OrderTable: Sendable {
         try reader.forEachRecord { record in
             rows += 1
             guard let id = parser.idBytes(record, cId), let customerId = parser.idBytes(record, cCustomer),
-                  let at = parser.instant(record, cAt), let amount = parser.amount(record, cAmount, nonNegative: true) else { return }
+                  let at = parser.instant(record, cAt), let amount = try parser.amount(record, cAmount, nonNegative: true) else { return }
             var status = Status.paid
             if let cStatus {
                 switch record.string(cStatus).lowercased() {
@@ -34,7 +34,7 @@ public struct OrderTable: Sendable {
                 case "refunded": status = .refunded
                 case "cancelled", "canceled": status = .cancelled
                 default:
-                    parser.finding(.unreadableValue, record, cStatus, "expected paid, refunded or cancelled, found \"\(record.string(cStatus))\"; the row is left out")
+                    parser.rejection(.unreadableValue, record, cStatus, "expected paid, refunded or cancelled, found \"\(record.string(cStatus))\"; the row is left out")
                     return
                 }
             }
@@ -50,7 +50,7 @@ public struct OrderTable: Sendable {
             table.orderedAt.append(at)
             table.amount.append(amount)
             table.status.append(status)
-            table.cost.append(parser.optionalAmount(record, cCost))
+            table.cost.append(try parser.optionalAmount(record, cCost))
             table.product.append(bytes: parser.field(record, cProduct, trimmed: false))
         }
         parser.log.noteRows(rows, in: layout.fileName)

@@ -24,7 +24,7 @@ public struct SpendTable: Sendable {
             if let cMonth, !record.bytes(cMonth).isEmpty {
                 monthIndex = Self.parseMonth(record.bytes(cMonth))
                 if monthIndex == nil {
-                    parser.finding(.unreadableValue, record, cMonth, "expected a month YYYY-MM, found \"\(record.string(cMonth))\"; the row is left out")
+                    parser.rejection(.unreadableValue, record, cMonth, "expected a month YYYY-MM, found \"\(record.string(cMonth))\"; the row is left out")
                     return
                 }
             } else if let cDate {
@@ -32,10 +32,10 @@ public struct SpendTable: Sendable {
                 let date = CivilDate(dayNumber: Int(options.zone.day(of: at)))
                 monthIndex = Int32(date.year * 12 + date.month - 1)
             } else {
-                parser.finding(.missingRequiredValue, record, cMonth, "neither month nor date is given; the row is left out")
+                parser.rejection(.missingRequiredValue, record, cMonth, "neither month nor date is given; the row is left out")
                 return
             }
-            guard let monthIndex, let amount = parser.amount(record, cAmount, nonNegative: true) else { return }
+            guard let monthIndex, let amount = try parser.amount(record, cAmount, nonNegative: true) else { return }
             table.month.append(monthIndex)
             table.channel.append(bytes: record.bytes(cChannel))
             table.amount.append(amount)

@@ -25,12 +25,12 @@ public struct SurveyTable: Sendable {
             case "nps": kind = .nps
             case "csat": kind = .csat
             default:
-                parser.finding(.unreadableValue, record, cKind, "expected nps or csat, found \"\(record.string(cKind))\"; the row is left out")
+                parser.rejection(.unreadableValue, record, cKind, "expected nps or csat, found \"\(record.string(cKind))\"; the row is left out")
                 return
             }
             let range: ClosedRange<Double> = kind == .nps ? 0...10 : 1...5
             guard range.contains(score), score.rounded() == score else {
-                parser.finding(.unreadableValue, record, cScore, "expected a whole \(kind == .nps ? "NPS score 0–10" : "CSAT score 1–5"), found \(record.string(cScore)); the row is left out")
+                parser.rejection(.unreadableValue, record, cScore, "expected a whole \(kind == .nps ? "NPS score 0–10" : "CSAT score 1–5"), found \(record.string(cScore)); the row is left out")
                 return
             }
             let row = customers.row(ofBytes: customerId) ?? Missing.row

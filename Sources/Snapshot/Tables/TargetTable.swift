@@ -36,12 +36,12 @@ public struct TargetTable: Sendable {
             rows += 1
             guard let metric = parser.id(record, cMetric), let target = parser.number(record, cTarget) else { return }
             guard let period = Self.parsePeriod(record.bytes(cPeriod)) else {
-                parser.finding(.unreadableValue, record, cPeriod, "expected a period YYYY-MM, YYYY-Qn or YYYY, found \"\(record.string(cPeriod))\"; the row is left out")
+                parser.rejection(.unreadableValue, record, cPeriod, "expected a period YYYY-MM, YYYY-Qn or YYYY, found \"\(record.string(cPeriod))\"; the row is left out")
                 return
             }
             let dimension = parser.text(record, cDimension), value = parser.text(record, cValue)
             if dimension.isEmpty != value.isEmpty {
-                parser.finding(.missingRequiredValue, record, cDimension ?? cValue, "a slice target needs both dimension and value; the row is left out")
+                parser.rejection(.missingRequiredValue, record, cDimension ?? cValue, "a slice target needs both dimension and value; the row is left out")
                 return
             }
             table.rows.append(Row(metric: metric, period: period, target: target,

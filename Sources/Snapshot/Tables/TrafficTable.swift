@@ -16,9 +16,10 @@ public struct TrafficTable: Sendable {
             rows += 1
             guard let at = parser.instant(record, cDate) else { return }
             guard let visits = NumberParser.parseCount(record.bytes(cVisits)) else {
-                parser.finding(.unreadableValue, record, cVisits, "expected a whole number of visits ≥ 0, found \"\(record.string(cVisits))\"; the row is left out")
+                parser.rejection(.unreadableValue, record, cVisits, "expected a whole number of visits ≥ 0, found \"\(record.string(cVisits))\"; the row is left out")
                 return
             }
+            try parser.addToTotal(visits, record, cVisits)
             table.day.append(options.zone.day(of: at))
             table.channel.append(bytes: record.bytes(cChannel))
             table.visits.append(visits)
