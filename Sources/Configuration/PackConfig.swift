@@ -139,6 +139,8 @@ public struct PackConfig: Sendable {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             return (mark.line, mark.column, [context?.text, problem].compactMap { $0 }.joined(separator: " "))
         case let .reader(problem, _, _, _): return (nil, nil, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark.line, context.mark.column, "the key \(duplicates.sorted().joined(separator: ", ")) is given twice in one mapping")
         default: return (nil, nil, "the file cannot be parsed")
         }
     }

@@ -1,0 +1,107 @@
+import Testing
+@testable import Configuration
+import Metrics
+
+/// Every value pack.yaml must refuse, with the place and what is allowed; none may trap.
+@Suite struct PackConfigTests {
+    func problem(_ yaml: String) -> ConfigProblem? {
+        do {
+            _ = try PackConfig.parse(yaml, file: "pack.yaml")
+            return nil
+        } catch let p as ConfigProblem {
+            return p
+        } catch {
+            Issue.record("not a ConfigProblem: \(error)")
+            return nil
+        }
+    }
+
+    @Test(arguments: [
+        ("definitions:\n  churn_after_days: .inf\n", "pack.yaml:2:21: definitions.churn_after_days: must be a whole number of days from 1 to 3650"),
+        ("definitions:\n  churn_after_days: 1e20\n", "pack.yaml:2:21: definitions.churn_after_days: must be a whole number of days"),
+        ("definitions:\n  churn_after_days: 3000000000\n", "definitions.churn_after_days: must be a whole number of days from 1 to 3650, found \"3000000000\""),
+        ("definitions:\n  churn_after_days: 2.5\n", "definitions.churn_after_days: must be a whole number of days"),
+        ("definitions:\n  churn_after_days: -1\n", "definitions.churn_after_days: must be a whole number of days"),
+        ("definitions:\n  churn_after_days: .nan\n", "definitions.churn_after_days: must be a whole number of days"),
+        ("definitions:\n  churn_after_days: thirty\n", "definitions.churn_after_days: must be a whole number of days"),
+        ("definitions:\n  activation_days: 1e19\n", "definitions.activation_days: must be a whole number of days"),
+        ("definitions:\n  retention_days: [2147483648]\n", "pack.yaml:2:20: definitions.retention_days[0]: must be a whole number of days"),
+        ("definitions:\n  retention_days: [7, 7]\n", "pack.yaml:2:23: definitions.retention_days[1]: 7 is listed twice"),
+        ("definitions:\n  retention_days: []\n", "definitions.retention_days: must list 1 to 12"),
+        ("definitions:\n  retention_days: 7\n", "definitions.retention_days: expected a list"),
+        ("definitions:\n  gross_margin: 1.5\n", "definitions.gross_margin: must be a ratio from 0 to 1"),
+        ("definitions:\n  ticket_sla_hours: .inf\n", "definitions.ticket_sla_hours: must be a number of hours"),
+        ("definitions:\n  rfm_threshold: mode\n", "definitions.rfm_threshold: must be one of mean, median"),
+        ("definitions:\n  churn_days: 30\n", "pack.yaml:2:15: definitions.churn_days: unknown key"),
+        ("company: [a, b]\n", "pack.yaml:1:10: company: expected text, found a list"),
+        ("company: \"" + String(repeating: "x", count: 201) + "\"\n", "company: must be at most 200 characters, found 201"),
+        ("company: \"A\\u001B[31mB\"\n", "company: must be one line of text without control characters"),
+        ("currency: XYZ\n", "currency: must be one of CNY, EUR, GBP, HKD, JPY, USD"),
+        ("language: fr\n", "language: must be one of zh, en"),
+        ("timezone: Mars/Olympus\n", "timezone: \"Mars/Olympus\" is not an IANA time zone name"),
+        ("alerts:\n  - {metric: churn_rate, above: .nan}\n", "alerts[0].above: must be a number"),
+        ("alerts:\n  - {metric: churn_rate, above: 1, below: 2}\n", "alerts[0]: give exactly one of"),
+        ("alerts:\n  - {metric: churn_rate, above: 1, severity: urgent}\n", "alerts[0].severity: must be one of high, medium, low"),
+        ("alerts:\n  - {metric: churn_rate, above: 1, dimension: channel}\n", "alerts[0]: a slice needs both dimension and value"),
+        ("alerts:\n  - {metric: win_ratio, above: 1}\n", "did you mean \"win_rate\"?"),
+        ("benchmarks:\n  nps: 1e300\n", "benchmarks.nps: must be a number from -1000000000000 to 1000000000000"),
+        ("benchmarks:\n  no_metric: 1\n", "benchmarks.no_metric: unknown metric"),
+        ("dimensions: [channel, Channel]\n", "dimensions[1]: \"Channel\" is listed twice"),
+        ("sections: [summary, summary]\n", "sections: \"summary\" is listed twice"),
+        ("sections: [summry]\n", "sections[0]: must be one of summary"),
+        ("funnel:\n  - {stage: created}\n  - {stage: created}\n", "funnel[1].stage: the stage created is listed twice"),
+        ("funnel:\n  - {stage: visits}\n", "funnel[0].stage: must be one of created, qualified, opportunity, won"),
+        ("email: {from: not-an-address}\n", "email.from: \"not-an-address\" is not an e-mail address"),
+        ("email: {to: [a@example.com, b@@example.com]}\n", "email.to[1]: \"b@@example.com\" is not an e-mail address"),
+        ("quality: {max_unreadable_share: 2}\n", "quality.max_unreadable_share: must be a ratio from 0 to 1"),
+        ("compnay: X\n", "compnay: unknown key; did you mean \"company\"?"),
+        ("company: a\ncompany: b\n", "the key company is given twice"),
+        ("- a\n- b\n", "pack.yaml:1:1: expected a mapping of keys, found a list"),
+        ("company: [unclosed\n", "pack.yaml:2:1: not valid YAML"),
+    ])
+    func refused(_ yaml: String, _ expected: String) {
+        guard let p = problem(yaml) else {
+            Issue.record("accepted: \(yaml)")
+            return
+        }
+        #expect(p.description.contains(expected), "\(p.description)")
+    }
+
+    @Test func anAliasBombIsRefusedAtOnce() {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...20 { yaml += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        let start = ContinuousClock.now
+        let p = problem(yaml)
+        #expect(p?.description.contains("expands to more than 10000 values") == true, "\(p?.description ?? "accepted")")
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func aValidConfigurationIsReadWhole() throws {
+        let config = try PackConfig.parse("""
+            company: 示例科技
+            language: en
+            currency: JPY
+            definitions: {churn_after_days: 60, retention_days: [1, 7, 30, 90], gross_margin: 0.4}
+            dimensions: [channel, segment]
+            alerts:
+              - {metric: retention_d90, below: 0.2, severity: high, dimension: channel, value: 官网}
+            benchmarks: {nps: 35}
+            email: {from: "Review Pack <pack@example.com>", to: [ceo@example.com]}
+            quality: {max_unreadable_share: 0.05}
+            """, file: "pack.yaml")
+        #expect(config.company == "示例科技")
+        #expect(config.metrics.currencyDigits == 0)
+        #expect(config.metrics.definitions.churnAfterDays == 60)
+        #expect(config.metrics.definitions.retentionDays == [1, 7, 30, 90])
+        #expect(config.metrics.alerts.first?.slice == Slice(dimension: "channel", value: "官网"))
+        #expect(config.extraDimensions == ["segment"])
+        #expect(config.email.to == ["ceo@example.com"])
+        #expect(config.maxUnreadableShare == 0.05)
+        #expect(config.columnKeys.map(\.key) == ["dimensions"])
+    }
+
+    @Test func suggestionsAreNearNotAny() {
+        #expect(Suggestion.nearest(to: "compnay", in: ["company", "currency"]) == "company")
+        #expect(Suggestion.nearest(to: "xyz", in: ["company", "currency"]) == nil)
+    }
+}
