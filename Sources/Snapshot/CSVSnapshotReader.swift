@@ -31,6 +31,13 @@ public enum CSVSnapshotReader {
         guard path("orders") != nil else { throw missing("orders") }
         var customerReader = try CSVReader(path: customersPath, fileName: "customers.csv")
         let (customers, customerLog) = try CustomerTable.read(&customerReader, options: options)
+        try checkLeftOut(customerLog, options: options)
+        guard customers.count > 0 else {
+            let rows = customerLog.rowsRead["customers.csv"] ?? 0
+            throw SnapshotError(.unusable, file: "customers.csv", line: rows > 0 ? 2 : 1,
+                                message: rows > 0 ? "none of its \(rows) rows could be read as a customer; every metric would be empty"
+                                                  : "the file holds no customers; every metric would be empty")
+        }
 
         let others = Snapshot.tableNames.filter { $0 != "customers" }
         let results = ConcurrentSlots<Result<Loaded?, Error>>(count: others.count)
@@ -57,10 +64,21 @@ public enum CSVSnapshotReader {
             default: break
             }
         }
-        for file in snapshot.quality.rowsLeftOut.keys.sorted() {
-            let leftOut = snapshot.quality.rowsLeftOut[file]!, rows = snapshot.quality.rowsRead[file] ?? 0
+        try checkLeftOut(snapshot.quality, options: options)
+        if options.strict, let first = snapshot.quality.firstFinding {
+            throw SnapshotError(.strictFinding, file: first.file, line: first.line, column: first.column, columnName: first.columnName,
+                                message: "\(first.message) (strict mode: \(snapshot.quality.totalFindings) finding(s) in all)")
+        }
+        return snapshot
+    }
+
+    /// Fails the read when a table lost more than the allowed share of its rows to empty
+    /// or unreadable required values: a pack of the rest would look like good news.
+    static func checkLeftOut(_ log: QualityLog, options: SnapshotOptions) throws {
+        for file in log.rowsLeftOut.keys.sorted() {
+            let leftOut = log.rowsLeftOut[file]!, rows = log.rowsRead[file] ?? 0
             guard rows > 0, Double(leftOut) > options.maxLeftOutShare * Double(rows) else { continue }
-            let first = snapshot.quality.tallies.first { $0.file == file && $0.examples.contains { $0.message.hasSuffix("the row is left out") } }?
+            let first = log.tallies.first { $0.file == file && $0.examples.contains { $0.message.hasSuffix("the row is left out") } }?
                 .examples.first { $0.message.hasSuffix("the row is left out") }
             let share = Double(leftOut) / Double(rows) * 100
             throw SnapshotError(.unusable, file: first?.file ?? file, line: first?.line, column: first?.column, columnName: first?.columnName,
@@ -68,11 +86,6 @@ public enum CSVSnapshotReader {
                                     + "(\(String(format: "%.1f", share)) %) are left out like this, "
                                     + "more than the \(options.maxLeftOutShare * 100) % allowed (quality.max_unreadable_share in pack.yaml)")
         }
-        if options.strict, let first = snapshot.quality.firstFinding {
-            throw SnapshotError(.strictFinding, file: first.file, line: first.line, column: first.column, columnName: first.columnName,
-                                message: "\(first.message) (strict mode: \(snapshot.quality.totalFindings) finding(s) in all)")
-        }
-        return snapshot
     }
 
     struct Loaded: @unchecked Sendable {

@@ -47,6 +47,9 @@ public enum ChartRenderer {
     public static func pdf(_ scene: Scene) -> [UInt8] {
         let sink = ByteSink()
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)!
+        // Without a date cairo would stamp the wall clock; an empty one leaves it out.
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "")
         let cr = cairo_create(surface)!
         ScenePainter.paint(scene, on: cr)
         cairo_destroy(cr)

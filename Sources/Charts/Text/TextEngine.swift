@@ -59,6 +59,18 @@ final class TextEngine {
         }
     }
 
+    /// No label of a chart or page needs more than this; data can hold megabytes in one
+    /// field, and laying it out would take minutes for text that is cut off anyway.
+    static let maxCharacters = 1000
+
+    static func bounded(_ string: String) -> String {
+        guard string.utf8.count > maxCharacters else { return string }
+        var end = string.startIndex
+        var n = 0
+        while n < maxCharacters, end < string.endIndex { end = string.index(after: end); n += 1 }
+        return end == string.endIndex ? string : String(string[..<end]) + "…"
+    }
+
     private func withLayout<T>(_ string: String, style: TextStyle, maxWidth: Double?, maxLines: Int, alignment: TextMark.Horizontal,
                                _ body: (OpaquePointer, Rect) -> T) -> T {
         let layout = pango_cairo_create_layout(cr)!
@@ -78,9 +90,9 @@ final class TextEngine {
         pango_font_description_set_absolute_size(description, style.size * Double(PANGO_SCALE))
         pango_font_description_set_weight(description, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_layout_set_font_description(layout, description)
-        pango_layout_set_text(layout, string, -1)
+        pango_layout_set_text(layout, Self.bounded(string), -1)
         if let maxWidth {
-            pango_layout_set_width(layout, Int32(maxWidth * Double(PANGO_SCALE)))
+            pango_layout_set_width(layout, Int32(min(max(maxWidth, 0), 100_000) * Double(PANGO_SCALE)))
             pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
             if maxLines > 1 {
                 pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)

@@ -24,8 +24,9 @@ public enum PDFExporter {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata.author)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, metadata.subject)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ReviewPack")
-        // A fixed date keeps builds byte-identical; cairo would otherwise stamp the current time.
-        let date = metadata.date ?? "2000-01-01T00:00:00"
+        // cairo stamps the current time unless told a date; an empty one leaves the date out,
+        // so builds stay byte-identical and no PDF claims a date it was not made on.
+        let date = metadata.date ?? ""
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
         let cr = cairo_create(surface)!

@@ -45,6 +45,14 @@ public struct CSVReader {
         guard !names.isEmpty else {
             throw SnapshotError(.structural, file: fileName, line: 1, message: "the file is empty; expected a header row naming the columns")
         }
+        var firstColumn: [String: Int] = [:]
+        for (i, name) in names.enumerated() where !name.isEmpty {
+            if let earlier = firstColumn[name.lowercased()] {
+                throw SnapshotError(.structural, file: fileName, line: 1, column: i + 1, columnName: name,
+                                    message: "the header names this column twice (also column \(earlier + 1)); which one holds the data would be a guess")
+            }
+            firstColumn[name.lowercased()] = i
+        }
         header = names
         bodyStart = next.offset
         bodyLine = next.line
@@ -126,6 +134,11 @@ struct RecordScanner {
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
+    /// A CR ends a line only as the first half of CRLF, or as the file's last byte.
+    @inline(__always) private func isLineEndCR(_ p: Int) -> Bool {
+        buffer[p] == Self.cr && (p + 1 == buffer.count || buffer[p + 1] == Self.lf)
+    }
+
     mutating func next() throws -> (fields: [FieldRange], line: Int)? {
         let n = buffer.count
         guard offset < n else { return nil }
@@ -160,7 +173,7 @@ struct RecordScanner {
                     p += 1
                 }
                 fields.append(FieldRange(start: start, end: write, quoted: true))
-                guard p == n || buffer[p] == Self.comma || buffer[p] == Self.lf || buffer[p] == Self.cr else {
+                guard p == n || buffer[p] == Self.comma || buffer[p] == Self.lf || isLineEndCR(p) else {
                     throw SnapshotError(.structural, file: fileName, line: line, column: fields.count,
                                         message: "unexpected text after a closing quote; expected , or end of line")
                 }
@@ -168,7 +181,12 @@ struct RecordScanner {
                 let start = p
                 while p < n {
                     let c = buffer[p]
-                    if c == Self.comma || c == Self.lf || c == Self.cr { break }
+                    if c == Self.comma || c == Self.lf { break }
+                    if c == Self.cr {
+                        if isLineEndCR(p) { break }
+                        throw SnapshotError(.structural, file: fileName, line: line, column: fields.count + 1,
+                                            message: "a carriage return (CR) inside an unquoted field; lines must end in LF or CRLF, and a field holding a line break must be quoted")
+                    }
                     if c == Self.quote {
                         throw SnapshotError(.structural, file: fileName, line: line, column: fields.count + 1,
                                             message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")

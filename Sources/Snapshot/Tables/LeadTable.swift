@@ -34,9 +34,13 @@ public struct LeadTable: Sendable {
             }
             let stages = stageColumns.map { parser.optionalInstant(record, $0) }
             // Stage order: created ≤ first contact, created ≤ qualified ≤ opportunity ≤ won/lost.
-            let chain = [created, stages[1], stages[2], max(stages[3], stages[4])].filter { $0 != Missing.instant }
-            if zip(chain, chain.dropFirst()).contains(where: { $0 > $1 }) || (stages[0] != Missing.instant && stages[0] < created) {
-                parser.finding(.stageOrder, record, nil, "stage timestamps of lead \(id) run backwards; kept as written")
+            // The finding names the first stage that comes before the one it follows.
+            let last = stages[3] >= stages[4] ? (stages[3], stageColumns[3]) : (stages[4], stageColumns[4])
+            let chain = [(created, cCreated), (stages[1], stageColumns[1]), (stages[2], stageColumns[2]), last].filter { $0.0 != Missing.instant }
+            var backwards = zip(chain, chain.dropFirst()).first { $0.0 > $1.0 }.map { [$0.1.1] }
+            if backwards == nil, stages[0] != Missing.instant, stages[0] < created { backwards = [stageColumns[0]] }
+            if let column = backwards?.first {
+                parser.finding(.stageOrder, record, column, "stage timestamps of lead \(id) run backwards (this one is earlier than the stage before it); kept as written")
             }
             if stages[3] != Missing.instant, stages[4] != Missing.instant {
                 parser.finding(.wonAndLost, record, stageColumns[4], "lead \(id) is both won and lost; counted as won")

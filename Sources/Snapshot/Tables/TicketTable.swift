@@ -30,8 +30,10 @@ public struct TicketTable: Sendable {
                 parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics")
             }
             let response = parser.optionalInstant(record, cResponse), resolved = parser.optionalInstant(record, cResolved)
-            if (response != Missing.instant && response < opened) || (resolved != Missing.instant && resolved < opened) {
-                parser.finding(.stageOrder, record, nil, "ticket \(id) is answered or resolved before it was opened; kept as written")
+            if response != Missing.instant, response < opened {
+                parser.finding(.stageOrder, record, cResponse, "ticket \(id) is answered before it was opened; kept as written")
+            } else if resolved != Missing.instant, resolved < opened {
+                parser.finding(.stageOrder, record, cResolved, "ticket \(id) is resolved before it was opened; kept as written")
             }
             table.customer.append(row)
             table.openedAt.append(opened)
