@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SITE ?= site
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -25,5 +25,9 @@ test: setup
 bench: build
 	@scripts/bench.sh
 
+# libFuzzer on the CSV reader, the value parsers and pack.yaml (FUZZ_SECONDS per harness, default 60).
+fuzz: setup
+	@scripts/fuzz.sh
+
 clean:
-	rm -rf .build $(SITE)
+	rm -rf .build .build-fuzz $(SITE)

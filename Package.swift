@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -51,3 +52,12 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics"]),
     ]
 )
+
+// `make fuzz` builds libFuzzer harnesses (Fuzz/) with -sanitize=fuzzer; they have no
+// main of their own, so they exist only when REVIEWPACK_FUZZ is set.
+if ProcessInfo.processInfo.environment["REVIEWPACK_FUZZ"] != nil {
+    for (name, dependencies) in [("CSVFuzzer", ["Snapshot"]), ("ValueFuzzer", ["Snapshot", "Metrics"]), ("ConfigFuzzer", ["Configuration"])] {
+        package.products.append(.executable(name: name, targets: [name]))
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies.map { .target(name: $0) }, path: "Fuzz/\(name)"))
+    }
+}
