@@ -8,8 +8,13 @@ extension ExitCode {
     static let noInput = ExitCode(66)
     /// The output cannot be written.
     static let cannotCreate = ExitCode(73)
+    /// Another build into the same site held its lock too long: trying again later may work.
+    static let temporaryFailure = ExitCode(75)
     /// `pack.yaml` is wrong.
     static let configError = ExitCode(78)
+
+    /// A build stopped by a signal, as a shell reports it: 128 + the signal's number.
+    static func stopped(by signal: Int32) -> ExitCode { ExitCode(128 + signal) }
 }
 
 /// Prints a one-line message to stderr and exits with `code`: never a stack trace.

@@ -8,6 +8,7 @@ extension PackBuild.Failure {
         case .noInput(let m): return fail(m, .noInput)
         case .config(let m): return fail(m, .configError)
         case .output(let m): return fail(m, .cannotCreate)
+        case .stopped(let m, let signal): return fail(m, .stopped(by: signal))
         }
     }
 }

@@ -14,9 +14,13 @@ struct PackBuild {
     var strict: Bool
     var templatesFolder: String
     var assetsFolder: String
+    /// Where a signal's stop reaches the publisher (`SignalWatcher`).
+    var interruption = Interruption()
 
     enum Failure: Error {
         case data(String), noInput(String), config(String), output(String)
+        /// Stopped by a signal (its number), with nothing half-published.
+        case stopped(String, Int32)
     }
 
     static var sourceDateEpoch: Int64? { ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) } }
@@ -84,7 +88,7 @@ struct PackBuild {
         var files: [(String, [UInt8])] = [("index.html", Array(html.utf8)), ("pack.pdf", pdf), ("metrics.json", Array(json.utf8)),
                                           ("email.eml", Array(email.utf8))]
         files += charts.map { ("charts/\($0.0)", Array($0.1.utf8)) }
-        let publisher = SitePublisher(root: out)
+        let publisher = SitePublisher(root: out, interruption: interruption)
         do {
             try publisher.publish(folder: "assets", files: try assetFiles())
             try publisher.publish(folder: report.month.description, files: files)
@@ -93,6 +97,8 @@ struct PackBuild {
             try publisher.publish(file: "index.html", contents: Array(archive.utf8))
         } catch let e as PackError {
             throw Failure.output(e.description)
+        } catch let stop as Interruption.Stopped {
+            throw Failure.stopped(SignalWatcher.message(stop.signal, out: out), stop.signal)
         }
         clock.lap("publish")
         return (report.month, clock, pdf.count)

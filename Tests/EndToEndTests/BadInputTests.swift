@@ -42,7 +42,8 @@ import Testing
         let result = try CommandRunner.run(["build", "--data", data, "--out", site])
         #expect(result.status == 65)
         #expect(result.stderr.contains("customers.csv:1 (signup_at)"), "\(result.stderr)")
-        #expect(CommandRunner.contents(of: site).isEmpty, "nothing is written when the snapshot cannot be read")
+        // Only the lock file, taken for the whole build before the snapshot is read.
+        #expect(Array(CommandRunner.contents(of: site).keys) == [".reviewpack.lock"], "nothing is published when the snapshot cannot be read")
     }
 
     @Test func strictModeTurnsFindingsIntoFailure() throws {
@@ -67,6 +68,33 @@ import Testing
         let result = try CommandRunner.run(["build", "--data", data, "--out", CommandRunner.temporaryFolder()])
         #expect(result.status == 78)
         #expect(result.stderr.contains("pack.yaml:25:14: alerts[2].metric: unknown metric \"win_ratio\"; did you mean \"win_rate\"?"), "\(result.stderr)")
+    }
+
+    @Test func unwritableOutIsExit73WithThePathAndTheReason() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Tests may run as root, whom permissions do not stop; a regular file in the path stops anyone.
+        _ = FileManager.default.createFile(atPath: "\(folder)/file", contents: Data())
+        for out in ["\(folder)/file/site", "\(folder)/file"] {
+            let result = try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", out])
+            #expect(result.status == 73)
+            #expect(result.stderr == "reviewpack: error: \(folder)/file: cannot write: not a directory\n", "\(result.stderr)")
+        }
+    }
+
+    @Test func readOnlyOutIsExit73WithThePathAndTheReason() throws {
+        let out = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        chmod(out, 0o555)
+        // Permissions do not stop root: as root, the build runs as nobody (setpriv, from util-linux).
+        var launcher: [String] = []
+        if getuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+            launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        }
+        let result = try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", out], launcher: launcher)
+        #expect(result.status == 73)
+        #expect(result.stderr == "reviewpack: error: \(out)/.reviewpack.lock: cannot write: permission denied\n", "\(result.stderr)")
     }
 
     @Test func badMonthArgument() throws {

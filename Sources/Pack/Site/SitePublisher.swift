@@ -1,75 +1,92 @@
 import Foundation
 
 /// Writes a month's files into the site atomically: everything goes into a staging
-/// folder beside the destination, which replaces the month's folder by rename only
-/// when every file was written. A failed or interrupted build leaves the last good
-/// pack untouched, and no staging folder behind.
+/// folder beside the destination, flushed to disk, which then takes the month folder's
+/// place in one exchange of names (`FolderSwap`). A failure or a signal before the
+/// exchange leaves the last good folder untouched and no staging folder behind; a build
+/// killed outright (kill -9, power loss) leaves leftovers that the next build removes
+/// (`removeLeftovers`), and never a missing or half-written month.
 public struct SitePublisher {
     public let root: String
-    let fm = FileManager.default
+    let interruption: Interruption
 
-    public init(root: String) { self.root = root }
+    public init(root: String, interruption: Interruption = Interruption()) {
+        self.root = root
+        self.interruption = interruption
+    }
 
     /// Publishes `files` (relative path → bytes) as the folder `name` under the root.
     public func publish(folder name: String, files: [(String, [UInt8])]) throws {
-        try createRoot()
-        let staging = (root as NSString).appendingPathComponent(".staging-\(name)-\(getpid())")
-        let destination = (root as NSString).appendingPathComponent(name)
-        try? fm.removeItem(atPath: staging)
-        do {
-            for (relative, bytes) in files {
-                let path = (staging as NSString).appendingPathComponent(relative)
-                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                guard fm.createFile(atPath: path, contents: Data(bytes)) else {
-                    throw PackError.cannotWrite(path, "the file could not be created")
+        try DurableFiles.makeFolders(root)
+        let staging = path(Self.stagingName(of: name, pid: getpid()))
+        try interruption.publishing {
+            DurableFiles.remove(staging)
+            do {
+                try DurableFiles.makeFolder(staging)
+                var folders = [staging]
+                for (relative, bytes) in files {
+                    let file = (staging as NSString).appendingPathComponent(relative)
+                    try makeParents(of: relative, in: staging, adding: &folders)
+                    try DurableFiles.write(bytes, to: file)
+                    try interruption.check()
                 }
+                for folder in folders { try DurableFiles.sync(folder: folder) }
+                try interruption.check()
+                let old = try FolderSwap.replace(path(name), with: staging)
+                try DurableFiles.sync(folder: root)
+                if let old { DurableFiles.remove(old) }
+            } catch {
+                DurableFiles.remove(staging)
+                throw error
             }
-            try swap(staging, into: destination)
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            throw error
         }
     }
 
-    /// Writes one file at the root atomically (temporary file, then rename).
+    /// Writes one file at the root atomically: a temporary file, flushed, then renamed.
     public func publish(file name: String, contents: [UInt8]) throws {
-        try createRoot()
-        let path = (root as NSString).appendingPathComponent(name)
-        let temporary = (root as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
-        guard fm.createFile(atPath: temporary, contents: Data(contents)) else { throw PackError.cannotWrite(temporary, "the file could not be created") }
-        guard rename(temporary, path) == 0 else {
-            try? fm.removeItem(atPath: temporary)
-            throw PackError.cannotWrite(path, String(cString: strerror(errno)))
+        try DurableFiles.makeFolders(root)
+        let temporary = path(Self.temporaryName(of: name, pid: getpid()))
+        try interruption.publishing {
+            do {
+                try DurableFiles.write(contents, to: temporary)
+                try interruption.check()
+                try DurableFiles.rename(temporary, to: path(name))
+            } catch {
+                DurableFiles.remove(temporary)
+                throw error
+            }
+            try DurableFiles.sync(folder: root)
         }
-    }
-
-    private func createRoot() throws {
-        do {
-            try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
-        } catch {
-            throw PackError.cannotWrite(root, error.localizedDescription)
-        }
-    }
-
-    /// Puts `staging` where `destination` is; the old folder is removed only afterwards.
-    private func swap(_ staging: String, into destination: String) throws {
-        let retired = destination + ".old-\(getpid())"
-        let hadOld = fm.fileExists(atPath: destination)
-        if hadOld, rename(destination, retired) != 0 { throw PackError.cannotWrite(destination, String(cString: strerror(errno))) }
-        if rename(staging, destination) != 0 {
-            let reason = String(cString: strerror(errno))
-            if hadOld { _ = rename(retired, destination) }
-            throw PackError.cannotWrite(destination, reason)
-        }
-        if hadOld { try? fm.removeItem(atPath: retired) }
     }
 
     /// The months already published (folders named `YYYY-MM` holding a metrics.json), newest first.
     public func publishedMonths() -> [String] {
-        let names = (try? fm.contentsOfDirectory(atPath: root)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         return names.filter { name in
             name.count == 7 && name.dropFirst(4).first == "-" && name.allSatisfy { $0.isNumber || $0 == "-" }
-                && fm.fileExists(atPath: (root as NSString).appendingPathComponent("\(name)/metrics.json"))
+                && FileManager.default.fileExists(atPath: path("\(name)/metrics.json"))
         }.sorted(by: >)
     }
+
+    func path(_ name: String) -> String { (root as NSString).appendingPathComponent(name) }
+
+    /// Creates the folders of `relative` inside `staging`, remembering them to flush later.
+    private func makeParents(of relative: String, in staging: String, adding folders: inout [String]) throws {
+        var folder = staging
+        for component in relative.split(separator: "/").dropLast() {
+            folder = (folder as NSString).appendingPathComponent(String(component))
+            if !folders.contains(folder) {
+                try DurableFiles.makeFolder(folder)
+                folders.append(folder)
+            }
+        }
+    }
+
+    // MARK: - Temporary names (each also recognised by `removeLeftovers`)
+
+    static func stagingName(of name: String, pid: pid_t) -> String { ".staging-\(name)-\(pid)" }
+
+    static func temporaryName(of name: String, pid: pid_t) -> String { ".\(name).\(pid).tmp" }
+
+    static func retiredName(of path: String, pid: pid_t) -> String { "\(path).old-\(pid)" }
 }

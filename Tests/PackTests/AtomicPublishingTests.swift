@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import Pack
+
+/// Publishing replaces a folder in one step, flushes what it writes, reports failures as
+/// the path and the system's reason, takes turns through the site lock, and stops for a
+/// signal without leaving a staging folder.
+@Suite struct AtomicPublishingTests {
+    let root = NSTemporaryDirectory() + "reviewpack-atomic-\(UUID().uuidString)"
+    let fm = FileManager.default
+
+    func listing() throws -> [String] { try fm.contentsOfDirectory(atPath: root).sorted() }
+
+    func text(_ relative: String) -> String? {
+        fm.contents(atPath: "\(root)/\(relative)").map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func republishingExchangesTheWholeFolder() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        let publisher = SitePublisher(root: root)
+        try publisher.publish(folder: "2026-10", files: [("index.html", Array("old".utf8)), ("charts/a.svg", [1]), ("charts/b.svg", [2])])
+        try publisher.publish(folder: "2026-10", files: [("index.html", Array("new".utf8)), ("charts/a.svg", [3])])
+        #expect(text("2026-10/index.html") == "new")
+        #expect(try fm.contentsOfDirectory(atPath: "\(root)/2026-10/charts") == ["a.svg"], "files of the old folder survived")
+        #expect(try listing() == ["2026-10"])
+    }
+
+    @Test func twoRenameFallbackReplacesTheFolderAndHandsBackTheOldOne() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        for (folder, content) in [("2026-10", "old"), (".staging-2026-10-1", "new")] {
+            try fm.createDirectory(atPath: "\(root)/\(folder)", withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: URL(fileURLWithPath: "\(root)/\(folder)/index.html"))
+        }
+        let old = try #require(try FolderSwap.replaceByTwoRenames("\(root)/2026-10", with: "\(root)/.staging-2026-10-1"))
+        #expect(old == "\(root)/2026-10.old-\(getpid())")
+        #expect(text("2026-10/index.html") == "new")
+        #expect(text("2026-10.old-\(getpid())/index.html") == "old")
+    }
+
+    @Test func leftoversOfDeadBuildsAreRemovedAndAMissingMonthIsRestored() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        for folder in ["2026-10", ".staging-2026-10-41", "2026-10.old-42", "2026-09.old-43", "notes.old-x"] {
+            try fm.createDirectory(atPath: "\(root)/\(folder)", withIntermediateDirectories: true)
+        }
+        try Data("a".utf8).write(to: URL(fileURLWithPath: "\(root)/2026-09.old-43/index.html"))
+        for file in [".index.html.44.tmp", ".index.html.tmp", "index.html"] { _ = fm.createFile(atPath: "\(root)/\(file)", contents: Data()) }
+        let lock = try SiteLock(root: root, timeout: 0) {}
+        SitePublisher(root: root).removeLeftovers(holding: lock)
+        // 2026-09 was cut between the fallback's two renames: its last good pack comes back.
+        #expect(try listing() == [".index.html.tmp", ".reviewpack.lock", "2026-09", "2026-10", "index.html", "notes.old-x"])
+        #expect(text("2026-09/index.html") == "a")
+    }
+
+    @Test func unwritableRootIsThePathAndTheReason() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        _ = fm.createFile(atPath: "\(root)/file", contents: Data())
+        // Root may write anywhere despite permissions; a regular file in the path stops anyone.
+        let error = try #require(throws: PackError.self) {
+            try SitePublisher(root: "\(root)/file/site").publish(folder: "2026-10", files: [("index.html", [1])])
+        }
+        #expect(error.description == "\(root)/file: cannot write: not a directory")
+    }
+
+    @Test func fullDiskSaysNoSpaceLeftOnDevice() throws {
+        #expect(PackError.reason(errno: ENOSPC) == "no space left on device")
+        #expect(PackError.reason(errno: EROFS) == "read-only file system")
+        // /dev/full fails every write with ENOSPC, as a full disk does.
+        guard fm.fileExists(atPath: "/dev/full") else { return }
+        let error = try #require(throws: PackError.self) { try DurableFiles.write([1, 2, 3], to: "/dev/full") }
+        #expect(error.description == "/dev/full: cannot write: no space left on device")
+    }
+
+    @Test func aSecondLockWaitsThenGivesUpUntilTheFirstIsReleased() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        var waits = 0
+        do {
+            let first = try SiteLock(root: root, timeout: 0) {}
+            let busy = try withExtendedLifetime(first) {
+                try #require(throws: SiteLock.Busy.self) { try SiteLock(root: root, timeout: 0.2) { waits += 1 } }
+            }
+            #expect(waits == 1)
+            #expect(busy.description.hasPrefix("\(root)/.reviewpack.lock: another build into this folder still holds the lock after 0.2 s"))
+        }
+        _ = try SiteLock(root: root, timeout: 0) { waits += 1 }
+        #expect(waits == 1)
+    }
+
+    @Test func signalOutsidePublishingExitsAtOnce() {
+        var exited = false
+        Interruption().deliver(SIGTERM) { exited = true }
+        #expect(exited)
+    }
+
+    @Test func signalDuringPublishingStopsThePublisherWithNothingStaged() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        let interruption = Interruption()
+        let publisher = SitePublisher(root: root, interruption: interruption)
+        try publisher.publish(folder: "2026-10", files: [("index.html", Array("old".utf8))])
+        var exited = false
+        let stop = try #require(throws: Interruption.Stopped.self) {
+            try interruption.publishing {
+                interruption.deliver(SIGINT) { exited = true }
+                try publisher.publish(folder: "2026-10", files: [("index.html", Array("new".utf8))])
+            }
+        }
+        #expect(stop.signal == SIGINT)
+        #expect(!exited, "the process must not exit while something is being staged")
+        #expect(text("2026-10/index.html") == "old")
+        #expect(try listing() == ["2026-10"])
+    }
+}
