@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses in Fuzz/ (a build folder of their own) and runs each for
 # FUZZ_SECONDS (default 60), starting from the committed seed corpus. New inputs go to a
-# scratch corpus under .build-fuzz/, crashes to .build-fuzz/crashes/; the seeds stay as
-# they are. Prints libFuzzer's execution count per harness.
+# scratch corpus under .build-fuzz/, crashes to .build-fuzz/crashes/, full logs to
+# .build-fuzz/logs/; the seeds stay as they are. Prints libFuzzer's execution count per harness.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-60}"
 targets="${FUZZ_TARGETS:-CSVFuzzer ValueFuzzer ConfigFuzzer}"
 scratch=.build-fuzz
 export REVIEWPACK_FUZZ=1
-swift build -c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-  $(for t in $targets; do echo --product "$t"; done)
-mkdir -p "$scratch/crashes"
+for target in $targets; do
+  swift build -c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$target"
+done
+mkdir -p "$scratch/crashes" "$scratch/logs"
 for target in $targets; do
   seeds="Fuzz/Corpus/$(echo "${target%Fuzzer}" | tr '[:upper:]' '[:lower:]')"
   corpus="$scratch/corpus/$target"
   mkdir -p "$corpus"
   echo "fuzz: $target for ${seconds}s (seeds: $seeds)"
   "$scratch/release/$target" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -max_len=65536 -artifact_prefix="$scratch/crashes/$target-" -print_final_stats=1 2>&1 \
-    | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|Done|.*(crash|deadly|timeout|leak))" || true
+    -max_len=65536 -artifact_prefix="$scratch/crashes/$target-" -print_final_stats=1 > "$scratch/logs/$target.log" 2>&1 || true
+  grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY)|ERROR: |deadly signal|Test unit written" "$scratch/logs/$target.log" || true
 done

@@ -9,8 +9,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     // The scanner alone, from bytes.
     if var reader = try? CSVReader(bytes: bytes, fileName: "fuzz.csv") {
+        let width = reader.header.count
         _ = try? reader.forEachRecord { record in
-            for i in 0..<reader.header.count { _ = record.string(i) }
+            for i in 0..<width { _ = record.string(i) }
         }
     }
     // The whole reader, with the input as orders.csv.
@@ -24,9 +25,21 @@ enum Workspace {
         let path = NSTemporaryDirectory() + "reviewpack-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let customers = "customer_id,name,signup_at,channel\nC1,A,2026-01-05,官网\nC2,B,2026-02-10 09:00:00+08:00,\n"
-        FileManager.default.createFile(atPath: path + "/customers.csv", contents: Data(customers.utf8))
+        _ = FileManager.default.createFile(atPath: path + "/customers.csv", contents: Data(customers.utf8))
         return path
     }()
     static let orders = folder + "/orders.csv"
     static let options = SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!, asOf: 1_790_000_000, maxLeftOutShare: 1)
 }
+
+/// SwiftPM links an executable's entry point under this name; libFuzzer's driver is the real main.
+@_cdecl("CSVFuzzer_main")
+func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var argc = argc
+    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt

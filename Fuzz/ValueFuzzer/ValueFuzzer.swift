@@ -19,3 +19,15 @@ enum Parsers {
     static let timestamps = ["Asia/Shanghai", "America/New_York", "UTC"].map { TimestampParser(zone: Zone(identifier: $0)!) }
     static let money = [MoneyParser(fractionDigits: 2), MoneyParser(fractionDigits: 0)]
 }
+
+/// SwiftPM links an executable's entry point under this name; libFuzzer's driver is the real main.
+@_cdecl("ValueFuzzer_main")
+func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var argc = argc
+    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt

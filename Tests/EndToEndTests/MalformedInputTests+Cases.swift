@@ -171,7 +171,7 @@ extension MalformedCase {
 
     static let paths: [MalformedCase] = [
         MalformedCase(name: "--out is a file", status: 73, place: "pack.yaml", arguments: { ["build", "--data", $0.data, "--out", $0.config] }),
-        MalformedCase(name: "--out under a file", status: 73, place: "customers.csv/site", arguments: { ["build", "--data", $0.data, "--out", "\($0.data)/customers.csv/site"] }),
+        MalformedCase(name: "--out under a file", status: 73, place: "customers.csv: cannot write: not a directory", arguments: { ["build", "--data", $0.data, "--out", "\($0.data)/customers.csv/site"] }),
         MalformedCase(name: "--out where nothing may be written", status: 73, place: "/proc/reviewpack", arguments: { ["build", "--data", $0.data, "--out", "/proc/reviewpack"] }),
         MalformedCase(name: "--templates that do not exist", status: 78, place: "/nonexistent/templates", arguments: build(["--templates", "/nonexistent/templates"])),
     ]
