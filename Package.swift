@@ -56,8 +56,9 @@ let package = Package(
 // `make fuzz` builds libFuzzer harnesses (Fuzz/) with -sanitize=fuzzer; they have no
 // main of their own, so they exist only when REVIEWPACK_FUZZ is set.
 if ProcessInfo.processInfo.environment["REVIEWPACK_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for (name, dependencies) in [("CSVFuzzer", ["Snapshot"]), ("ValueFuzzer", ["Snapshot", "Metrics"]), ("ConfigFuzzer", ["Configuration"])] {
         package.products.append(.executable(name: name, targets: [name]))
-        package.targets.append(.executableTarget(name: name, dependencies: dependencies.map { .target(name: $0) }, path: "Fuzz/\(name)"))
+        package.targets.append(.executableTarget(name: name, dependencies: (dependencies + ["FuzzDriver"]).map { .target(name: $0) }, path: "Fuzz/\(name)"))
     }
 }
