@@ -173,19 +173,12 @@ struct RecordScanner {
         UnsafeRawPointer(buffer.baseAddress!).loadUnaligned(fromByteOffset: p, as: UInt64.self)
     }
 
-    /// Nonzero when some byte of `w` equals the byte repeated in `pattern` (the exact
-    /// "has a zero byte" test on `w ^ pattern`).
+    /// The high bit of each byte of `w` (little-endian) that equals the byte repeated in
+    /// `pattern`. Only bytes above a true match can be flagged falsely, so the lowest set
+    /// bit always marks the first match.
     @inline(__always) private static func matches(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
         let x = w ^ pattern
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-    }
-
-    @inline(__always) private static func holds(_ w: UInt64, _ a: UInt64, _ b: UInt64) -> Bool {
-        matches(w, a) | matches(w, b) != 0
-    }
-
-    @inline(__always) private static func holds(_ w: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> Bool {
-        matches(w, a) | matches(w, b) | matches(w, c) | matches(w, d) != 0
     }
 
     /// A CR ends a line only as the first half of CRLF, or as the file's last byte.
@@ -210,14 +203,13 @@ struct RecordScanner {
                         throw SnapshotError(.structural, file: fileName, line: openedLine, column: fields.count + 1,
                                             message: "a quoted field is never closed (unbalanced \")")
                     }
-                    // Nothing unescaped yet, ASCII, and no quote or LF in the next eight bytes: skip them.
+                    // Nothing unescaped yet: jump to the next quote, LF or non-ASCII byte, eight bytes at a time.
                     if write == p, p + 8 <= n {
-                        let w = word(at: p)
-                        if w & Self.highBits == 0, !Self.holds(w, Self.quotes, Self.lfs) {
-                            p += 8
-                            write += 8
-                            continue
-                        }
+                        let stops = Self.matches(word(at: p), Self.quotes) | Self.matches(word(at: p), Self.lfs) | (word(at: p) & Self.highBits)
+                        let skip = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+                        p += skip
+                        write += skip
+                        if skip == 8 { continue }
                     }
                     let c = buffer[p]
                     if c >= 0x80 {
@@ -250,12 +242,16 @@ struct RecordScanner {
             } else {
                 let start = p
                 while p < n {
+                    // Jump to the next delimiter, quote, CR or non-ASCII byte, eight bytes at a time.
                     if p + 8 <= n {
                         let w = word(at: p)
-                        if w & Self.highBits == 0, !Self.holds(w, Self.commas, Self.lfs, Self.crs, Self.quotes) {
+                        let stops = Self.matches(w, Self.commas) | Self.matches(w, Self.lfs) | Self.matches(w, Self.crs)
+                            | Self.matches(w, Self.quotes) | (w & Self.highBits)
+                        if stops == 0 {
                             p += 8
                             continue
                         }
+                        p += stops.trailingZeroBitCount >> 3
                     }
                     let c = buffer[p]
                     if c >= 0x80 {
