@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Metrics
+import Snapshot
 
 /// The fits stop at the stationary point itself, so where a fit starts does not show in its
 /// parameters: a month warm-started from the month before's estimate (the old chained series)
@@ -44,5 +45,40 @@ import Testing
         let months = (0..<6).map { panel.summaries(at: 580 + 30 * $0) }
         let worst = try Self.chainAgainstCold(months)
         print("warm vs cold, simulated (seed \(seed)): BG/NBD \(worst.purchases), Gamma–Gamma \(worst.spend)")
+    }
+
+    /// The committed sample snapshot, the 13 months of the 2026-10 review.
+    @Test func sampleMonthsDoNotDependOnTheStart() throws {
+        let facts = try Self.sampleFacts()
+        let unit = MetricsConfig().majorUnits(1)
+        let months = Self.reviewMonths(ending: Month(year: 2026, month: 10)).map { month in
+            let groups = PurchaseGroups(facts: facts.customers, end: month.lastDay, majorUnit: unit)
+            return (groups.purchases, groups.spend)
+        }
+        let worst = try Self.chainAgainstCold(months)
+        print("warm vs cold, sample-data: BG/NBD \(worst.purchases), Gamma–Gamma \(worst.spend)")
+    }
+
+    /// The original symptom: 2026-09 built on its own and 2026-09 as a month of the 2026-10
+    /// series must give the same numbers, bit for bit (metrics.json prints full precision).
+    @Test func aMonthBuiltAloneEqualsTheSameMonthInALaterSeries() throws {
+        let facts = try Self.sampleFacts()
+        let config = MetricsConfig()
+        let alone = try #require(Prediction.series(Self.reviewMonths(ending: Month(year: 2026, month: 9)), facts: facts, config: config).last)
+        let inSeries = Prediction.series(Self.reviewMonths(ending: Month(year: 2026, month: 10)), facts: facts, config: config)[11]
+        #expect(try alone.purchasing.get().model == inSeries.purchasing.get().model)
+        #expect(try alone.spending?.get().model == inSeries.spending?.get().model)
+        #expect(alone.predictedCLV52w != nil && alone.predictedCLV52w == inSeries.predictedCLV52w)
+        #expect(alone.expectedAliveCustomers == inSeries.expectedAliveCustomers)
+        #expect(alone.atRisk == inSeries.atRisk)
+    }
+
+    static func reviewMonths(ending month: Month) -> [Month] { (0..<13).map { month - (12 - $0) } }
+
+    static func sampleFacts() throws -> Facts {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sample-data").path
+        let snapshot = try CSVSnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!))
+        return Facts(snapshot: snapshot, dimensions: MetricsConfig().dimensions)
     }
 }

@@ -68,7 +68,8 @@ public struct BGNBD: Sendable, Equatable {
     /// customer buys daily the likelihood keeps rising as r, α → ∞ (no rate heterogeneity) and
     /// p → 0, and the optimum is reported on the box edge instead of diverging.
     /// - Parameter start: a point to converge from instead of the global stage (a neighbouring
-    ///   estimate, such as last month's); the same stationary point, fewer evaluations.
+    ///   estimate); the same stationary point, fewer evaluations. Monthly series do not use it,
+    ///   so that every month is a function of its own data, bit for bit.
     public static func fit(_ summaries: [Summary], minimumCustomers: Int = 30, start: BGNBD? = nil) throws -> Fit {
         let clean = summaries.compactMap { s -> Summary? in
             guard s.count.isFinite, s.count > 0 else { return nil }
