@@ -15,19 +15,34 @@ struct PurchaseGroups {
     /// - Parameter majorUnit: the value of one minor unit in major units (0.01 for fen → yuan).
     init(facts f: CustomerFacts, end: Int32, majorUnit: Double) {
         var histories = [PurchaseHistory?](repeating: nil, count: f.count)
-        var counts: [Key: Double] = [:]
+        // Groups numbered in order of first appearance, renumbered by key below: one hash
+        // lookup per customer.
+        var slot: [Key: Int32] = [:]
+        var keys: [Key] = []
+        var counts: [Double] = []
+        var firstSeen = [Int32](repeating: -1, count: f.count)
         var spendCounts: [SpendKey: Double] = [:]
         for c in 0..<f.count {
             guard let h = PurchaseHistory(customer: c, facts: f, end: end) else { continue }
             histories[c] = h
-            counts[Key(h), default: 0] += 1
+            let key = Key(h)
+            if let i = slot[key] {
+                counts[Int(i)] += 1
+                firstSeen[c] = i
+            } else {
+                firstSeen[c] = Int32(keys.count)
+                slot[key] = Int32(keys.count)
+                keys.append(key)
+                counts.append(1)
+            }
             if h.x >= 1 { spendCounts[SpendKey(x: h.x, mean: h.repeatMean), default: 0] += 1 }
         }
-        let keys = counts.keys.sorted()
-        let position = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        var rank = [Int32](repeating: 0, count: keys.count)
+        for (r, i) in order.enumerated() { rank[i] = Int32(r) }
         self.histories = histories
-        group = histories.map { $0.map { position[Key($0)]! } ?? -1 }
-        purchases = keys.map { BGNBD.Summary(x: Double($0.x), tx: Double($0.tx) / 7, T: Double($0.age) / 7, count: counts[$0]!) }
+        group = firstSeen.map { $0 < 0 ? -1 : rank[Int($0)] }
+        purchases = order.map { BGNBD.Summary(x: Double(keys[$0].x), tx: Double(keys[$0].tx) / 7, T: Double(keys[$0].age) / 7, count: counts[$0]) }
         spend = spendCounts.keys.sorted().map { GammaGamma.Summary(x: Double($0.x), mean: majorUnit * $0.mean, count: spendCounts[$0]!) }
     }
 
