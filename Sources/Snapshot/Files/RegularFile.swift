@@ -11,7 +11,7 @@ public enum RegularFile {
 
         public var description: String {
             switch self {
-            case .system(let reason): return "cannot read the file: \(reason)"
+            case .system(let reason): return "cannot read the file: \(reason.prefix(1).lowercased() + reason.dropFirst())"
             case .notRegular(let kind): return "is \(kind), not a regular file"
             case .tooLarge(let limit): return "is larger than \(limit >> 20) MiB"
             }
