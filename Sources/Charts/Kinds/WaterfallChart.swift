@@ -17,8 +17,7 @@ public struct WaterfallChart: Sendable {
 
     public init(title: String, steps: [Step], format: NumberFormat) { (self.title, self.steps, self.format) = (title, steps, format) }
 
-    public func build(width: Double, height: Double, theme: Theme = .standard) -> Scene {
-        let text = TextPlacer()
+    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
         var marks: [Mark] = []
         // Running level before and after each step.
         var level = 0.0

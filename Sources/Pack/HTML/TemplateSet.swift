@@ -7,7 +7,7 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let folder: String
 
-    public static let required = ["page", "block", "table", "archive", "email"]
+    public static let required = ["page", "months", "block", "table", "archive", "email"]
 
     public init(folder: String) throws {
         self.folder = folder
