@@ -49,18 +49,6 @@ import Testing
         for t in scene.texts { #expect(t.style.size >= 11, "\(name): \"\(t.string)\" is \(t.style.size) px") }
     }
 
-    @Test func trendBuildsResolvedGeometry() {
-        let format = NumberFormat(language: .en)
-        let chart = TrendChart(title: "t", monthLabels: ["a", "b", "c"], series: [.init(name: "s", values: [10, nil, 30])],
-                               kind: .count, format: format, zeroBased: true)
-        let scene = chart.build(width: 300, height: 150)
-        // A missing month breaks the line: two single points, no line segment through b.
-        let seriesLines = scene.marks.filter { if case .line(_, let s) = $0 { return s.width == Theme.standard.lineWidth } else { return false } }
-        #expect(seriesLines.isEmpty)
-        #expect(scene.texts.map(\.string).contains("30"))           // latest value labelled
-        #expect(scene.texts.map(\.string).filter { ["0", "10", "20", "30"].contains($0) }.count >= 4)  // ticks 0…30
-    }
-
     @Test func allNullSeriesStillRenders() {
         let chart = TrendChart(title: "t", monthLabels: ["a", "b"], series: [.init(name: "s", values: [nil, nil])], kind: .ratio,
                                format: NumberFormat(language: .zh), zeroBased: false)

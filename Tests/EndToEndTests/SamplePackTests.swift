@@ -86,6 +86,28 @@ import Testing
         }
     }
 
+    /// Tagged, with a nested outline, and text that comes out in reading order.
+    @Test func pdfIsTaggedAndReadsInOrder() throws {
+        let pdf = "\(Self.site)/2026-10/pack.pdf"
+        guard let info = CommandRunner.tool("pdfinfo", [pdf]), let structure = CommandRunner.tool("pdfinfo", ["-struct", pdf]),
+              let page2 = CommandRunner.tool("pdftotext", ["-f", "2", "-l", "2", pdf, "-"]) else {
+            Issue.record("poppler-utils are needed; `make test` installs them")
+            return
+        }
+        #expect(info.contains("Tagged:          yes"))
+        #expect(structure.hasPrefix("Document\n"), "one Document element holds the structure")
+        for element in ["H1", "H2", "P", "Figure", "Table", "TR", "TH", "TD", "L", "LI", "Caption"] {
+            #expect(structure.contains(" \(element)"), "no \(element) element in the structure tree")
+        }
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
+        #expect(raw.components(separatedBy: "/Alt <FEFF").count - 1 == raw.components(separatedBy: "/S /Figure").count - 1, "every figure has its alternative text")
+        #expect(raw.contains("/Lang <FEFF"))
+        #expect(raw.contains("/Parent"), "bookmarks nest: section → figure or table")
+        // Page 2 reads: running header, the summary's tiles, then what needs attention.
+        let order = ["示例科技", "本月概览", "新增客户", "需要关注"].map { page2.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "page 2 out of order:\n\(page2)")
+    }
+
     @Test func sameInputGivesByteIdenticalOutput() throws {
         let other = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: other) }

@@ -39,7 +39,8 @@ public struct NumberFormat: Sendable {
         }
     }
 
-    /// A change: points for ratios and scores ("+1.2 pts", "+1.2个百分点"), else relative ("+12.3%").
+    /// A change: points for ratios and scores ("+1.2 pts", "+1.2个百分点"), else relative ("+12.3%"),
+    /// or as a multiple once a value has grown tenfold or more ("×35.2万").
     public func change(_ value: Double?, points: Bool, kind: ValueKind = .ratio) -> String {
         guard let v = value, v.isFinite else { return Self.missing }
         let sign = v > 0 ? "+" : v < 0 ? Self.minus : "±"
@@ -49,6 +50,8 @@ public struct NumberFormat: Sendable {
             let text = fixed(magnitude, 1)
             return sign + text + (language.isChinese ? "个百分点" : " pts")
         }
+        // Past tenfold a percentage stops reading as one ("+35235215.4%"): say how many times.
+        if v >= 9 { return "×" + compact(1 + v, decimalsBelow10k: 1 + v < 100 ? 1 : 0) }
         return sign + fixed(abs(v) * 100, 1) + "%"
     }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Target versus actual: one row per target, attainment (or, for a period still open,
 /// pace) on a shared 0–150 % axis with bands for missed, near and met, the target as a
 /// tick, and the status as a shape plus a word (never colour alone).

@@ -88,7 +88,7 @@ extension PackBuilder {
         let zh = options.language.isChinese
         let direction = { (d: MetricDefinition.Direction) in d == .up ? text("越高越好", "higher") : d == .down ? text("越低越好", "lower") : "—" }
         let rows = report.catalog.definitions.map { d in
-            [d.id, zh ? "\(d.nameZh)\n\(d.nameEn)" : "\(d.nameEn)\n\(d.nameZh)", d.formula(chinese: zh), unitName(d.unit), direction(d.direction), d.sources.joined(separator: ", ")]
+            [d.id, d.name(chinese: zh), d.formula(chinese: zh), unitName(d.unit), direction(d.direction), d.sources.joined(separator: ", ")]
         }
         let keys = report.config.definitions.keyValues.map { "\($0.0) = \($0.1)" }.joined(separator: "; ")
         var blocks: [PackBlock] = [
