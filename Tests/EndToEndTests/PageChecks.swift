@@ -28,7 +28,9 @@ enum PageChecks {
             table.style.width = 'max-content';
             const natural = table.getBoundingClientRect().width;
             table.style.width = before;
-            const room = (wrap.closest('section, main') || document.body).clientWidth;
+            const holder = wrap.closest('section, main') || document.body;
+            const padding = parseFloat(getComputedStyle(holder).paddingLeft) + parseFloat(getComputedStyle(holder).paddingRight);
+            const room = holder.clientWidth - padding;
             const box = wrap.getBoundingClientRect().width;
             if (box + 1 < Math.min(natural, room)) problems.push(`a table ${Math.round(natural)}px wide is squeezed into ${Math.round(box)}px of ${Math.round(room)}px: ${table.getAttribute('aria-labelledby') || wrap.getAttribute('aria-label')}`);
           }

@@ -24,13 +24,13 @@ public struct NiceScale: Sendable, Equatable {
         if let bounds { (lo, hi) = (max(lo, bounds.lowerBound), min(hi, bounds.upperBound)) }
         // Of the 1-2-5 steps near the raw step, the one whose tick count is closest to
         // the target; on a tie the larger step (fewer, rounder ticks), unless it would
-        // stretch the axis by more than half the data's span (0–2 for data up to 1).
+        // make the axis twice as long as the data's span (0–2 for data up to 1).
         let raw = (hi - lo) / Double(max(targetTicks - 1, 1))
         let base = Self.niceStep(raw)
         let candidates = [base / 2.5, base / 2, base, base * 2, base * 2.5].map { Self.niceStep($0 * (1 - 1e-9)) }
             .map { integers ? max($0, 1) : $0 }
         func tickCount(_ s: Double) -> Double { ((hi / s).rounded(.up) - (lo / s).rounded(.down)).rounded() + 1 }
-        func stretches(_ s: Double) -> Bool { (hi / s).rounded(.up) * s - (lo / s).rounded(.down) * s > 1.5 * (hi - lo) + 1e-12 }
+        func stretches(_ s: Double) -> Bool { (hi / s).rounded(.up) * s - (lo / s).rounded(.down) * s >= 1.99 * (hi - lo) }
         let step = candidates.min { a, b in
             let (da, db) = (abs(tickCount(a) - Double(targetTicks)), abs(tickCount(b) - Double(targetTicks)))
             if da != db { return da < db }

@@ -43,8 +43,12 @@ extension PDFAssembler {
 
     /// The largest size up to the tile's own at which `value` fits in `room`.
     static func valueSize(_ value: String, room: Double, placer: TextPlacer) -> Double {
-        let natural = placer.size(value, TextStyle(size: tileValueSize, bold: true, color: Theme.standard.ink)).width
+        func width(_ size: Double) -> Double { placer.size(value, TextStyle(size: size, bold: true, color: Theme.standard.ink)).width }
+        let natural = width(tileValueSize)
         guard natural > room else { return tileValueSize }
-        return max((tileValueSize * room / natural * 10).rounded(.down) / 10, smallestTileValue)
+        // Widths are nearly proportional to the size; step down from the estimate until it fits.
+        var size = (tileValueSize * room / natural * 4).rounded(.down) / 4
+        while size > smallestTileValue, width(size) > room { size -= 0.25 }
+        return max(size, smallestTileValue)
     }
 }
