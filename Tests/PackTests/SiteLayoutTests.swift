@@ -33,7 +33,7 @@ import Testing
         let names = Set(files.map(\.0))
         #expect(names.isSuperset(of: ["charts/one.svg", "charts/one-narrow.svg", "tables/one.csv", "tables/t.csv"]))
         #expect(names.count == files.count, "no file is written twice")
-        #expect(html.contains("<source media=\"(max-width: 720px)\" srcset=\"charts/one-narrow.svg\""))
+        #expect(html.contains("<source media=\"screen and (max-width: 720px)\" srcset=\"charts/one-narrow.svg\""))
         #expect(html.contains("href=\"tables/t.csv\" download"))
     }
 
