@@ -105,6 +105,13 @@ import Testing
         #expect(raw.components(separatedBy: "/Alt <FEFF").count - 1 == cairo.components(separatedBy: "/S /Figure").count - 1, "every figure has its alternative text")
         #expect(raw.contains("/Lang <FEFF"))
         #expect(raw.contains("/Parent"), "bookmarks nest: section → figure or table")
+        // In content order every section heading comes in the pack's order, each chart's title before its numbers.
+        if let raw = CommandRunner.tool("pdftotext", ["-raw", pdf, "-"])?.replacingOccurrences(of: "\u{0C}", with: "\n") {
+            let headings = ["本月概览", "需要关注", "增长趋势", "获客漏斗", "留存与流失", "客户价值", "预测价值与流失风险", "销售效率", "满意度与服务", "目标达成", "数据质量", "指标口径"]
+            let at = headings.compactMap { raw.range(of: "\n\($0)\n")?.lowerBound }
+            #expect(at.count == headings.count && at == at.sorted(), "section headings out of order")
+            #expect(raw.contains("新增客户\n新增客户 目标 环比"), "a chart's title, then its legend")
+        }
         // Page 2 reads: running header, the summary's tiles, then what needs attention.
         let order = ["示例科技", "本月概览", "新增客户", "需要关注"].map { page2.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "page 2 out of order:\n\(page2)")
