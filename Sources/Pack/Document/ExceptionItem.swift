@@ -1,6 +1,6 @@
 /// One line of the exceptions list: an alert or a missed target.
 public struct ExceptionItem: Sendable {
-    public enum Severity: String, Sendable { case high, medium, low }
+    public enum Severity: String, Sendable, CaseIterable { case high, medium, low }
     public var severity: Severity
     public var text: String
 

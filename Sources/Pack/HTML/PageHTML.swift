@@ -12,9 +12,10 @@ public enum PageHTML {
     public static func render(_ document: PackDocument, templates: TemplateSet, links: MonthLinks = MonthLinks()) throws -> (html: String, files: [(String, [UInt8])]) {
         let zh = document.language.isChinese
         var files: [(String, [UInt8])] = []
+        let drawings = self.drawings(document)
         let sections: [[String: Any]] = document.sections.map { section in
             ["id": section.id, "title": section.title,
-             "blocks": blocks(section, zh: zh, files: &files)]
+             "blocks": blocks(section, drawings: drawings, zh: zh, files: &files)]
         }
         var context: [String: Any] = [
             "lang": zh ? "zh-CN" : "en", "company": document.company, "title": document.title, "monthLabel": document.monthLabel,
@@ -26,7 +27,7 @@ public enum PageHTML {
     }
 
     /// The section's blocks, with each run of half-width charts gathered into one grid.
-    static func blocks(_ section: PackSection, zh: Bool, files: inout [(String, [UInt8])]) -> [[String: Any]] {
+    static func blocks(_ section: PackSection, drawings: [String: Drawing], zh: Bool, files: inout [(String, [UInt8])]) -> [[String: Any]] {
         var out: [[String: Any]] = []
         var halves: [[String: Any]] = []
         func flush() {
@@ -35,17 +36,17 @@ public enum PageHTML {
         }
         for block in section.blocks {
             if case .chart(let chart) = block, !chart.wide {
-                halves.append(figure(chart, sectionTitle: section.title, zh: zh, files: &files))
+                halves.append(figure(chart, drawing: drawings[chart.id]!, sectionTitle: section.title, zh: zh, files: &files))
                 continue
             }
             flush()
-            out.append(self.block(block, sectionTitle: section.title, zh: zh, files: &files))
+            out.append(self.block(block, drawings: drawings, sectionTitle: section.title, zh: zh, files: &files))
         }
         flush()
         return out
     }
 
-    static func block(_ block: PackBlock, sectionTitle: String, zh: Bool, files: inout [(String, [UInt8])]) -> [String: Any] {
+    static func block(_ block: PackBlock, drawings: [String: Drawing], sectionTitle: String, zh: Bool, files: inout [(String, [UInt8])]) -> [String: Any] {
         switch block {
         case .note(let text): return ["isNote": true, "text": text]
         case .tiles(let tiles):
@@ -63,19 +64,17 @@ public enum PageHTML {
                 ["severity": item.severity.rawValue, "severityLabel": item.severityLabel(chinese: zh), "text": item.text]
             }]
         case .chart(let chart):
-            return ["isCharts": true, "wide": chart.wide, "charts": [figure(chart, sectionTitle: sectionTitle, zh: zh, files: &files)]]
+            return ["isCharts": true, "wide": chart.wide, "charts": [figure(chart, drawing: drawings[chart.id]!, sectionTitle: sectionTitle, zh: zh, files: &files)]]
         case .table(let t): return ["isTable": true, "table": table(t, zh: zh, files: &files)]
         }
     }
 
     /// A chart drawn twice — at its standard size for desktops and for a phone's width —
     /// with its numbers as a table beside it.
-    static func figure(_ chart: ChartBlock, sectionTitle: String, zh: Bool, files: inout [(String, [UInt8])]) -> [String: Any] {
-        let scene = chart.scene()
-        let narrowWidth = max(Self.narrowWidth, chart.chart.minimumWidth(theme: .narrow))
-        let narrow = chart.chart.build(width: narrowWidth, height: chart.chart.height(width: narrowWidth, theme: .narrow, standard: chart.height), theme: .narrow)
-        files.append(("charts/\(chart.id).svg", Array(ChartRenderer.svg(scene).utf8)))
-        files.append(("charts/\(chart.id)-narrow.svg", Array(ChartRenderer.svg(narrow).utf8)))
+    static func figure(_ chart: ChartBlock, drawing: Drawing, sectionTitle: String, zh: Bool, files: inout [(String, [UInt8])]) -> [String: Any] {
+        let (scene, narrow) = (drawing.scene, drawing.narrow)
+        files.append(("charts/\(chart.id).svg", drawing.svg))
+        files.append(("charts/\(chart.id)-narrow.svg", drawing.narrowSVG))
         var c: [String: Any] = ["id": chart.id, "file": "\(chart.id).svg", "narrowFile": "\(chart.id)-narrow.svg", "alt": scene.summary,
                                 "width": Int(scene.width.rounded()), "height": Int(scene.height.rounded()),
                                 "narrowWidth": Int(narrow.width.rounded()), "narrowHeight": Int(narrow.height.rounded()),

@@ -100,9 +100,14 @@ struct PDFAssembler {
         case .medium: color = theme.near
         case .low: color = theme.muted
         }
-        let badge = placer.mark("● \(word)", at: Point(0, 0), .start, .top, style: TextStyle(size: 9.5, bold: true, color: color))
-        let text = placer.mark(item.text, at: Point(56, 0), .start, .top, style: TextStyle(size: 9.5, color: theme.ink),
-                               maxWidth: geometry.contentWidth - 56, maxLines: 2)
+        let badgeStyle = TextStyle(size: 9.5, bold: true, color: color)
+        let badge = placer.mark("● \(word)", at: Point(0, 0), .start, .top, style: badgeStyle)
+        // The text starts after the widest severity word of the pack's language.
+        let indent = ExceptionItem.Severity.allCases.map { severity in
+            placer.width("● " + ExceptionItem(severity: severity, text: "").severityLabel(chinese: document.language.isChinese), badgeStyle)
+        }.max()! + 10
+        let text = placer.mark(item.text, at: Point(indent, 0), .start, .top, style: TextStyle(size: 9.5, color: theme.ink),
+                               maxWidth: geometry.contentWidth - indent, maxLines: 2)
         var height = 14.0
         if case .text(let t) = text { height = t.bounds.height }
         return Figure(Scene(width: geometry.contentWidth, height: height - 4, title: "", summary: "", marks: [badge, text]), tag: .listItem)
