@@ -45,6 +45,17 @@ import Testing
         #expect(g.axis?.ticks.allSatisfy { $0.value == $0.value.rounded() } == true)
     }
 
+    @Test func aBridgeAddsUpInItsGeometry() {
+        let chart = WaterfallChart(title: "t", steps: [.init(label: "Start", value: 100, kind: .total), .init(label: "Churned", value: 30, kind: .decrease),
+                                                       .init(label: "New", value: 50, kind: .increase), .init(label: "End", value: 120, kind: .total)],
+                                   format: NumberFormat(language: .en))
+        let g = chart.layout(width: 400, height: 230)
+        func y(_ v: Double) -> Double { g.scale.map(v, from: g.plot.maxY, to: g.plot.y) }
+        #expect(abs(g.bars[1].y - y(100)) < 1e-9 && abs(g.bars[1].maxY - y(70)) < 1e-9, "churn runs down from the start")
+        #expect(abs(g.bars[2].y - y(120)) < 1e-9 && abs(g.bars[2].maxY - y(70)) < 1e-9, "new runs up to the end")
+        #expect(abs(g.levels[2] - y(120)) < 1e-9 && abs(g.bars[3].y - y(120)) < 1e-9, "the connector meets the end bar")
+    }
+
     @Test func theRecordingCanvasMeasuresWithoutFonts() {
         let canvas = RecordingCanvas()
         let style = TextStyle(size: 10, color: Color(hex: 0))

@@ -129,16 +129,19 @@ import Testing
         }
     }
 
-    @Test func archiveListsEveryMonthBuilt() throws {
-        let site = CommandRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: site) }
-        for month in ["2026-09", "2026-10"] {
-            #expect(try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", site, "--month", month]).status == 0)
-        }
+    @Test func archiveListsEveryMonthBuiltAndMonthsLinkBothWays() throws {
+        let site = TwoMonthSite.path
         let index = try String(contentsOfFile: "\(site)/index.html", encoding: .utf8)
         #expect(index.contains("2026-10/index.html"))
         #expect(index.contains("2026-09/index.html"))
         #expect(index.range(of: "2026-10/index.html")!.lowerBound < index.range(of: "2026-09/index.html")!.lowerBound)
+        #expect(index.contains("较上月"), "each month's headline figures with their change")
+        // The older month was built first; building the newer one relinked it.
+        let september = try String(contentsOfFile: "\(site)/2026-09/index.html", encoding: .utf8)
+        let october = try String(contentsOfFile: "\(site)/2026-10/index.html", encoding: .utf8)
+        #expect(september.contains("rel=\"next\" href=\"../2026-10/index.html\""))
+        #expect(october.contains("rel=\"prev\" href=\"../2026-09/index.html\""))
+        #expect(!october.contains("rel=\"next\""))
     }
 
     @Test func emailCarriesSummaryAndPDF() throws {
