@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Metrics"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics", "Charts"]),
     ]
 )
 

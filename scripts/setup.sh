@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what ReviewPack needs beyond the Swift toolchain, only when it is missing:
 # cairo and pango (headers for the build), Noto Sans CJK (Chinese text), poppler-utils
-# (the tests read PDFs back with pdffonts / pdftotext).
+# (the tests read PDFs back with pdffonts / pdftotext), Chromium (the browser test opens
+# the sample site in it, headless, over the DevTools protocol).
 set -euo pipefail
 
 missing=()
 pkg-config --exists cairo pangocairo 2>/dev/null || missing+=(pkg-config libcairo2-dev libpango1.0-dev)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/bin/time ] || missing+=(time)
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -78,20 +78,21 @@ struct PackBuild {
         var (report, clock) = try computeReport()
         let packOptions = PackOptions(company: config.company, language: config.language, currency: config.currency, sections: config.sections)
         let document = PackBuilder(report: report, options: packOptions).document()
-        let (html, charts) = try PageHTML.render(document, templates: templates)
+        let publisher = SitePublisher(root: out, interruption: interruption)
+        let links = MonthLinks(of: report.month.description, among: publisher.publishedMonths())
+        let (html, pageFiles) = try PageHTML.render(document, templates: templates, links: links)
         clock.lap("html")
         let pdf = PackPDF.render(document, date: Self.sourceDateEpoch.map { Self.isoDate($0) })
         clock.lap("pdf")
         let json = MetricsJSON.document(report).serialized()
         let email = try EmailMessage.render(document, pdf: pdf, templates: templates, addressing: config.email)
 
-        var files: [(String, [UInt8])] = [("index.html", Array(html.utf8)), ("pack.pdf", pdf), ("metrics.json", Array(json.utf8)),
-                                          ("email.eml", Array(email.utf8))]
-        files += charts.map { ("charts/\($0.0)", Array($0.1.utf8)) }
-        let publisher = SitePublisher(root: out, interruption: interruption)
+        let files: [(String, [UInt8])] = [("index.html", Array(html.utf8)), ("pack.pdf", pdf), ("metrics.json", Array(json.utf8)),
+                                          ("email.eml", Array(email.utf8))] + pageFiles
         do {
             try publisher.publish(folder: "assets", files: try assetFiles())
             try publisher.publish(folder: report.month.description, files: files)
+            try MonthLinks.relinkNeighbours(of: report.month.description, publisher: publisher, templates: templates, language: config.language)
             let archive = try ArchiveIndex.render(publisher: publisher, company: config.company, language: config.language,
                                                   currency: config.currency, templates: templates)
             try publisher.publish(file: "index.html", contents: Array(archive.utf8))

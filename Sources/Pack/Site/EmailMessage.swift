@@ -23,7 +23,7 @@ public enum EmailMessage {
                     }
                 }
                 if case .exceptions(let items) = block {
-                    exceptions += items.map { ["severity": $0.severity.rawValue, "text": $0.text] }
+                    exceptions += items.map { ["severity": $0.severityLabel(chinese: zh), "text": $0.text] }
                 }
             }
         }

@@ -1,0 +1,7 @@
+public enum PackBlock: Sendable {
+    case tiles([KPITile])
+    case exceptions([ExceptionItem])
+    case chart(ChartBlock)
+    case table(DataTable)
+    case note(String)
+}
