@@ -46,6 +46,8 @@ import Testing
         let texts = chart.build(width: 372, height: 172, placer: placer).texts.map(\.string)
         #expect(texts.contains("No data"))
         #expect(!texts.contains { $0.hasPrefix("€") }, "no tick labels on an empty axis: \(texts)")
+        let empty = chart.build(width: 372, height: 172, placer: placer)
+        #expect(empty.texts.allSatisfy { $0.bounds.x >= 0 && $0.bounds.maxX <= 372 }, "month labels stay inside without an axis beside them")
         let bars = BarChart(title: "t", categories: ["a"], series: [.init(name: "s", values: [nil])], layout: .grouped, kind: .money, format: zh)
         #expect(bars.build(width: 300, height: 200, placer: placer).texts.map(\.string).contains("无数据"))
     }

@@ -97,7 +97,9 @@ public struct TrendChart: Sendable {
         let latest = series.first.flatMap { s in s.values.last(where: { $0 != nil }) ?? nil }.map { format.format($0, kind) }
         let rightRoom = max(latest.map { text.width($0, theme.value) + 8 } ?? 0, 12)
         let monthHeight = text.size("0", theme.small).height
-        let plot = Rect(x: labelWidth + 8, y: top, width: width - labelWidth - 8 - rightRoom, height: height - top - monthHeight - 8)
+        // The first month's label is centred under the plot's left edge: room for its half too.
+        let left = max(labelWidth + 8, (monthLabels.first.map { text.width($0, theme.small) } ?? 0) / 2 + 1)
+        let plot = Rect(x: left, y: top, width: width - left - rightRoom, height: height - top - monthHeight - 8)
         let n = max(monthLabels.count, 1)
         func x(_ i: Int) -> Double { plot.x + (n == 1 ? plot.width / 2 : Double(i) / Double(n - 1) * plot.width) }
         func y(_ v: Double) -> Double { axis?.scale.map(v, from: plot.maxY, to: plot.y) ?? plot.maxY }
