@@ -25,12 +25,12 @@ public struct Snapshot: Sendable {
     /// stray 9999-12-31 does not make the default month 9999-12.
     public var lastDataDay: Int32? {
         let limit = asOf ?? Int64.max
-        var latest = Int64.min
+        var latest = Missing.instant
         func see(_ values: [Int64]) { for v in values where v <= limit { latest = max(latest, v) } }
         see(customers.signupAt)
         see(orders.orderedAt)
         if let activities { see(activities.at) }
         if let leads { see(leads.createdAt) }
-        return latest == Int64.min ? nil : zone.day(of: latest)
+        return latest == Missing.instant ? nil : zone.day(of: latest)
     }
 }
