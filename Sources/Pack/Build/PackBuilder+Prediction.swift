@@ -31,13 +31,15 @@ extension PackBuilder {
             blocks.append(.chart(ChartBlock(id: "p-alive-recency", scene: chart.build(width: Self.wide.width, height: 200, theme: theme), data: table, wide: true)))
         }
         if !p.atRisk.isEmpty {
-            blocks.append(.table(DataTable(
+            var table = DataTable(
                 caption: text("高风险大客户：近 12 个月收入最高且存活概率低于 50% 的客户", "At risk: the largest 12-month spenders with P(alive) below 50 %"),
                 header: [text("客户", "Customer"), "ID", text("负责人", "Owner"), text("最近订单", "Last order"), text("近12个月收入", "Revenue, 12 months"), "P(alive)"],
                 rows: p.atRisk.map { a in
                     [a.name.isEmpty ? a.customerId : a.name, a.customerId, a.owner ?? "—", CivilDate(dayNumber: Int(a.lastOrderDay)).description,
                      format.format(a.revenue, .money), format.format(a.probabilityAlive, .ratio)]
-                }, numericColumns: [4, 5])))
+                }, numericColumns: [4, 5])
+            table.personalColumns = [0]
+            blocks.append(.table(table))
         }
         if case .success(let fit) = p.purchasing {
             let m = fit.model

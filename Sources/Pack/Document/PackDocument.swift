@@ -10,17 +10,37 @@ public struct PackDocument: Sendable {
     public var month: String
     /// `2026年10月` / `Oct 2026`
     public var monthLabel: String
+    /// Whose pack this is (`华东`, `张伟`), nil for the whole company.
+    public var audience: String?
     /// One sentence that opens the pack.
     public var headline: String
     public var sections: [PackSection]
     /// Small print: time zone, data through, how the numbers are defined.
     public var colophon: String
+
+    public init(language: Language, company: String, title: String, month: String, monthLabel: String, audience: String? = nil,
+                headline: String, sections: [PackSection], colophon: String) {
+        (self.language, self.company, self.title, self.month, self.monthLabel) = (language, company, title, month, monthLabel)
+        (self.audience, self.headline, self.sections, self.colophon) = (audience, headline, sections, colophon)
+    }
+
+    /// The charts of the document in reading order, for outputs that show a few of them.
+    public var charts: [ChartBlock] {
+        sections.flatMap { $0.blocks }.compactMap { if case .chart(let c) = $0 { c } else { nil } }
+    }
+
+    /// The analyst's commentary, when the month has one.
+    public var commentary: Commentary? {
+        sections.flatMap { $0.blocks }.lazy.compactMap { if case .commentary(let c) = $0 { c } else { nil } }.first
+    }
 }
 
 public struct PackSection: Sendable {
     public var id: String
     public var title: String
     public var blocks: [PackBlock]
+
+    public init(id: String, title: String, blocks: [PackBlock]) { (self.id, self.title, self.blocks) = (id, title, blocks) }
 }
 
 public enum PackBlock: Sendable {
@@ -29,6 +49,7 @@ public enum PackBlock: Sendable {
     case chart(ChartBlock)
     case table(DataTable)
     case note(String)
+    case commentary(Commentary)
 }
 
 /// A headline number with its change, target status and 13-month sparkline.
@@ -73,6 +94,8 @@ public struct DataTable: Sendable {
     public var numericColumns: Set<Int>
     /// Per-row tone for status colouring (by word and shape, never colour alone).
     public var rowTones: [KPITile.Tone]?
+    /// Columns that name customers: the published site leaves them out unless it is private.
+    public var personalColumns: Set<Int> = []
 
     public init(caption: String? = nil, header: [String], rows: [[String]], numericColumns: Set<Int> = [], rowTones: [KPITile.Tone]? = nil) {
         self.caption = caption
@@ -80,5 +103,17 @@ public struct DataTable: Sendable {
         self.rows = rows
         self.numericColumns = numericColumns
         self.rowTones = rowTones
+    }
+}
+
+extension DataTable {
+    /// The table without the columns that name customers, for a site that may be public.
+    public var withoutPersonalColumns: DataTable {
+        guard !personalColumns.isEmpty else { return self }
+        let keep = header.indices.filter { !personalColumns.contains($0) }
+        var out = DataTable(caption: caption, header: keep.map { header[$0] }, rows: rows.map { row in keep.map { row[$0] } },
+                            numericColumns: Set(keep.enumerated().filter { numericColumns.contains($0.element) }.map(\.offset)), rowTones: rowTones)
+        out.personalColumns = []
+        return out
     }
 }

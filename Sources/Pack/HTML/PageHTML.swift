@@ -2,27 +2,30 @@ import Charts
 
 /// The month's page: the pack document expanded through the Mustache templates, with
 /// every chart as an SVG file beside it. Mustache escapes every value (`{{ }}`), so text
-/// from the data cannot inject markup.
+/// from the data cannot inject markup; the commentary is escaped by ``CommentaryHTML``.
 public enum PageHTML {
-    /// The page and the chart files it refers to (file name → SVG).
-    public static func render(_ document: PackDocument, templates: TemplateSet) throws -> (html: String, charts: [(String, String)]) {
+    /// The page and the chart files it refers to (file name → SVG). Without
+    /// `personalData` the columns that name customers are left out: the site may be public.
+    public static func render(_ document: PackDocument, templates: TemplateSet, personalData: Bool = false) throws -> (html: String, charts: [(String, String)]) {
         let zh = document.language.isChinese
         var charts: [(String, String)] = []
         let sections: [[String: Any]] = document.sections.map { section in
             ["id": section.id, "title": section.title,
-             "blocks": section.blocks.map { block(for: $0, sectionTitle: section.title, zh: zh, charts: &charts) }]
+             "blocks": section.blocks.map { block(for: $0, sectionTitle: section.title, zh: zh, personalData: personalData, charts: &charts) }]
         }
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "lang": zh ? "zh-CN" : "en", "company": document.company, "title": document.title, "monthLabel": document.monthLabel,
             "headline": document.headline, "colophon": document.colophon, "sections": sections,
             "archiveLabel": zh ? "← 全部月份" : "← All months", "pdfLabel": zh ? "下载 PDF" : "Download the PDF",
         ]
+        if let audience = document.audience { context["audience"] = audience }
         return (try templates.render(context, "page"), charts)
     }
 
-    static func block(for block: PackBlock, sectionTitle: String, zh: Bool, charts: inout [(String, String)]) -> [String: Any] {
+    static func block(for block: PackBlock, sectionTitle: String, zh: Bool, personalData: Bool, charts: inout [(String, String)]) -> [String: Any] {
         switch block {
         case .note(let text): return ["isNote": true, "text": text]
+        case .commentary(let commentary): return ["isCommentary": true, "html": CommentaryHTML.site.render(commentary)]
         case .tiles(let tiles):
             return ["isTiles": true, "tiles": tiles.map { tile -> [String: Any] in
                 let file = "spark-\(tile.id.replacingOccurrences(of: "_", with: "-")).svg"
@@ -51,7 +54,7 @@ public enum PageHTML {
             if chart.wide { c["wide"] = true }
             if chart.scene.title != sectionTitle { c["caption"] = chart.scene.title }
             return c
-        case .table(let t): return ["isTable": true, "table": table(t)]
+        case .table(let t): return ["isTable": true, "table": table(personalData ? t : t.withoutPersonalColumns)]
         }
     }
 

@@ -8,11 +8,23 @@ public enum FlowItem: Sendable {
     /// A heading; `outline` puts it in the PDF's bookmarks.
     case heading(String, outline: Bool)
     case paragraph(String, TextStyle)
+    /// Styled text (Pango markup) with links, indented, with an optional list marker before it.
+    case richText(RichText)
     /// A fixed-size drawing (charts, tile grids); moved whole to the next page if it does not fit.
     case figure(Scene)
     case table(TableSpec)
     case space(Double)
     case pageBreak
+}
+
+/// A paragraph of the commentary: markup, its links, and where it sits.
+public struct RichText: Sendable {
+    public var markup: String
+    public var links: [TextLink]
+    public var style: TextStyle
+    public var indent: Double
+    /// `•` or `3.`, drawn in the indent.
+    public var marker: String?
 }
 
 /// A table to lay out: header, rows of text, alignment and how many lines a cell may wrap to.

@@ -44,6 +44,7 @@ struct PDFAssembler {
                 if let left = pendingHalf { flow.append(.figure(pair(left, nil))); pendingHalf = nil }
                 switch block {
                 case .note(let text): flow.append(.paragraph(text, body))
+                case .commentary(let commentary): flow += CommentaryPDF(theme: theme).flow(commentary)
                 case .tiles(let tiles): flow.append(.figure(tileGrid(tiles)))
                 case .exceptions(let items): flow += items.map { .figure(exception($0)) }
                 case .chart(let chart):

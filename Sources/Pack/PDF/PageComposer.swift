@@ -54,6 +54,16 @@ public struct PageComposer {
                 ensure(h)
                 page.marks.append(placer.mark(text, at: Point(x, y), .start, .top, style: style, maxWidth: width, maxLines: 12))
                 y += h + 8
+            case .richText(let rich):
+                let lines = 60
+                let h = placer.size(rich.markup, rich.style, maxWidth: width - rich.indent, maxLines: lines, markup: true).height
+                ensure(h)
+                if let marker = rich.marker {
+                    page.marks.append(placer.mark(marker, at: Point(x + rich.indent - 4, y), .end, .top, style: rich.style))
+                }
+                page.marks.append(placer.mark(rich.markup, at: Point(x + rich.indent, y), .start, .top, style: rich.style,
+                                              maxWidth: width - rich.indent, maxLines: lines, markup: true, links: rich.links))
+                y += h + 5
             case .figure(let scene):
                 ensure(scene.height)
                 page.marks += scene.marks(at: x, y)
