@@ -125,6 +125,11 @@ public struct PackConfig: Sendable {
         config.extraDimensions = (config.metrics.dimensions + config.metrics.requiredFields)
             .filter { !SnapshotOptions.standardDimensions.contains($0) }
         try AudienceRules.check(config.audiences, dimensions: Set(SnapshotOptions.standardDimensions + config.extraDimensions))
+        let addressing = config.email.addressing
+        if !config.audiences.isEmpty, !(addressing.to + addressing.cc + addressing.bcc).isEmpty,
+           let email = entries.first(where: { $0.key == "email" })?.value {
+            throw email.problem("to, cc and bcc name the recipients of the single pack; with audiences, each audience names its own")
+        }
         return config
     }
 

@@ -10,15 +10,19 @@ struct EmailBody {
 
     /// Content width of the HTML body (600 px less its padding): Outlook and phones both fit it.
     static let chartWidth = 552.0
-    /// The charts worth a glance in an inbox, in this order of preference.
-    static let keyCharts = ["trend-revenue", "trend-new-customers", "bridge", "funnel", "trend-churn-rate", "trend-live-customers", "targets"]
+    /// The charts worth a glance in an inbox, in this order of preference: half-width
+    /// trends, whose labels stay legible at the e-mail's width (a wide chart would shrink).
+    static let keyCharts = ["trend-revenue", "trend-new-customers", "trend-churn-rate", "trend-win-rate", "trend-live-customers", "trend-active-customers"]
     static let chartCount = 4
 
     /// The charts shown, each drawn as a PNG at twice the size it is shown at.
     var charts: [(block: ChartBlock, cid: String, png: [UInt8], width: Int, height: Int)] {
         let all = document.charts
         var chosen = Self.keyCharts.compactMap { id in all.first { $0.id == id } }
-        if chosen.count < 3 { chosen += all.filter { c in !chosen.contains { $0.id == c.id } }.prefix(3 - chosen.count) }
+        if chosen.count < 3 {
+            let others = all.filter { c in !chosen.contains { $0.id == c.id } }
+            chosen += (others.filter { !$0.wide } + others.filter(\.wide)).prefix(3 - chosen.count)
+        }
         return chosen.prefix(Self.chartCount).map { chart in
             let scale = Self.chartWidth / chart.scene.width
             return (chart, "\(chart.id)@reviewpack", ChartRenderer.png(chart.scene, scale: 2 * scale),

@@ -1,7 +1,7 @@
 /// A built message with its `Date:` header replaced: the file keeps the date that makes
 /// builds reproducible, the copy sent says when it was sent.
-enum MessageRestamp {
-    static func redated(_ message: [UInt8], _ date: MessageDate) -> [UInt8] {
+public enum MessageRestamp {
+    public static func redated(_ message: [UInt8], _ date: MessageDate) -> [UInt8] {
         let marker = Array("\r\nDate: ".utf8)
         guard let start = firstIndex(of: marker, in: message) else { return message }
         let valueStart = start + marker.count
