@@ -78,8 +78,12 @@ def main():
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    stop.wait()
+    while not stop.wait(0.2):
+        pass
+    # The process ends either way: a server left behind would outlive the test.
+    threading.Timer(3, lambda: os._exit(0)).start()
     controller.stop()
+    os._exit(0)
 
 
 main()

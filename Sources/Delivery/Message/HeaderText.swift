@@ -20,14 +20,15 @@ enum HeaderText {
         return text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }) ? text : encodedWords(text)
     }
 
-    /// `=?UTF-8?B?…?=` words of at most 75 characters each (45 bytes of text), split
+    /// `=?UTF-8?B?…?=` words of at most 64 characters each (39 bytes of text, so that even
+    /// the first one fits on a line after `Subject: `), split
     /// between characters, separated by a space that decoders drop.
     static func encodedWords(_ text: String) -> String {
         var words: [String] = []
         var chunk: [UInt8] = []
         for character in text {
             let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45, !chunk.isEmpty {
+            if chunk.count + bytes.count > 39, !chunk.isEmpty {
                 words.append(word(chunk))
                 chunk = []
             }

@@ -52,7 +52,7 @@ public struct CommentaryHTML: Sendable {
             out += "</li>"
             i = j
         }
-        return out + "</\(tag)>\n"
+        return out + "</\(tag)>" + (depth == 0 ? "\n" : "")
     }
 
     private func inline(_ spans: [Commentary.Span]) -> String {

@@ -27,8 +27,9 @@ struct PDFAssembler {
         var flow: [FlowItem] = []
         let body = TextStyle(size: 10, color: theme.ink)
         for (s, section) in document.sections.enumerated() {
-            // Exceptions follow the summary on its page; every other section opens a page.
-            if s > 0, section.id != "exceptions" { flow.append(.pageBreak) }
+            // The summary follows the commentary, and the exceptions the summary, on their page; every other section opens a page.
+            let follows = section.id == "exceptions" || (section.id == "summary" && document.sections[s - 1].id == "commentary")
+            if s > 0, !follows { flow.append(.pageBreak) }
             flow.append(.heading(section.title, outline: true))
             var pendingHalf: ChartBlock?
             for block in section.blocks {
