@@ -28,7 +28,7 @@ struct PDFAssembler {
         let body = TextStyle(size: 10, color: theme.ink)
         for (s, section) in document.sections.enumerated() {
             // The summary follows the commentary, and the exceptions the summary, on their page; every other section opens a page.
-            let follows = section.id == "exceptions" || (section.id == "summary" && document.sections[s - 1].id == "commentary")
+            let follows = section.id == "exceptions" || (section.id == "summary" && s > 0 && document.sections[s - 1].id == "commentary")
             if s > 0, !follows { flow.append(.pageBreak) }
             flow.append(.heading(section.title, outline: true))
             var pendingHalf: ChartBlock?
