@@ -6,7 +6,9 @@ Every message it accepts is saved as MAILDIR/NNNN.eml with MAILDIR/NNNN.json bes
 local part is `refused` get 550, `later` get 451. The port is written to PORT_FILE once
 the server answers. It runs until it is terminated.
 
-Usage: test-smtp-server.py PORT_FILE MAILDIR [--tls CERT KEY] [--auth USER PASSWORD]
+Usage: test-smtp-server.py PORT_FILE MAILDIR [--tls CERT KEY | --smtps CERT KEY] [--auth USER PASSWORD]
+
+--tls requires STARTTLS; --smtps speaks TLS from the first byte.
 """
 import asyncio
 import json
@@ -44,7 +46,8 @@ class Handler:
             f.write(envelope.original_content or envelope.content)
         with open(stem + ".json", "w") as f:
             json.dump({"from": envelope.mail_from, "to": envelope.rcpt_tos,
-                       "tls": session.ssl is not None, "authenticated": bool(session.authenticated)}, f)
+                       "tls": session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None,
+                       "authenticated": bool(session.authenticated)}, f)
         return "250 Message accepted"
 
 
@@ -61,6 +64,11 @@ def main():
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(args[i + 1], args[i + 2])
         options.update(tls_context=context, require_starttls=True)
+    if "--smtps" in args:
+        i = args.index("--smtps")
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args[i + 1], args[i + 2])
+        options.update(ssl_context=context)
     if "--auth" in args:
         i = args.index("--auth")
         user, password = args[i + 1].encode(), args[i + 2].encode()
@@ -69,7 +77,7 @@ def main():
             ok = isinstance(auth_data, LoginPassword) and auth_data.login == user and auth_data.password == password
             return AuthResult(success=ok)
 
-        options.update(authenticator=authenticator, auth_required=True, auth_require_tls="--tls" in args)
+        options.update(authenticator=authenticator, auth_required=True, auth_require_tls="--tls" in args or "--smtps" in args)
     controller = Controller(Handler(maildir), hostname="127.0.0.1", port=port, decode_data=False, **options)
     controller.start()
     with open(port_file + ".tmp", "w") as f:

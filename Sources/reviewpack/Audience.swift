@@ -26,11 +26,11 @@ struct Audience {
     /// The audiences of a configuration, checked against the customers read: a filter
     /// value no customer has is a configuration error (a typo would send an empty pack).
     static func resolve(_ config: PackConfig, customers: CustomerFacts) throws -> [Audience] {
-        var base = config.email.addressing
+        // With audiences, email: holds only sender and Reply-To (the configuration refuses recipients there).
+        let base = config.email.addressing
         guard !config.audiences.isEmpty else {
             return [Audience(folder: nil, configId: "", label: nil, scope: nil, slice: nil, sections: config.sections, addressing: base, publish: true)]
         }
-        (base.to, base.cc, base.bcc) = ([], [], [])
         var out: [Audience] = []
         for entry in config.audiences {
             for (dimension, values) in entry.filter {

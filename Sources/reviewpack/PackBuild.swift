@@ -128,7 +128,8 @@ struct PackBuild {
                 if audience.publish {
                     page = try publish(document, report: report, pdf: pdf, audience: audience, templates: templates, assets: assets, lock: lock, clock: &clock)
                 }
-                let pageURL = audience.publish ? config.site.url.map { $0 + (audience.folder.map { "\($0)/" } ?? "") + "\(reading.month)/" } : nil
+                let folder = audience.folder.map { ($0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0) + "/" } ?? ""
+                let pageURL = audience.publish ? config.site.url.map { $0 + folder + "\(reading.month)/" } : nil
                 let message = try EmailMessage.compose(document, pdf: pdf, templates: templates, addressing: audience.addressing,
                                                        date: date, pageURL: pageURL)
                 clock.lap("email")

@@ -66,10 +66,8 @@ import Testing
         #expect(server.received().count == 6)
     }
 
-    @Test func sendsOverSTARTTLSWithAuthAndATrustedTestCertificate() throws {
-        let (site, outbox) = try DeliveryFixture.outboxCopy()
-        let folder = CommandRunner.temporaryFolder()
-        // A throwaway certificate for 127.0.0.1; the test trusts it explicitly (ca_file), curl still checks it.
+    /// A throwaway certificate for 127.0.0.1 in `folder`; the tests trust it explicitly (ca_file), and curl still checks it.
+    func certificate(in folder: String) throws {
         let openssl = Process()
         openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", folder + "/key.pem", "-out", folder + "/cert.pem",
@@ -78,6 +76,12 @@ import Testing
         try openssl.run()
         openssl.waitUntilExit()
         #expect(openssl.terminationStatus == 0)
+    }
+
+    @Test func sendsOverSTARTTLSWithAuthAndATrustedTestCertificate() throws {
+        let (site, outbox) = try DeliveryFixture.outboxCopy()
+        let folder = CommandRunner.temporaryFolder()
+        try certificate(in: folder)
         let server = try MailServer(tls: (folder + "/cert.pem", folder + "/key.pem"), auth: ("reviewpack", "s3cret-Ω"))
         defer { server.stop() }
         let smtp = "smtp: {url: \"smtp://127.0.0.1:\(server.port)\", user: reviewpack, password_env: RP_TEST_SMTP_PASSWORD, ca_file: \"\(folder)/cert.pem\"}"
@@ -90,6 +94,25 @@ import Testing
         #expect(sent.status == 0, "\(sent.stderr)")
         try checkArrivals(server, site: site, tls: true)
         #expect(server.received().allSatisfy { $0.envelope["authenticated"] as? Bool == true })
+    }
+
+    @Test func sendsOverImplicitTLS() throws {
+        let (site, outbox) = try DeliveryFixture.outboxCopy()
+        let folder = CommandRunner.temporaryFolder()
+        try certificate(in: folder)
+        let server = try MailServer(tls: (folder + "/cert.pem", folder + "/key.pem"), implicitTLS: true)
+        defer { server.stop() }
+        let smtp = "smtp: {url: \"smtps://127.0.0.1:\(server.port)\", ca_file: \"\(folder)/cert.pem\"}"
+        let config = try DeliveryFixture.config(DeliveryFixture.settings(transport: smtp), in: folder)
+        let sent = try CommandRunner.run(["send", "--data", CommandRunner.sampleData, "--config", config, "--outbox", outbox])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        try checkArrivals(server, site: site, tls: true)
+        // Without trusting the test's certificate the server is refused, for good (69).
+        let untrusted = try DeliveryFixture.config(DeliveryFixture.settings(transport: "smtp: {url: \"smtps://127.0.0.1:\(server.port)\"}"),
+                                                   in: CommandRunner.temporaryFolder())
+        let refused = try CommandRunner.run(["send", "--data", CommandRunner.sampleData, "--config", untrusted, "--outbox", outbox, "--resend"])
+        #expect(refused.status == 69, "\(refused.stderr)")
+        #expect(server.received().count == 3)
     }
 
     @Test func eachFailedRecipientIsReportedAndRetriedAlone() throws {

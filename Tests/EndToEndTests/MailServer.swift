@@ -9,12 +9,13 @@ final class MailServer {
 
     static let script = CommandRunner.repository.appendingPathComponent("scripts/test-smtp-server.py").path
 
-    init(tls: (certificate: String, key: String)? = nil, auth: (user: String, password: String)? = nil) throws {
+    /// `implicitTLS`: TLS from the first byte (smtps://) rather than required STARTTLS.
+    init(tls: (certificate: String, key: String)? = nil, implicitTLS: Bool = false, auth: (user: String, password: String)? = nil) throws {
         let folder = CommandRunner.temporaryFolder()
         maildir = folder + "/mail"
         let portFile = folder + "/port"
         var arguments = [Self.script, portFile, maildir]
-        if let tls { arguments += ["--tls", tls.certificate, tls.key] }
+        if let tls { arguments += [implicitTLS ? "--smtps" : "--tls", tls.certificate, tls.key] }
         if let auth { arguments += ["--auth", auth.user, auth.password] }
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
