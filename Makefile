@@ -12,7 +12,10 @@ build: setup
 	$(SWIFT) build -c release --product reviewpack
 	@echo "binary: .build/release/reviewpack"
 
+# Three months of the sample, so that the archive and the previous/next links have something to show.
 demo: build
+	.build/release/reviewpack build --data sample-data --out $(SITE) --month 2026-08
+	.build/release/reviewpack build --data sample-data --out $(SITE) --month 2026-09
 	.build/release/reviewpack build --data sample-data --out $(SITE)
 	@echo ""
 	@echo "The sample pack is in $(SITE)/:"

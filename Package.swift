@@ -59,15 +59,16 @@ let package = Package(
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Pack", "Charts"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Metrics"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics", "Charts"]),
     ]
 )
 
 // `make fuzz` builds libFuzzer harnesses (Fuzz/) with -sanitize=fuzzer; they have no
 // main of their own, so they exist only when REVIEWPACK_FUZZ is set.
 if ProcessInfo.processInfo.environment["REVIEWPACK_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for (name, dependencies) in [("CSVFuzzer", ["Snapshot"]), ("ValueFuzzer", ["Snapshot", "Metrics"]), ("ConfigFuzzer", ["Configuration"])] {
         package.products.append(.executable(name: name, targets: [name]))
-        package.targets.append(.executableTarget(name: name, dependencies: dependencies.map { .target(name: $0) }, path: "Fuzz/\(name)"))
+        package.targets.append(.executableTarget(name: name, dependencies: (dependencies + ["FuzzDriver"]).map { .target(name: $0) }, path: "Fuzz/\(name)"))
     }
 }

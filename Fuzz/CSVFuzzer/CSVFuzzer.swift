@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import Snapshot
 
 /// libFuzzer entry: the input is `orders.csv` of a snapshot whose other tables are fixed,
@@ -32,14 +33,5 @@ enum Workspace {
     static let options = SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!, asOf: 1_790_000_000, maxLeftOutShare: 1)
 }
 
-/// SwiftPM links an executable's entry point under this name; libFuzzer's driver is the real main.
 @_cdecl("CSVFuzzer_main")
-func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var argc = argc
-    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
-}
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt { runFuzzer(argc, argv, fuzz) }

@@ -1,3 +1,4 @@
+import FuzzDriver
 import Metrics
 import Snapshot
 
@@ -20,14 +21,5 @@ enum Parsers {
     static let money = [MoneyParser(fractionDigits: 2), MoneyParser(fractionDigits: 0)]
 }
 
-/// SwiftPM links an executable's entry point under this name; libFuzzer's driver is the real main.
 @_cdecl("ValueFuzzer_main")
-func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var argc = argc
-    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
-}
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt { runFuzzer(argc, argv, fuzz) }

@@ -25,7 +25,19 @@ public struct Theme: Sendable {
 
     public init() {}
 
+    /// Pages and desktop screens, where a chart is shown at its size or larger.
     public static let standard = Theme()
+
+    /// Phones: charts drawn at about the width they are shown, so that no text is smaller
+    /// than 11 CSS pixels.
+    public static let narrow: Theme = {
+        var t = Theme()
+        (t.titleSize, t.labelSize, t.smallSize, t.valueSize) = (13, 11.5, 11, 12)
+        return t
+    }()
+
+    /// The smallest text any chart of this theme draws.
+    public var smallestText: Double { min(smallSize, labelSize, valueSize, titleSize) }
 
     func style(_ size: Double, bold: Bool = false, _ color: Color? = nil) -> TextStyle {
         TextStyle(size: size, bold: bold, color: color ?? ink)

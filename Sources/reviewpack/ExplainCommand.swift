@@ -2,6 +2,7 @@ import ArgumentParser
 import Charts
 import Foundation
 import Metrics
+import Pack
 
 /// `reviewpack explain churn_rate --month 2026-10 --slice channel=官网`: the definition,
 /// the configuration it used, its inputs and the result, from the same computation as
@@ -38,7 +39,7 @@ struct ExplainCommand: ParsableCommand {
         }
         let zh = config.language == .zh
         let format = NumberFormat(language: config.language, currency: config.currency)
-        let kind = ValueKind(rawValue: definition.unit.rawValue) ?? .number
+        let kind = definition.unit.valueKind
         func show(_ v: Double?) -> String {
             guard let v else { return "no value (empty denominator)" }
             return "\(JSONValue.format(v))  (\(format.format(v, kind)))"

@@ -1,5 +1,6 @@
 import Configuration
 import ArgumentParser
+import Foundation
 import Metrics
 
 struct MetricsCommand: ParsableCommand {
@@ -15,6 +16,7 @@ struct MetricsCommand: ParsableCommand {
         var definitions = Definitions()
         var chinese = false
         if let config {
+            guard FileManager.default.fileExists(atPath: config) else { throw fail("\(config): configuration file not found", .noInput) }
             do {
                 let parsed = try PackConfig.load(path: config)
                 definitions = parsed.metrics.definitions

@@ -152,16 +152,17 @@ struct PackBuild {
     private func publish(_ document: PackDocument, report: Report, pdf: [UInt8], audience: Audience, templates: TemplateSet,
                          assets: [(String, [UInt8])], lock: SiteLock, clock: inout StageClock) throws -> String {
         let personal = config.site.personalData
-        let (html, charts) = try PageHTML.render(document, templates: templates, personalData: personal)
-        let json = MetricsJSON.document(report, personalData: personal).serialized()
-        var files: [(String, [UInt8])] = [("index.html", Array(html.utf8)), ("pack.pdf", pdf), ("metrics.json", Array(json.utf8))]
-        files += charts.map { ("charts/\($0.0)", Array($0.1.utf8)) }
-        clock.lap("html")
         let root = audience.folder.map { (out as NSString).appendingPathComponent($0) } ?? out
         let publisher = SitePublisher(root: root, interruption: interruption)
         if audience.folder != nil { publisher.removeLeftovers(holding: lock) }
+        let links = MonthLinks(of: report.month.description, among: publisher.publishedMonths())
+        let (html, pageFiles) = try PageHTML.render(document, templates: templates, links: links, personalData: personal)
+        let json = MetricsJSON.document(report, personalData: personal).serialized()
+        let files: [(String, [UInt8])] = [("index.html", Array(html.utf8)), ("pack.pdf", pdf), ("metrics.json", Array(json.utf8))] + pageFiles
+        clock.lap("html")
         try publisher.publish(folder: "assets", files: assets)
         try publisher.publish(folder: report.month.description, files: files)
+        try MonthLinks.relinkNeighbours(of: report.month.description, publisher: publisher, templates: templates, language: config.language)
         let archive = try ArchiveIndex.render(publisher: publisher, company: config.company, language: config.language,
                                               currency: config.currency, templates: templates)
         try publisher.publish(file: "index.html", contents: Array(archive.utf8))

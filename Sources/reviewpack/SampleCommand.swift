@@ -28,7 +28,7 @@ struct SampleCommand: ParsableCommand {
         do {
             try SampleGenerator(options: options).write(to: URL(fileURLWithPath: out))
         } catch {
-            throw fail("cannot write the sample into \(out): \(error)", .cannotCreate)
+            throw fail("\(out): cannot write the sample: \(ErrorText.reason(error))", .cannotCreate)
         }
         clock.lap("sample")
         Console.progress("wrote a sample snapshot of \(customers) customers over \(months) months to \(out) (\(clock.summary))")

@@ -8,6 +8,8 @@ import Testing
 
 @Suite struct ChartRenderingTests {
     static let samples = Language.allCases.flatMap { language in ChartSamples.all(language).map { ("\($0.name)-\(language.rawValue)", $0.scene) } }
+    /// The same charts as a phone gets them.
+    static let narrow = Language.allCases.flatMap { language in ChartSamples.narrow(language).map { ("\($0.name)-\(language.rawValue)-narrow", $0.scene) } }
 
     @Test(arguments: samples.map(\.0))
     func svgParsesAndDescribesItself(_ name: String) throws {
@@ -23,9 +25,9 @@ import Testing
         #expect(ChartRenderer.svg(scene) == svg, "SVG of \(name) is not deterministic")
     }
 
-    @Test(arguments: samples.map(\.0))
+    @Test(arguments: (samples + narrow).map(\.0))
     func textStaysInsideAndDoesNotOverlap(_ name: String) throws {
-        let scene = try #require(Self.samples.first { $0.0 == name }?.1)
+        let scene = try #require((Self.samples + Self.narrow).first { $0.0 == name }?.1)
         let frame = Rect(x: 0, y: 0, width: scene.width, height: scene.height)
         let texts = scene.texts
         for t in texts {
@@ -39,16 +41,12 @@ import Testing
         }
     }
 
-    @Test func trendBuildsResolvedGeometry() {
-        let format = NumberFormat(language: .en)
-        let chart = TrendChart(title: "t", monthLabels: ["a", "b", "c"], series: [.init(name: "s", values: [10, nil, 30])],
-                               kind: .count, format: format, zeroBased: true)
-        let scene = chart.build(width: 300, height: 150)
-        // A missing month breaks the line: two single points, no line segment through b.
-        let seriesLines = scene.marks.filter { if case .line(_, let s) = $0 { return s.width == Theme.standard.lineWidth } else { return false } }
-        #expect(seriesLines.isEmpty)
-        #expect(scene.texts.map(\.string).contains("30"))           // latest value labelled
-        #expect(scene.texts.map(\.string).filter { ["0", "10", "20", "30"].contains($0) }.count >= 4)  // ticks 0…30
+    /// Drawn for a phone, shown at about its own width: no text under 11 CSS pixels.
+    @Test(arguments: narrow.map(\.0))
+    func narrowChartsKeepTextReadable(_ name: String) throws {
+        let scene = try #require(Self.narrow.first { $0.0 == name }?.1)
+        #expect(scene.width <= 340 || name.hasPrefix("heatmap"), "\(name) is \(scene.width) wide")
+        for t in scene.texts { #expect(t.style.size >= 11, "\(name): \"\(t.string)\" is \(t.style.size) px") }
     }
 
     @Test func allNullSeriesStillRenders() {

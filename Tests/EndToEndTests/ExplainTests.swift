@@ -45,6 +45,15 @@ import Testing
         #expect(out.contains("13 months: 2025-10"))
     }
 
+    /// One unit from the catalog: `explain` writes LTV/CAC as a multiple, like the pack.
+    @Test func explainShowsAMultipleAsTheReportDoes() throws {
+        let out = try CommandRunner.run(["explain", "ltv_cac", "--data", CommandRunner.sampleData]).stdout
+        #expect(out.contains("unit: multiple"))
+        let value = try #require(out.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("value ") })
+        #expect(value.hasSuffix("×)"), "\(value)")
+        #expect(out.contains("(points)"))
+    }
+
     @Test func unknownMetricAndSliceAreClearErrors() throws {
         let unknown = try CommandRunner.run(["explain", "churn", "--data", CommandRunner.sampleData])
         #expect(unknown.status == 78)

@@ -111,6 +111,37 @@ import Testing
         }
     }
 
+    /// Tagged, with a nested outline, and text that comes out in reading order.
+    @Test func pdfIsTaggedAndReadsInOrder() throws {
+        let pdf = "\(Self.site)/2026-10/pack.pdf"
+        guard let info = CommandRunner.tool("pdfinfo", [pdf]), let structure = CommandRunner.tool("pdfinfo", ["-struct", pdf]),
+              let page2 = CommandRunner.tool("pdftotext", ["-f", "2", "-l", "2", pdf, "-"]) else {
+            Issue.record("poppler-utils are needed; `make test` installs them")
+            return
+        }
+        #expect(info.contains("Tagged:          yes"))
+        #expect(structure.hasPrefix("Document\n"), "one Document element holds the structure")
+        for element in ["H1", "H2", "P", "Figure", "Table", "TR", "TH", "TD", "L", "LI", "Caption"] {
+            #expect(structure.contains(" \(element)"), "no \(element) element in the structure tree")
+        }
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
+        // cairo's part ends at the first %%EOF; the update after it repeats each figure with its /Alt.
+        let cairo = raw.components(separatedBy: "%%EOF")[0]
+        #expect(raw.components(separatedBy: "/Alt <FEFF").count - 1 == cairo.components(separatedBy: "/S /Figure").count - 1, "every figure has its alternative text")
+        #expect(raw.contains("/Lang <FEFF"))
+        #expect(raw.contains("/Parent"), "bookmarks nest: section → figure or table")
+        // In content order every section heading comes in the pack's order, each chart's title before its numbers.
+        if let raw = CommandRunner.tool("pdftotext", ["-raw", pdf, "-"])?.replacingOccurrences(of: "\u{0C}", with: "\n") {
+            let headings = ["本月概览", "需要关注", "增长趋势", "获客漏斗", "留存与流失", "客户价值", "预测价值与流失风险", "销售效率", "满意度与服务", "目标达成", "数据质量", "指标口径"]
+            let at = headings.compactMap { raw.range(of: "\n\($0)\n")?.lowerBound }
+            #expect(at.count == headings.count && at == at.sorted(), "section headings out of order")
+            #expect(raw.contains("新增客户\n新增客户 目标 环比"), "a chart's title, then its legend")
+        }
+        // Page 2 reads: running header, the summary's tiles, then what needs attention.
+        let order = ["示例科技", "本月概览", "新增客户", "需要关注"].map { page2.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "page 2 out of order:\n\(page2)")
+    }
+
     @Test func sameInputGivesByteIdenticalOutput() throws {
         let other = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: other) }
@@ -123,16 +154,19 @@ import Testing
         }
     }
 
-    @Test func archiveListsEveryMonthBuilt() throws {
-        let site = CommandRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: site) }
-        for month in ["2026-09", "2026-10"] {
-            #expect(try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", site, "--month", month]).status == 0)
-        }
+    @Test func archiveListsEveryMonthBuiltAndMonthsLinkBothWays() throws {
+        let site = TwoMonthSite.path
         let index = try String(contentsOfFile: "\(site)/index.html", encoding: .utf8)
         #expect(index.contains("2026-10/index.html"))
         #expect(index.contains("2026-09/index.html"))
         #expect(index.range(of: "2026-10/index.html")!.lowerBound < index.range(of: "2026-09/index.html")!.lowerBound)
+        #expect(index.contains("较上月"), "each month's headline figures with their change")
+        // The older month was built first; building the newer one relinked it.
+        let september = try String(contentsOfFile: "\(site)/2026-09/index.html", encoding: .utf8)
+        let october = try String(contentsOfFile: "\(site)/2026-10/index.html", encoding: .utf8)
+        #expect(september.contains("rel=\"next\" href=\"../2026-10/index.html\""))
+        #expect(october.contains("rel=\"prev\" href=\"../2026-09/index.html\""))
+        #expect(!october.contains("rel=\"next\""))
     }
 
     @Test func emailCarriesSummaryAndPDF() throws {

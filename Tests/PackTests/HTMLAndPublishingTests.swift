@@ -10,7 +10,7 @@ import Testing
     func document(note: String, cell: String) -> PackDocument {
         PackDocument(language: .en, company: "A & B <Co>", title: "Review", month: "2026-10", monthLabel: "Oct 2026",
                      headline: "h", sections: [PackSection(id: "s", title: "S", blocks: [
-                         .note(note), .table(DataTable(header: ["x"], rows: [[cell]])),
+                         .note(note), .table(DataTable(id: "t", header: ["x"], rows: [[cell]])),
                      ])], colophon: "c")
     }
 

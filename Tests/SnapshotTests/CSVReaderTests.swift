@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Snapshot
 
@@ -55,5 +56,59 @@ import Testing
         let error = #expect(throws: SnapshotError.self) { try records(bytes) }
         #expect(error?.line == 3)
         #expect(error?.message.contains("UTF-8") == true)
+    }
+}
+
+/// UTF-8 is checked in the scanning pass itself, on the bytes as written (before any
+/// unescaping moves them), and eight-byte steps never skip a delimiter.
+@Suite struct CSVScanTests {
+    func error(_ bytes: [UInt8]) -> SnapshotError? {
+        do {
+            var reader = try CSVReader(bytes: bytes, fileName: "t.csv")
+            try reader.forEachRecord { _ in }
+            return nil
+        } catch let e as SnapshotError { return e } catch { return nil }
+    }
+
+    @Test(arguments: [
+        ([0xC0, 0x80], "overlong"), ([0xED, 0xA0, 0x80], "surrogate"), ([0xF4, 0x90, 0x80, 0x80], "past U+10FFFF"),
+        ([0xE4, 0xB8], "truncated at the end"), ([0x80], "stray continuation"), ([0xFF], "never UTF-8"),
+    ] as [([UInt8], String)])
+    func invalidSequencesNameLineAndField(_ bad: [UInt8], _ what: String) {
+        let e = error(Array("id,name\n1,ok\n2,abcdefghij".utf8) + bad)
+        #expect(e?.line == 3, "\(what)")
+        #expect(e?.column == 2, "\(what)")
+        #expect(e?.message.contains("not valid UTF-8") == true, "\(what)")
+        let quoted = error(Array("id,name\n1,\"x\"\"y".utf8) + bad + Array("\"\n".utf8))
+        #expect(quoted?.line == 2 && quoted?.column == 2, "\(what) in a quoted field")
+    }
+
+    @Test func validTextInEveryAlignmentAroundEightByteSteps() throws {
+        for pad in 0..<9 {
+            let name = String(repeating: "a", count: pad) + "张三🙂,\"x\"\"y,z\"," + String(repeating: "b", count: 9 - pad)
+            var reader = try CSVReader(bytes: Array("id,n,q,t\n1,\(name)\n2,,,\n".utf8), fileName: "t.csv")
+            var rows: [[String]] = []
+            try reader.forEachRecord { r in rows.append((0..<4).map { r.string($0, trimmed: false) }) }
+            #expect(rows == [["1", String(repeating: "a", count: pad) + "张三🙂", "x\"y,z", String(repeating: "b", count: 9 - pad)], ["2", "", "", ""]])
+        }
+    }
+
+    @Test func pagesBehindTheScanAreGivenBackWithoutLosingARecord() throws {
+        // More than one release step of rows, each checked after the pages before it went back.
+        let row = "C0000001,2026-01-05 10:00:00,\"a, \"\"quoted\"\" name\",官网\n"
+        let count = CSVReader.releaseStep / row.utf8.count + 1000
+        var text = "id,at,name,channel\n"
+        text.reserveCapacity(count * row.utf8.count + 32)
+        for _ in 0..<count { text += row }
+        let path = NSTemporaryDirectory() + "reviewpack-release-\(getpid()).csv"
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var reader = try CSVReader(path: path, fileName: "big.csv")
+        var seen = 0
+        try reader.forEachRecord { r in
+            #expect(r.string(2) == "a, \"quoted\" name" && r.string(3) == "官网")
+            seen += 1
+        }
+        #expect(seen == count)
     }
 }

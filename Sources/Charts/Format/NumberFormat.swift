@@ -39,7 +39,8 @@ public struct NumberFormat: Sendable {
         }
     }
 
-    /// A change: points for ratios and scores ("+1.2 pts", "+1.2个百分点"), else relative ("+12.3%").
+    /// A change: points for ratios and scores ("+1.2 pts", "+1.2个百分点"), else relative ("+12.3%"),
+    /// or as a multiple once a value has grown tenfold or more ("×35.2万").
     public func change(_ value: Double?, points: Bool, kind: ValueKind = .ratio) -> String {
         guard let v = value, v.isFinite else { return Self.missing }
         let sign = v > 0 ? "+" : v < 0 ? Self.minus : "±"
@@ -49,21 +50,44 @@ public struct NumberFormat: Sendable {
             let text = fixed(magnitude, 1)
             return sign + text + (language.isChinese ? "个百分点" : " pts")
         }
+        // Past tenfold a percentage stops reading as one ("+35235215.4%"): say how many times.
+        if v >= 9 { return "×" + compact(1 + v, decimalsBelow10k: 1 + v < 100 ? 1 : 0) }
         return sign + fixed(abs(v) * 100, 1) + "%"
     }
 
-    /// An axis tick label: like `format`, but ratios without needless decimals.
-    public func tick(_ value: Double, _ kind: ValueKind, step: Double) -> String {
-        if kind == .ratio {
-            let decimals = step * 100 >= 1 ? 0 : step * 100 >= 0.1 ? 1 : 2
-            return fixed(value * 100, decimals) + "%"
+    /// The labels of one axis's ticks: one unit (万, K, …) and one number of decimals for
+    /// the whole axis, just enough to tell neighbouring ticks apart ("¥0.5万 ¥1.0万 ¥1.5万").
+    public func axisLabels(_ ticks: [Double], _ kind: ValueKind, step: Double) -> [String] {
+        func decimals(_ step: Double) -> Int {
+            var d = 0, s = step
+            while s < 1 - 1e-9, d < 6 { s *= 10; d += 1 }
+            return d
         }
-        if kind == .money { return (value < 0 ? Self.minus : "") + currencySymbol + compact(abs(value), decimalsBelow10k: 0) }
-        if kind == .multiple { return fixed(value, step < 1 ? 1 : 0) + "×" }
-        if kind == .score || kind == .days || kind == .hours || kind == .months {
-            return fixed(value, step < 1 ? 1 : 0)
+        switch kind {
+        case .ratio:
+            let d = decimals(step * 100)
+            return ticks.map { fixed($0 * 100, d) + "%" }
+        case .multiple:
+            return ticks.map { fixed($0, decimals(step)) + "×" }
+        case .score, .days, .hours, .months:
+            return ticks.map { fixed($0, decimals(step)) }
+        case .count, .number, .money:
+            let top = ticks.map(abs).max() ?? 0
+            let unit = top >= 1e4 ? axisUnit(top) : (1, "")
+            let d = decimals(step / unit.0)
+            let prefix = kind == .money ? currencySymbol : ""
+            return ticks.map { v in
+                guard v != 0 else { return prefix + "0" }
+                let magnitude = unit.0 == 1 ? grouped(abs(v), decimals: d) : fixed(abs(v) / unit.0, d) + unit.1
+                return (v < 0 ? Self.minus : "") + prefix + magnitude
+            }
         }
-        return compact(value, decimalsBelow10k: step < 1 ? 1 : 0)
+    }
+
+    /// The abbreviation an axis reaching `top` is written in.
+    private func axisUnit(_ top: Double) -> (Double, String) {
+        if language.isChinese { return top >= 1e8 ? (1e8, "亿") : (1e4, "万") }
+        return top >= 1e9 ? (1e9, "B") : top >= 1e6 ? (1e6, "M") : (1e3, "K")
     }
 
     /// A whole number written out in full (12,345), for tables of counts.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Target versus actual: one row per target, attainment (or, for a period still open,
 /// pace) on a shared 0–150 % axis with bands for missed, near and met, the target as a
 /// tick, and the status as a shape plus a word (never colour alone).
@@ -29,23 +27,34 @@ public struct BulletChart: Sendable {
 
     static let axisMaximum = 1.5
 
-    /// The height the chart needs for its rows.
-    public static func height(rows: Int) -> Double { Double(rows) * 30 + 22 }
+    /// Below this width a row puts its label above its bar rather than beside it.
+    static let stackedBelow = 480.0
 
-    public func build(width: Double, height: Double, theme: Theme = .standard) -> Scene {
-        let text = TextPlacer()
+    /// The height the chart needs for its rows at `width`.
+    public static func height(rows: Int, width: Double = 770, theme: Theme = .standard) -> Double {
+        width < stackedBelow ? Double(rows) * (theme.labelSize * 1.45 + 24) + theme.smallSize * 1.5 + 8 : Double(rows) * 30 + 22
+    }
+
+    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
         var marks: [Mark] = []
         let zh = format.language.isChinese
-        let labelWidth = min((rows.map { text.width($0.label, theme.label) }.max() ?? 0) + 10, width * 0.26)
-        let statusWidth = (rows.map { text.width(Self.badge($0.status, zh: zh).text, theme.style(theme.labelSize, bold: true)) }.max() ?? 0) + 10
+        let badgeStyle = theme.style(theme.labelSize, bold: true)
+        let statusWidth = (rows.map { text.width(Self.badge($0.status, zh: zh).text, badgeStyle) }.max() ?? 0) + 10
         let detailWidth = min((rows.map { text.width($0.detail, theme.small) }.max() ?? 0) + 12, width * 0.3)
-        let area = Rect(x: labelWidth, y: 0, width: width - labelWidth - detailWidth - statusWidth, height: height - 22)
+        let axisHeight = text.size("0%", theme.small).height + 8
+        let stacked = width < Self.stackedBelow
+        // Beside: label | bar | detail | status on one line. Stacked: label and status above, bar and detail below.
+        let labelWidth = stacked ? width - statusWidth : min((rows.map { text.width($0.label, theme.label) }.max() ?? 0) + 10, width * 0.26)
+        let area = stacked ? Rect(x: 0, y: 0, width: width - detailWidth, height: height - axisHeight)
+                           : Rect(x: labelWidth, y: 0, width: width - labelWidth - detailWidth - statusWidth, height: height - axisHeight)
         let rowHeight = area.height / Double(max(rows.count, 1))
         func x(_ a: Double) -> Double { area.x + min(max(a, 0), Self.axisMaximum) / Self.axisMaximum * area.width }
 
         for (i, row) in rows.enumerated() {
-            let mid = area.y + (Double(i) + 0.5) * rowHeight
-            let bandHeight = min(rowHeight * 0.7, 18)
+            let rowTop = area.y + Double(i) * rowHeight
+            let lineMiddle = rowTop + theme.labelSize * 0.75
+            let mid = stacked ? rowTop + rowHeight - 10 : rowTop + rowHeight / 2
+            let bandHeight = stacked ? 14 : min(rowHeight * 0.7, 18)
             let band = { (from: Double, to: Double, c: Color) in
                 Mark.rect(Rect(x: x(from), y: mid - bandHeight / 2, width: x(to) - x(from), height: bandHeight), fill: c)
             }
@@ -59,7 +68,7 @@ public struct BulletChart: Sendable {
                 }
             }
             marks.append(.line([Point(x(1), mid - bandHeight / 2 - 2), Point(x(1), mid + bandHeight / 2 + 2)], Stroke(color: theme.target, width: 2)))
-            marks.append(text.mark(row.label, at: Point(0, mid), .start, .middle, style: theme.style(theme.labelSize), maxWidth: labelWidth - 8))
+            marks.append(text.mark(row.label, at: Point(0, stacked ? lineMiddle : mid), .start, .middle, style: theme.style(theme.labelSize), maxWidth: labelWidth - 8))
             marks.append(text.mark(row.detail, at: Point(area.maxX + 8, mid), .start, .middle, style: theme.small, maxWidth: detailWidth - 8))
             let badge = Self.badge(row.status, zh: zh)
             let color: Color
@@ -69,13 +78,15 @@ public struct BulletChart: Sendable {
             case .missed, .behind: color = theme.missed
             case nil: color = theme.muted
             }
-            marks.append(text.mark(badge.text, at: Point(width - statusWidth + 6, mid), .start, .middle,
+            marks.append(text.mark(badge.text, at: Point(width - statusWidth + 6, stacked ? lineMiddle : mid), .start, .middle,
                                    style: theme.style(theme.labelSize, bold: true, color), maxWidth: statusWidth - 6))
         }
-        for a in [0, 0.5, 1, 1.5] {
-            marks.append(text.mark(format.format(a, .ratio).replacingOccurrences(of: ".0%", with: "%"), at: Point(x(a), area.maxY + 6), .middle, .top, style: theme.small))
+        let ticks = [0, 0.5, 1, 1.5]
+        for (a, label) in zip(ticks, format.axisLabels(ticks, .ratio, step: 0.5)) {
+            marks.append(text.mark(label, at: Point(x(a), area.maxY + 6), a == 0 && stacked ? .start : .middle, .top, style: theme.small))
         }
-        return Scene(width: width, height: height, title: title, summary: summary(), marks: marks)
+        return Scene(width: width, height: height, title: title, summary: summary(), marks: marks,
+                     rowBreaks: rows.indices.dropFirst().map { area.y + Double($0) * rowHeight })
     }
 
     /// The status as a shape and a word.

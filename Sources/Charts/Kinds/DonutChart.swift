@@ -31,14 +31,26 @@ public struct DonutChart: Sendable {
         return Array(head) + [Slice(name: otherLabel, value: rest)]
     }
 
-    public func build(width: Double, height: Double, theme: Theme = .standard) -> Scene {
-        let text = TextPlacer()
+    /// Below this width the legend goes under the ring rather than beside it.
+    static let stackedBelow = 420.0
+
+    /// The height the chart needs at `width`: beside, the ring's; stacked, the ring's and the legend's.
+    public static func height(slices: Int, width: Double, theme: Theme = .standard) -> Double {
+        width < stackedBelow ? 170 + Double(min(slices, maximumSlices + 1)) * legendRow(theme) : 200
+    }
+
+    static func legendRow(_ theme: Theme) -> Double { theme.labelSize * 1.5 + 4 }
+
+    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
         var marks: [Mark] = []
         let parts = shown
         let total = parts.reduce(0) { $0 + $1.value }
-        let radius = min(height / 2 - 4, width * 0.22)
-        let center = Point(radius + 4, height / 2)
+        let stacked = width < Self.stackedBelow
+        let radius = stacked ? 76 : min(height / 2 - 4, width * 0.22)
+        let center = stacked ? Point(width / 2, radius + 4) : Point(radius + 4, height / 2)
         let inner = radius * 0.58
+        // "Other" in a neutral grey, never a series colour used again.
+        func color(_ k: Int) -> Color { k < Self.maximumSlices ? theme.palette[k % theme.palette.count] : Color(hex: 0xB8BEC6) }
         var angle = -Double.pi / 2
         for (k, part) in parts.enumerated() where total > 0 {
             let sweep = part.value / total * 2 * Double.pi
@@ -52,7 +64,7 @@ public struct DonutChart: Sendable {
                 let a = angle + sweep * Double(s) / Double(steps)
                 points.append(Point(center.x + inner * cos(a), center.y + inner * sin(a)))
             }
-            marks.append(.area(points, fill: theme.palette[k % theme.palette.count]))
+            marks.append(.area(points, fill: color(k)))
             // A white edge between slices keeps them apart in greyscale too.
             marks.append(.line([Point(center.x + inner * cos(angle), center.y + inner * sin(angle)),
                                 Point(center.x + radius * cos(angle), center.y + radius * sin(angle))], Stroke(color: Color(hex: 0xFFFFFF), width: 1.5)))
@@ -60,12 +72,12 @@ public struct DonutChart: Sendable {
         }
         marks.append(text.mark(format.format(total, kind), at: Point(center.x, center.y - 1), .middle, .bottom, style: theme.value, maxWidth: inner * 1.8))
         marks.append(text.mark(centerLabel, at: Point(center.x, center.y + 1), .middle, .top, style: theme.small, maxWidth: inner * 1.8))
-        let legendX = center.x + radius + 18
-        let row = min(18.0, height / Double(max(parts.count, 1)))
-        let legendTop = height / 2 - row * Double(parts.count) / 2
+        let legendX = stacked ? 0 : center.x + radius + 18
+        let row = stacked ? Self.legendRow(theme) : min(18.0, height / Double(max(parts.count, 1)))
+        let legendTop = stacked ? 2 * radius + 14 : height / 2 - row * Double(parts.count) / 2
         for (k, part) in parts.enumerated() {
             let y = legendTop + (Double(k) + 0.5) * row
-            marks.append(.rect(Rect(x: legendX, y: y - 5, width: 10, height: 10), fill: theme.palette[k % theme.palette.count], radius: 1.5))
+            marks.append(.rect(Rect(x: legendX, y: y - 5, width: 10, height: 10), fill: color(k), radius: 1.5))
             let share = total > 0 ? format.format(part.value / total, .ratio) : NumberFormat.missing
             let numbers = "\(format.format(part.value, kind))  \(share)"
             let numbersWidth = text.width(numbers, theme.small)

@@ -21,14 +21,17 @@ public struct FunnelChart: Sendable {
         (self.title, self.stages, self.format, self.costHeading) = (title, stages, format, costHeading)
     }
 
-    public func build(width: Double, height: Double, theme: Theme = .standard) -> Scene {
-        let text = TextPlacer()
+    /// The height the stages need at `width`: on a narrow screen, room for a bar and the
+    /// conversion line between bars in its larger type.
+    public static func height(stages: Int, width: Double) -> Double { width < 480 ? 16 + Double(stages) * 52 : 230 }
+
+    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
         var marks: [Mark] = []
         let zh = format.language.isChinese
         let showCost = stages.contains { $0.cost != nil }
         let labelWidth = min(max(stages.map { text.width($0.label, theme.label) }.max() ?? 0, 40) + 10, width * 0.25)
         let costWidth = showCost ? max(text.width(costHeading, theme.small), 64) + 8 : 0
-        let header = showCost ? 16.0 : 0
+        let header = showCost ? max(text.size(costHeading, theme.small).height + 2, 16) : 0
         let area = Rect(x: labelWidth, y: header, width: width - labelWidth - costWidth, height: height - header)
         let rowHeight = area.height / Double(max(stages.count, 1))
         let barHeight = rowHeight * 0.62
@@ -38,7 +41,7 @@ public struct FunnelChart: Sendable {
         let broken = stages.count > 2 && Double(stages[0].count) > 5 * Double(max(rest, 1))
         let maxCount = Double(broken ? rest : stages.map(\.count).max() ?? 0)
         if showCost {
-            marks.append(text.mark(costHeading, at: Point(width, 6), .end, .middle, style: theme.small))
+            marks.append(text.mark(costHeading, at: Point(width, header / 2 - 2), .end, .middle, style: theme.small))
         }
         for (i, stage) in stages.enumerated() {
             let top = area.y + Double(i) * rowHeight

@@ -30,10 +30,12 @@ public struct HeatMapChart: Sendable {
         return Color(r: light.r + (dark.r - light.r) * u, g: light.g + (dark.g - light.g) * u, b: light.b + (dark.b - light.b) * u)
     }
 
-    public static func height(rows: Int) -> Double { Double(rows) * 20 + 24 }
+    public static func height(rows: Int, theme: Theme = .standard) -> Double { Double(rows) * max(20, theme.smallSize * 2.35) + 24 }
 
-    public func build(width: Double, height: Double, theme: Theme = .standard) -> Scene {
-        let text = TextPlacer()
+    /// The narrowest width at which every cell's value still fits in its cell.
+    public func minimumWidth(theme: Theme) -> Double { Double(columnLabels.count) * theme.smallSize * 3.6 + theme.smallSize * 9 }
+
+    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
         var marks: [Mark] = []
         let labels = zip(rowLabels, rowNotes.isEmpty ? rowLabels.map { _ in "" } : rowNotes).map { $1.isEmpty ? $0 : "\($0)  \($1)" }
         let labelWidth = min((labels.map { text.width($0, theme.small) }.max() ?? 0) + 10, width * 0.3)
@@ -67,6 +69,7 @@ public struct HeatMapChart: Sendable {
             return "\(label) \(format.format(last, kind))"
         }.joined(separator: zh ? "；" : "; ")
         return Scene(width: width, height: height, title: title,
-                     summary: (zh ? "各批次最近一月的数值：" : "Latest value of each cohort: ") + summary, marks: marks)
+                     summary: (zh ? "各批次最近一月的数值：" : "Latest value of each cohort: ") + summary, marks: marks,
+                     rowBreaks: rowLabels.indices.dropFirst().map { header + Double($0) * cellHeight })
     }
 }

@@ -42,100 +42,140 @@ public struct TrendChart: Sendable {
         self.zeroBased = zeroBased
     }
 
-    public func build(width: Double, height: Double, theme: Theme = .standard) -> Scene {
-        let text = TextPlacer()
-        var marks: [Mark] = []
-        let values = series.flatMap { $0.values.compactMap { $0 } } + (target ?? []).compactMap { $0 }
-            + (benchmark.map { [$0.lowerBound, $0.upperBound] } ?? [])
-        let scale = NiceScale(values: values, includeZero: zeroBased || values.isEmpty)
-        let tickLabels = scale.ticks.map { format.tick($0, kind, step: scale.step) }
+    /// Where a trend's parts go, resolved before any mark is made, for tests to assert on.
+    public struct Geometry: Sendable {
+        public struct MonthTick: Sendable, Equatable {
+            public var label: String
+            public var x: Double
+            /// Labels are thinned to every second or third month when they would collide; the latest is always shown.
+            public var shown: Bool
+        }
 
-        // Legend along the top when there is more than one thing to tell apart.
+        /// Legend and annotation above the plot.
+        public var header: [Mark]
+        public var plot: Rect
+        /// nil when no value is known ("no data").
+        public var axis: ValueAxis?
+        public var months: [MonthTick]
+        /// Per series, per month: the point, or nil for a missing month.
+        public var series: [[Point?]]
+        public var target: [Point?]
+
+        public func y(_ v: Double) -> Double { axis?.scale.map(v, from: plot.maxY, to: plot.y) ?? plot.maxY }
+    }
+
+    public func layout(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Geometry {
+        var header: [Mark] = []
+        var legend = Legend(entries: series.enumerated().map { ($1.name, .line(theme.palette[$0 % theme.palette.count], dashed: false)) })
+        if target?.contains(where: { $0 != nil }) == true { legend.entries.append((targetLabel, .line(theme.target, dashed: true))) }
         var top = 4.0
-        var legend: [(String, Color, Bool)] = series.enumerated().map { ($1.name, theme.palette[$0 % theme.palette.count], false) }
-        if target?.contains(where: { $0 != nil }) == true { legend.append((targetLabel, theme.target, true)) }
-        var legendRight = 0.0
-        if legend.count > 1 {
-            var x = 0.0
-            for (name, color, dashed) in legend {
-                let y = top + 7
-                marks.append(.line([Point(x, y), Point(x + 16, y)], Stroke(color: color, width: dashed ? 1.5 : theme.lineWidth, dash: dashed ? [4, 3] : [])))
-                let label = text.mark(name, at: Point(x + 20, y), .start, .middle, style: theme.label, maxWidth: 150)
-                marks.append(label)
-                if case .text(let t) = label { x = t.bounds.maxX + 14 }
-            }
-            legendRight = x
+        var beside: (right: Double, middle: Double)?
+        if legend.entries.count > 1 {
+            let placed = legend.layout(width: width, top: top, theme: theme, placer: text)
+            header += placed.marks
+            top = placed.bottom
+            beside = (placed.right, placed.lastMiddle)
         }
         if let annotation {
-            marks.append(text.mark(annotation, at: Point(width, top + 7), .end, .middle, style: theme.small, maxWidth: max(width - legendRight, 40)))
+            let noteWidth = text.width(annotation, theme.small)
+            // Beside the legend's last line when there is room, else on a line of its own.
+            if let beside, beside.right + noteWidth <= width {
+                header.append(text.mark(annotation, at: Point(width, beside.middle), .end, .middle, style: theme.small))
+            } else {
+                let note = text.text(annotation, at: Point(width, top), .end, .top, style: theme.small, maxWidth: width)
+                header.append(.text(note))
+                top = note.bounds.maxY + 2
+            }
         }
-        if legend.count > 1 || annotation != nil { top += 20 }
+        top += 8
 
-        let labelWidth = tickLabels.map { text.width($0, theme.small) }.max() ?? 0
-        let plot = Rect(x: labelWidth + 8, y: top + 8, width: width - labelWidth - 8 - 46, height: height - top - 8 - 22)
+        let values = series.flatMap { $0.values.compactMap { $0 } } + (target ?? []).compactMap { $0 }
+            + (benchmark.map { [$0.lowerBound, $0.upperBound] } ?? [])
+        let axis = ValueAxis(values: values, kind: kind, format: format, includeZero: zeroBased)
+        let labelWidth = axis?.ticks.map { text.width($0.label, theme.small) }.max() ?? 0
+        // Room on the right for the latest value's label.
+        let latest = series.first.flatMap { s in s.values.last(where: { $0 != nil }) ?? nil }.map { format.format($0, kind) }
+        let rightRoom = max(latest.map { text.width($0, theme.value) + 8 } ?? 0, 12)
+        let monthHeight = text.size("0", theme.small).height
+        let plot = Rect(x: labelWidth + 8, y: top, width: width - labelWidth - 8 - rightRoom, height: height - top - monthHeight - 8)
         let n = max(monthLabels.count, 1)
         func x(_ i: Int) -> Double { plot.x + (n == 1 ? plot.width / 2 : Double(i) / Double(n - 1) * plot.width) }
-        func y(_ v: Double) -> Double { scale.map(v, from: plot.maxY, to: plot.y) }
+        func y(_ v: Double) -> Double { axis?.scale.map(v, from: plot.maxY, to: plot.y) ?? plot.maxY }
 
-        for (t, label) in zip(scale.ticks, tickLabels) {
-            marks.append(.line([Point(plot.x, y(t)), Point(plot.maxX, y(t))], Stroke(color: t == 0 ? theme.axis : theme.grid, width: theme.gridWidth)))
-            marks.append(text.mark(label, at: Point(plot.x - 6, y(t)), .end, .middle, style: theme.small))
-        }
-        // Month labels: every month when they fit, else every other one (always the last).
+        // Month labels: every month when they fit, else every k-th one, counted back from the latest.
         let widest = monthLabels.map { text.width($0, theme.small) }.max() ?? 0
-        let every = widest + 6 > plot.width / Double(n) ? 2 : 1
-        for (i, label) in monthLabels.enumerated() where (n - 1 - i) % every == 0 {
-            marks.append(text.mark(label, at: Point(x(i), plot.maxY + 6), .middle, .top, style: theme.small))
+        let slot = plot.width / Double(max(n - 1, 1))
+        var every = 1
+        while Double(every) * slot < widest + 6, every < n { every += 1 }
+        let months = monthLabels.enumerated().map { i, label in
+            Geometry.MonthTick(label: label, x: x(i), shown: (n - 1 - i) % every == 0)
+        }
+        let points = series.map { s in s.values.enumerated().map { i, v in v.map { Point(x(i), y($0)) } } }
+        let targetPoints = (target ?? []).enumerated().map { i, v in v.map { Point(x(i), y($0)) } }
+        return Geometry(header: header, plot: plot, axis: axis, months: months, series: points, target: targetPoints)
+    }
+
+    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
+        let g = layout(width: width, height: height, theme: theme, placer: text)
+        var marks = g.header
+        let plot = g.plot
+        for month in g.months where month.shown {
+            marks.append(text.mark(month.label, at: Point(month.x, plot.maxY + 6), .middle, .top, style: theme.small))
+        }
+        guard let axis = g.axis else {
+            marks.append(.line([Point(plot.x, plot.maxY), Point(plot.maxX, plot.maxY)], Stroke(color: theme.axis, width: theme.gridWidth)))
+            marks.append(text.mark(format.language.isChinese ? "无数据" : "No data", at: Point(plot.x + plot.width / 2, plot.y + plot.height / 2),
+                                   .middle, .middle, style: theme.label))
+            return Scene(width: width, height: height, title: title, summary: summary(), marks: marks)
+        }
+        for tick in axis.ticks {
+            let y = g.y(tick.value)
+            marks.append(.line([Point(plot.x, y), Point(plot.maxX, y)], Stroke(color: tick.value == 0 ? theme.axis : theme.grid, width: theme.gridWidth)))
+            marks.append(text.mark(tick.label, at: Point(plot.x - 6, y), .end, .middle, style: theme.small))
         }
         if let benchmark {
             if benchmark.upperBound > benchmark.lowerBound {
-                marks.append(.rect(Rect(x: plot.x, y: y(benchmark.upperBound), width: plot.width, height: y(benchmark.lowerBound) - y(benchmark.upperBound)),
+                marks.append(.rect(Rect(x: plot.x, y: g.y(benchmark.upperBound), width: plot.width, height: g.y(benchmark.lowerBound) - g.y(benchmark.upperBound)),
                                    fill: theme.muted.opacity(0.12)))
             } else {
-                marks.append(.line([Point(plot.x, y(benchmark.lowerBound)), Point(plot.maxX, y(benchmark.lowerBound))], Stroke(color: theme.muted.opacity(0.6), width: 1, dash: [1, 2])))
+                marks.append(.line([Point(plot.x, g.y(benchmark.lowerBound)), Point(plot.maxX, g.y(benchmark.lowerBound))], Stroke(color: theme.muted.opacity(0.6), width: 1, dash: [1, 2])))
             }
-            marks.append(text.mark(benchmarkLabel, at: Point(plot.x + 4, y(benchmark.upperBound) - 2), .start, .bottom, style: theme.small))
+            marks.append(text.mark(benchmarkLabel, at: Point(plot.x + 4, g.y(benchmark.upperBound) - 2), .start, .bottom, style: theme.small))
         }
-        if let target {
-            for run in Self.runs(target) where run.count > 0 {
-                let points = run.map { Point(x($0.0), y($0.1)) }
-                if points.count == 1 {
-                    marks.append(.line([Point(points[0].x - 6, points[0].y), Point(points[0].x + 6, points[0].y)], Stroke(color: theme.target, width: 1.5)))
-                } else {
-                    marks.append(.line(points, Stroke(color: theme.target, width: 1.5, dash: [4, 3])))
-                }
+        for run in Self.runs(g.target) {
+            if run.count == 1 {
+                marks.append(.line([Point(run[0].x - 6, run[0].y), Point(run[0].x + 6, run[0].y)], Stroke(color: theme.target, width: 1.5)))
+            } else {
+                marks.append(.line(run, Stroke(color: theme.target, width: 1.5, dash: [4, 3])))
             }
         }
-        for (k, s) in series.enumerated() {
+        for (k, points) in g.series.enumerated() {
             let color = theme.palette[k % theme.palette.count]
-            for run in Self.runs(s.values) {
-                let points = run.map { Point(x($0.0), y($0.1)) }
-                if area, k == 0, points.count > 1 {
-                    let base = y(max(scale.lower, min(0, scale.upper)))
-                    marks.append(.area([Point(points[0].x, base)] + points + [Point(points[points.count - 1].x, base)], fill: color.opacity(0.14)))
+            for run in Self.runs(points) {
+                if area, k == 0, run.count > 1 {
+                    let base = g.y(max(axis.scale.lower, min(0, axis.scale.upper)))
+                    marks.append(.area([Point(run[0].x, base)] + run + [Point(run[run.count - 1].x, base)], fill: color.opacity(0.14)))
                 }
-                if points.count > 1 { marks.append(.line(points, Stroke(color: color, width: theme.lineWidth))) }
-                for p in points { marks.append(.circle(center: p, radius: 1.8, fill: color)) }
+                if run.count > 1 { marks.append(.line(run, Stroke(color: color, width: theme.lineWidth))) }
+                for p in run { marks.append(.circle(center: p, radius: 1.8, fill: color)) }
             }
             // Label the latest value of the first series.
-            if k == 0, let last = s.values.indices.last(where: { s.values[$0] != nil }), let v = s.values[last] {
-                let p = Point(x(last), y(v))
+            if k == 0, let last = points.indices.last(where: { points[$0] != nil }), let p = points[last], let v = series[0].values[last] {
                 marks.append(.circle(center: p, radius: 3.5, fill: color, stroke: Stroke(color: Color(hex: 0xFFFFFF), width: 1.5)))
                 let label = format.format(v, kind)
                 let w = text.width(label, theme.value)
-                let anchorX = min(p.x + 6, width - w)
-                let anchorY = p.y - 4 < plot.y + 10 ? p.y + 6 : p.y - 4
-                marks.append(text.mark(label, at: Point(anchorX, anchorY), .start, p.y - 4 < plot.y + 10 ? .top : .bottom, style: theme.value))
+                let below = p.y - 4 < plot.y + 10
+                marks.append(text.mark(label, at: Point(min(p.x + 6, width - w), below ? p.y + 6 : p.y - 4), .start, below ? .top : .bottom, style: theme.value))
             }
         }
         return Scene(width: width, height: height, title: title, summary: summary(), marks: marks)
     }
 
-    /// Consecutive non-missing points: a missing month breaks the line.
-    static func runs(_ values: [Double?]) -> [[(Int, Double)]] {
-        var runs: [[(Int, Double)]] = [[]]
-        for (i, v) in values.enumerated() {
-            if let v { runs[runs.count - 1].append((i, v)) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+    /// Consecutive known points: a missing month breaks the line.
+    static func runs(_ points: [Point?]) -> [[Point]] {
+        var runs: [[Point]] = [[]]
+        for p in points {
+            if let p { runs[runs.count - 1].append(p) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
         }
         return runs.filter { !$0.isEmpty }
     }

@@ -2,7 +2,7 @@ import CCairo
 import Foundation
 
 /// Renders a scene to the three formats: SVG (site), PNG (e-mail preview, tests) and,
-/// through ``ScenePainter``, into PDF pages.
+/// as a one-page PDF; the pack's PDF paints its own pages.
 public enum ChartRenderer {
     /// An SVG document with `<title>` and `<desc>` for screen readers.
     public static func svg(_ scene: Scene) -> String {
@@ -10,9 +10,7 @@ public enum ChartRenderer {
         let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
                                                           scene.width, scene.height)!
         cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
-        let cr = cairo_create(surface)!
-        ScenePainter.paint(scene, on: cr)
-        cairo_destroy(cr)
+        paint(scene, on: surface)
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)
         // cairo numbers surfaces with a process-wide counter; a fixed id keeps the output reproducible.
@@ -35,7 +33,7 @@ public enum ChartRenderer {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
-        ScenePainter.paint(scene, on: cr)
+        ScenePainter.paint(scene, on: CairoCanvas(context: cr))
         cairo_destroy(cr)
         let sink = ByteSink()
         cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
@@ -50,43 +48,15 @@ public enum ChartRenderer {
         // Without a date cairo would stamp the wall clock; an empty one leaves it out.
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "")
-        let cr = cairo_create(surface)!
-        ScenePainter.paint(scene, on: cr)
-        cairo_destroy(cr)
+        paint(scene, on: surface)
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)
         return sink.bytes
     }
-}
 
-/// Collects what a cairo stream surface writes.
-public final class ByteSink {
-    public var bytes: [UInt8] = []
-
-    public init() {}
-
-    public static let write: cairo_write_func_t = { closure, data, length in
-        let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
-        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-        return CAIRO_STATUS_SUCCESS
-    }
-}
-
-/// Escaping for XML text and attributes (SVG and HTML share it).
-public enum XMLText {
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+    private static func paint(_ scene: Scene, on surface: OpaquePointer) {
+        let cr = cairo_create(surface)!
+        ScenePainter.paint(scene, on: CairoCanvas(context: cr))
+        cairo_destroy(cr)
     }
 }

@@ -71,26 +71,3 @@ public struct TextStyle: Sendable, Equatable {
         (self.size, self.bold, self.color) = (size, bold, color)
     }
 }
-
-extension Mark {
-    /// The same mark moved by (dx, dy): how a chart is placed on a page.
-    public func offset(_ dx: Double, _ dy: Double) -> Mark {
-        func move(_ p: Point) -> Point { Point(p.x + dx, p.y + dy) }
-        func move(_ r: Rect) -> Rect { Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height) }
-        switch self {
-        case let .rect(r, fill, stroke, radius): return .rect(move(r), fill: fill, stroke: stroke, radius: radius)
-        case let .line(points, stroke): return .line(points.map(move), stroke)
-        case let .area(points, fill): return .area(points.map(move), fill: fill)
-        case let .circle(center, radius, fill, stroke): return .circle(center: move(center), radius: radius, fill: fill, stroke: stroke)
-        case var .text(t):
-            t.at = move(t.at)
-            t.bounds = move(t.bounds)
-            return .text(t)
-        }
-    }
-}
-
-extension Scene {
-    /// The scene's marks placed with its top-left corner at (x, y).
-    public func marks(at x: Double, _ y: Double) -> [Mark] { marks.map { $0.offset(x, y) } }
-}

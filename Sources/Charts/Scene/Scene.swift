@@ -6,13 +6,18 @@ public struct Scene: Sendable, Equatable {
     public var title: String
     public var summary: String
     public var marks: [Mark]
+    /// Heights (from the top, ascending) where the drawing may be cut between two pages:
+    /// between the rows of a chart that has a row per item, so a long one splits instead
+    /// of running off the page.
+    public var rowBreaks: [Double]
 
-    public init(width: Double, height: Double, title: String, summary: String, marks: [Mark] = []) {
+    public init(width: Double, height: Double, title: String, summary: String, marks: [Mark] = [], rowBreaks: [Double] = []) {
         self.width = width
         self.height = height
         self.title = title
         self.summary = summary
         self.marks = marks
+        self.rowBreaks = rowBreaks
     }
 
     /// Every text mark, in drawing order.

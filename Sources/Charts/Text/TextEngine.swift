@@ -6,36 +6,18 @@ import CCairo
 ///
 /// Hinting is off and sizes are absolute, so a layout is identical on SVG, PDF and PNG
 /// surfaces. The family is Noto Sans CJK SC, which covers Chinese and Latin text.
-final class TextEngine {
+struct TextEngine {
     static let family = "Noto Sans CJK SC"
 
     let cr: OpaquePointer
-    private let ownedSurface: OpaquePointer?
 
-    /// An engine that only measures (on a 1×1 image surface).
-    init() {
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
-        ownedSurface = surface
-        cr = cairo_create(surface)!
-    }
-
-    /// An engine that draws on `cr`.
-    init(drawingOn cr: OpaquePointer) {
-        self.cr = cr
-        ownedSurface = nil
-    }
-
-    deinit {
-        if let ownedSurface {
-            cairo_destroy(cr)
-            cairo_surface_destroy(ownedSurface)
-        }
-    }
+    /// An engine that measures on and draws to `context`.
+    init(context: OpaquePointer) { cr = context }
 
     /// The size a string takes: width of its widest line and total height.
-    func measure(_ string: String, style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false) -> (width: Double, height: Double) {
+    func measure(_ string: String, style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false) -> Size {
         withLayout(string, style: style, maxWidth: maxWidth, maxLines: maxLines, alignment: .start, markup: markup) { _, logical in
-            (logical.width, logical.height)
+            Size(width: logical.width, height: logical.height)
         }
     }
 

@@ -1,19 +1,30 @@
 /// Makes text marks with their laid-out bounds, for the build step of every chart and
-/// for page layout: measuring here and painting later use the same pango layout.
+/// for page layout. It measures through a ``Canvas``: pango's layout for real output, so
+/// measuring and painting agree, or a recording canvas's fixed rule in tests.
 public struct TextPlacer {
-    let engine = TextEngine()
+    let canvas: any Canvas
 
-    public init() {}
+    /// A placer measuring with pango.
+    public init() { canvas = CairoCanvas() }
 
-    public func size(_ string: String, _ style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false) -> (width: Double, height: Double) {
-        engine.measure(string, style: style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
+    public init(measuringWith canvas: any Canvas) { self.canvas = canvas }
+
+    public func size(_ string: String, _ style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false) -> Size {
+        canvas.measure(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
     }
 
     public func width(_ string: String, _ style: TextStyle) -> Double { size(string, style).width }
 
-    /// A text mark anchored at `at`, with the bounds pango will give it.
+    /// A text mark anchored at `at`, with the bounds it will be painted in.
     public func mark(_ string: String, at: Point, _ h: TextMark.Horizontal = .start, _ v: TextMark.Vertical = .middle,
-              style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false, links: [TextLink] = []) -> Mark {
+                     style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false, links: [TextLink] = []) -> Mark {
+        .text(text(string, at: at, h, v, style: style, maxWidth: maxWidth, maxLines: maxLines, markup: markup, links: links))
+    }
+
+    /// The same as ``mark``, as the text mark itself. With `markup`, `string` is Pango
+    /// markup; `links` are clickable byte ranges of its laid-out text.
+    public func text(_ string: String, at: Point, _ h: TextMark.Horizontal = .start, _ v: TextMark.Vertical = .middle,
+                     style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false, links: [TextLink] = []) -> TextMark {
         let s = size(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
         let x = h == .start ? at.x : h == .middle ? at.x - s.width / 2 : at.x - s.width
         let y = v == .top ? at.y : v == .middle ? at.y - s.height / 2 : at.y - s.height
@@ -21,6 +32,6 @@ public struct TextPlacer {
                             bounds: Rect(x: x, y: y, width: s.width, height: s.height))
         text.markup = markup
         text.links = links
-        return .text(text)
+        return text
     }
 }

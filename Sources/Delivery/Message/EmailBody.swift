@@ -16,7 +16,7 @@ struct EmailBody {
     static let chartCount = 4
 
     /// The charts shown, each drawn as a PNG at twice the size it is shown at.
-    var charts: [(block: ChartBlock, cid: String, png: [UInt8], width: Int, height: Int)] {
+    var charts: [(block: ChartBlock, scene: Scene, cid: String, png: [UInt8], width: Int, height: Int)] {
         let all = document.charts
         var chosen = Self.keyCharts.compactMap { id in all.first { $0.id == id } }
         if chosen.count < 3 {
@@ -24,9 +24,10 @@ struct EmailBody {
             chosen += (others.filter { !$0.wide } + others.filter(\.wide)).prefix(3 - chosen.count)
         }
         return chosen.prefix(Self.chartCount).map { chart in
-            let scale = Self.chartWidth / chart.scene.width
-            return (chart, "\(chart.id)@reviewpack", ChartRenderer.png(chart.scene, scale: 2 * scale),
-                    Int(Self.chartWidth), Int((chart.scene.height * scale).rounded()))
+            let scene = chart.scene()
+            let scale = Self.chartWidth / scene.width
+            return (chart, scene, "\(chart.id)@reviewpack", ChartRenderer.png(scene, scale: 2 * scale),
+                    Int(Self.chartWidth), Int((scene.height * scale).rounded()))
         }
     }
 
@@ -34,7 +35,7 @@ struct EmailBody {
         ([document.company] + (document.audience.map { [$0] } ?? []) + [document.title, document.monthLabel]).joined(separator: " · ")
     }
 
-    func context(charts: [(block: ChartBlock, cid: String, png: [UInt8], width: Int, height: Int)]) -> [String: Any] {
+    func context(charts: [(block: ChartBlock, scene: Scene, cid: String, png: [UInt8], width: Int, height: Int)]) -> [String: Any] {
         let zh = document.language.isChinese
         func text(_ z: String, _ e: String) -> String { zh ? z : e }
         var tiles: [[String: Any]] = []
@@ -50,12 +51,12 @@ struct EmailBody {
             }
             if case .exceptions(let items) = block {
                 exceptions += items.map { item in
-                    let (label, color) = switch item.severity {
-                    case .high: (text("高", "high"), "#c0440a")
-                    case .medium: (text("中", "medium"), "#a86b00")
-                    case .low: (text("低", "low"), "#5f6b7a")
+                    let color = switch item.severity {
+                    case .high: "#c0440a"
+                    case .medium: "#a86b00"
+                    case .low: "#5f6b7a"
                     }
-                    return ["severityLabel": label, "color": color, "text": item.text]
+                    return ["severityLabel": item.severityLabel(chinese: zh), "color": color, "text": item.text]
                 }
             }
         }
@@ -73,7 +74,7 @@ struct EmailBody {
             "tilesTitle": text("本月概览", "The month at a glance"), "hasTiles": !tiles.isEmpty, "tiles": tiles, "tileRows": rows,
             "exceptionsTitle": text("需要关注", "Needs attention"), "hasExceptions": !exceptions.isEmpty, "exceptions": exceptions,
             "charts": charts.map { c -> [String: Any] in
-                ["title": c.block.scene.title, "cid": c.cid, "width": c.width, "height": c.height, "alt": c.block.scene.summary]
+                ["title": c.scene.title, "cid": c.cid, "width": c.width, "height": c.height, "alt": c.scene.summary]
             },
             "attachmentNote": text("完整报告见附件 PDF。", "The full pack is in the attached PDF."),
             "pageLinkLabel": text("在网页上查看本月报告", "Read this month's pack on the web"),

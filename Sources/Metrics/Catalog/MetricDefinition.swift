@@ -2,9 +2,11 @@
 public struct MetricDefinition: Sendable, Equatable {
     public enum Unit: String, Sendable, CaseIterable {
         case count, money, ratio, days, hours, months, score, number
+        /// A ratio read as a multiple (LTV/CAC 15.0×, ROAS 20.7×): stored as a fraction, written with ×.
+        case multiple
 
-        /// Whether month-over-month change is in points (ratios, scores) or relative.
-        public var changesInPoints: Bool { self == .ratio || self == .score }
+        /// Whether month-over-month change is in points (ratios, scores, multiples) or relative.
+        public var changesInPoints: Bool { self == .ratio || self == .score || self == .multiple }
     }
 
     public enum Direction: String, Sendable {
@@ -35,8 +37,6 @@ public struct MetricDefinition: Sendable, Equatable {
     public let configKeys: [String]
     public let sliceBasis: SliceBasis
     public let aggregation: Aggregation
-    /// Shown as a multiple (15.0×) rather than a percentage; the value is still a ratio.
-    public var readsAsMultiple: Bool { id == "ltv_cac" || id == "roas_12m" }
 
     public func name(chinese: Bool) -> String { chinese ? nameZh : nameEn }
     public func formula(chinese: Bool) -> String { chinese ? formulaZh : formulaEn }

@@ -23,8 +23,9 @@ public struct Report: Sendable {
     public let unknownTargetMetrics: [String]
     public let alerts: [Alert]
     public let quality: QualityLog
-    /// Seconds spent in the metric families (summed over both cores) and in the 13
-    /// prediction fits: the benchmark prints them, nothing else reads them.
+    /// Seconds spent in the metric families (summed over both cores) and in the 13 months'
+    /// predictions (wall time, the months sharing both cores): the benchmark prints them,
+    /// nothing else reads them.
     public var computeSeconds: (families: Double, predictions: Double) = (0, 0)
 
     public func metric(_ id: String) -> MetricResult? { metrics.first { $0.id == id } }

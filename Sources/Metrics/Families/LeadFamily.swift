@@ -23,7 +23,7 @@ struct LeadFamily: MetricFamily {
             if month.contains(l.createdDay[i]) {
                 groups.add(1, row: i, to: &created)
                 let contact = l.firstContactAt[i]
-                if contact != Int64.min, contact < end {
+                if contact != Missing.instant, contact < end {
                     let hours = Double(contact - l.createdAt[i]) / 3600
                     for slot in groups.slots(of: i) { responseHours[slot].append(hours) }
                 }
@@ -44,7 +44,7 @@ struct LeadFamily: MetricFamily {
             if due >= start, due < end {
                 groups.add(1, row: i, to: &slaCohort)
                 let contact = l.firstContactAt[i]
-                if contact != Int64.min, contact <= due { groups.add(1, row: i, to: &timely) }
+                if contact != Missing.instant, contact <= due { groups.add(1, row: i, to: &timely) }
             }
         }
         let ownerCounts = owners.map { Double($0.count) }

@@ -1,3 +1,5 @@
+import Snapshot
+
 /// Satisfaction and service: NPS, CSAT, tickets, complaints, response time and SLA.
 /// Surveys and tickets follow their customer's slices.
 struct ServiceFamily: MetricFamily {
@@ -36,14 +38,14 @@ struct ServiceFamily: MetricFamily {
                     groups.add(1, row: c, to: &opened)
                     if t.isComplaint[i] { groups.add(1, row: c, to: &complaints) }
                     let response = t.firstResponseAt[i]
-                    if response != Int64.min, response < end {
+                    if response != Missing.instant, response < end {
                         for slot in groups.slots(of: c) { hours[slot].append(Double(response - t.openedAt[i]) / 3600) }
                     }
                 }
                 let due = t.openedAt[i] + sla
                 if due >= start, due < end {
                     groups.add(1, row: c, to: &slaCohort)
-                    if t.resolvedAt[i] != Int64.min, t.resolvedAt[i] <= due { groups.add(1, row: c, to: &resolved) }
+                    if t.resolvedAt[i] != Missing.instant, t.resolvedAt[i] <= due { groups.add(1, row: c, to: &resolved) }
                 }
             }
             out["tickets"] = groups.total(opened)

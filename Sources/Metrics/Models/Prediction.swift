@@ -1,3 +1,6 @@
+import Foundation
+import Snapshot
+
 /// Predicted value and churn risk as of last(M): BG/NBD for whether and how often
 /// customers buy, Gamma–Gamma for how much, fitted on paid orders up to the month end.
 public struct Prediction: Sendable {
@@ -39,25 +42,17 @@ public struct Prediction: Sendable {
     static let atRiskSize = 20
     public static let recencyBuckets = 24
 
-    /// - Parameter previous: the month before's prediction; its estimates start this month's fits.
-    public init(month: Month, facts: Facts, grossMargin: Double, config: MetricsConfig, previous: Prediction? = nil) {
+    /// Both models are fitted cold on this month's data alone, so a month's numbers are the
+    /// same whether it is built on its own or as part of a later month's series.
+    public init(month: Month, facts: Facts, grossMargin: Double, config: MetricsConfig) {
         self.grossMargin = grossMargin
         let f = facts.customers
         let end = month.lastDay
-        var histories = [PurchaseHistory?](repeating: nil, count: f.count)
-        var grouped: [Key: Double] = [:]
-        var spend: [SpendKey: Double] = [:]
-        for c in 0..<f.count {
-            guard let h = PurchaseHistory(customer: c, facts: f, end: end) else { continue }
-            histories[c] = h
-            grouped[Key(x: h.x, tx: h.txDays, age: h.ageDays), default: 0] += 1
-            if h.x >= 1 { spend[SpendKey(x: h.x, mean: h.repeatMean), default: 0] += 1 }
-        }
+        let unit = config.majorUnits(1)
+        let groups = PurchaseGroups(facts: f, end: end, majorUnit: unit)
+        let histories = groups.histories
         customers = histories.lazy.filter { $0 != nil }.count
-        let summaries = grouped.keys.sorted().map { BGNBD.Summary(x: Double($0.x), tx: Double($0.tx) / 7, T: Double($0.age) / 7, count: grouped[$0]!) }
-        let purchaseStart = try? previous?.purchasing.get().model
-        purchasing = Result { try BGNBD.fit(summaries, start: purchaseStart) }.mapError { $0 as! BGNBD.FitError }
-        let spendSummaries = spend.keys.sorted().map { GammaGamma.Summary(x: Double($0.x), mean: config.majorUnits(1) * $0.mean, count: spend[$0]!) }
+        purchasing = Result { try BGNBD.fit(groups.purchases) }.mapError { $0 as! BGNBD.FitError }
         hasHistory = histories.map { $0 != nil }
         guard case .success(let fit) = purchasing else {
             (spending, expectedAliveCustomers, predictedCLV52w, atRisk, recencyCurve) = (nil, nil, nil, [], [])
@@ -65,22 +60,26 @@ public struct Prediction: Sendable {
             return
         }
         let model = fit.model
-        let spendStart = try? previous?.spending?.get().model
-        spending = Result { try GammaGamma.fit(spendSummaries, start: spendStart) }.mapError { $0 as! GammaGamma.FitError }
+        spending = Result { try GammaGamma.fit(groups.spend) }.mapError { $0 as! GammaGamma.FitError }
         let valueModel = try? spending?.get().model
 
+        // P(alive) and expected purchases depend on (x, t_x, T) only: once per group.
+        let groupAlive = groups.purchases.map { model.probabilityAlive(x: $0.x, tx: $0.tx, T: $0.T) }
+        let groupPurchases = valueModel == nil ? [] : groups.purchases.map {
+            model.expectedPurchases(next: Self.horizonWeeks, x: $0.x, tx: $0.tx, T: $0.T)
+        }
         var alive = 0.0, value = 0.0
         var pAlive = [Double](repeating: 0, count: f.count)
         var values = [Double](repeating: 0, count: f.count)
         var curve: [Int: (Int, Double)] = [:]
         for c in 0..<f.count {
             guard let h = histories[c] else { continue }
-            let p = model.probabilityAlive(x: Double(h.x), tx: h.tx, T: h.T)
+            let g = Int(groups.group[c])
+            let p = groupAlive[g]
             pAlive[c] = p
             alive += p
             if let valueModel {
-                let purchases = model.expectedPurchases(next: Self.horizonWeeks, x: Double(h.x), tx: h.tx, T: h.T)
-                values[c] = purchases * valueModel.expectedAverageValue(x: Double(h.x), mean: config.majorUnits(1) * h.repeatMean)
+                values[c] = groupPurchases[g] * valueModel.expectedAverageValue(x: Double(h.x), mean: unit * h.repeatMean)
                 value += values[c]
             }
             let months = min(Int((end - h.lastPurchaseDay) / 30), Self.recencyBuckets)
@@ -108,27 +107,16 @@ public struct Prediction: Sendable {
         }
     }
 
-    /// Customers with equal (x, t_x, T) share one likelihood term: a million customers
-    /// collapse to a few thousand groups.
-    struct Key: Hashable, Comparable {
-        let x: Int, tx: Int32, age: Int32
-        static func < (a: Key, b: Key) -> Bool { (a.x, a.tx, a.age) < (b.x, b.tx, b.age) }
-    }
-
-    struct SpendKey: Hashable, Comparable {
-        let x: Int, mean: Double
-        static func < (a: SpendKey, b: SpendKey) -> Bool { (a.x, a.mean) < (b.x, b.mean) }
-    }
-
-    /// The 13 months' predictions, oldest first: each month fitted once on its own data,
-    /// starting from the month before's estimates (most of a fit's work saved).
+    /// The 13 months' predictions, oldest first. Every month is fitted cold on its own data, so
+    /// the months are independent and share both cores; each equals the month built alone.
     static func series(_ months: [Month], facts: Facts, config: MetricsConfig) -> [Prediction] {
-        var out: [Prediction] = []
-        for month in months {
+        let out = ConcurrentSlots<Prediction>(count: months.count)
+        DispatchQueue.concurrentPerform(iterations: months.count) { i in
+            let month = months[i]
             let margin = GrossMargin(month: month, facts: facts, config: config, groups: Groups([])).computed.value.total ?? config.definitions.grossMargin
-            out.append(Prediction(month: month, facts: facts, grossMargin: margin, config: config, previous: out.last))
+            out.set(i, Prediction(month: month, facts: facts, grossMargin: margin, config: config))
         }
-        return out
+        return months.indices.map { out.get($0) }
     }
 
     /// A one-line reason when the models could not be fitted.

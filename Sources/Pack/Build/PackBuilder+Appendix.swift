@@ -9,24 +9,23 @@ extension PackBuilder {
         let rowsRead = q.rowsRead.keys.sorted().map { [$0, format.exact(q.rowsRead[$0]!)] }
         blocks.append(.note(q.totalFindings == 0
             ? text("读取时未发现数据质量问题。", "Reading found no data-quality problems.")
-            : text("读取时共发现 \(q.totalFindings) 处数据质量问题；问题行已计数并按口径处理，未被静默丢弃。",
-                   "Reading found \(q.totalFindings) data-quality findings; each is counted and handled as the definitions say, none silently dropped.")))
+            : text("读取时共发现 \(format.exact(q.totalFindings)) 处数据质量问题；问题行已计数并按口径处理，未被静默丢弃。",
+                   "Reading found \(format.exact(q.totalFindings)) data-quality findings; each is counted and handled as the definitions say, none silently dropped.")))
         if !q.absentTables.isEmpty {
             blocks.append(.note(text("快照中缺少可选表：", "Optional tables absent from the snapshot: ") + q.absentTables.sorted().joined(separator: ", ")))
         }
         if let completeness = report.metric("data_completeness") {
             blocks.append(.chart(trend(completeness)))
-            if let table = sliceTable(caption: text("分负责人资料完整率", "Completeness by owner"), dimension: "owner", ids: ["data_completeness"]) {
+            if let table = sliceTable(id: "completeness-by-owner", caption: text("分负责人资料完整率", "Completeness by owner"), dimension: "owner", ids: ["data_completeness"]) {
                 blocks.append(.table(table))
             }
         }
-        blocks.append(.table(DataTable(caption: text("读取行数", "Rows read"), header: [text("文件", "File"), text("行数", "Rows")], rows: rowsRead, numericColumns: [1])))
+        blocks.append(.table(DataTable(id: "rows-read", caption: text("读取行数", "Rows read"), header: [text("文件", "File"), text("行数", "Rows")], rows: rowsRead, numericColumns: [1])))
         if !q.tallies.isEmpty {
-            blocks.append(.table(DataTable(caption: text("发现的问题", "Findings"),
-                                           header: [text("类型", "Kind"), text("文件", "File"), text("列", "Column"), text.count, text("示例", "Example")],
+            blocks.append(.table(DataTable(id: "findings", caption: text("发现的问题", "Findings"),
+                                           header: [text("类型", "Kind"), text("文件", "File"), text("列", "Column"), text.count, text("首例", "First example")],
                                            rows: q.sortedTallies.map { t in
-                                               [findingName(t.kind), t.file, t.columnName ?? "—", format.exact(t.count),
-                                                t.examples.first.map { "\($0.location): \($0.message)" } ?? ""]
+                                               [findingName(t.kind), t.file, t.columnName ?? "—", format.exact(t.count), t.examples.first.map(example) ?? ""]
                                            }, numericColumns: [3])))
         }
         return PackSection(id: "quality", title: text.quality, blocks: blocks)
@@ -46,16 +45,57 @@ extension PackBuilder {
         }
     }
 
-    func dictionary() -> PackSection {
+    /// Where the first finding of a kind is and how it was handled: the reader's message
+    /// in an English pack; in a Chinese one the place and the handling in Chinese (the
+    /// reader's messages are English, made for the command line).
+    func example(_ finding: Finding) -> String {
+        guard options.language.isChinese else { return "\(finding.location): \(finding.message)" }
+        var place = "\(finding.file) 第 \(finding.line) 行"
+        if let column = finding.column { place += "第 \(column) 列" }
+        if let name = finding.columnName { place += "（\(name)）" }
+        let handling: String
+        switch finding.kind {
+        case .duplicateKey: handling = "主键重复，保留第一行"
+        case .unknownCustomer: handling = "客户编号不在客户表中，未计入指标"
+        case .unreadableValue: handling = "值无法读取，按未知处理"
+        case .missingRequiredValue: handling = "缺少必填值，该行未计入指标"
+        case .futureTimestamp: handling = "时间晚于快照时间，按原值保留"
+        case .stageOrder: handling = "阶段时间早于前一阶段，按原值保留"
+        case .wonAndLost: handling = "线索既成交又丢单，按成交计"
+        case .negativeAmount: handling = "金额为负，按未知处理"
+        case .missingOptionalValue: handling = "缺少可选字段，该客户不计入此维度的分组"
+        }
+        return "\(place)：\(handling)"
+    }
+
+    func unitName(_ unit: MetricDefinition.Unit) -> String {
+        switch unit {
+        case .count: return text("个数", "count")
+        case .money: return text("金额", "money")
+        case .ratio: return text("比率", "ratio")
+        case .multiple: return text("倍数", "multiple")
+        case .days: return text("天", "days")
+        case .hours: return text("小时", "hours")
+        case .months: return text("月", "months")
+        case .score: return text("分", "score")
+        case .number: return text("数值", "number")
+        }
+    }
+
+    /// The appendix: every definition, the configuration in force and, when the pack
+    /// predicts, the models behind the predictions.
+    func dictionary(parameters: [PackBlock]?) -> PackSection {
         let zh = options.language.isChinese
         let direction = { (d: MetricDefinition.Direction) in d == .up ? text("越高越好", "higher") : d == .down ? text("越低越好", "lower") : "—" }
         let rows = report.catalog.definitions.map { d in
-            [d.id, zh ? "\(d.nameZh)\n\(d.nameEn)" : "\(d.nameEn)\n\(d.nameZh)", d.formula(chinese: zh), d.unit.rawValue, direction(d.direction), d.sources.joined(separator: ", ")]
+            [d.id, d.name(chinese: zh), d.formula(chinese: zh), unitName(d.unit), direction(d.direction), d.sources.joined(separator: ", ")]
         }
         let keys = report.config.definitions.keyValues.map { "\($0.0) = \($0.1)" }.joined(separator: "; ")
-        return PackSection(id: "dictionary", title: text.dictionary, blocks: [
+        var blocks: [PackBlock] = [
             .note(text("每个数字都严格按以下口径计算，所有图表、表格与 metrics.json 一致。参数：", "Every number is computed exactly as defined here, the same in every chart, table and metrics.json. Parameters: ") + keys),
-            .table(DataTable(header: ["id", text("名称", "Name"), text("定义", "Definition"), text("单位", "Unit"), text("方向", "Better"), text("来源表", "Sources")], rows: rows)),
-        ])
+            .table(DataTable(id: "dictionary", header: [text("代码", "id"), text("名称", "Name"), text("定义", "Definition"), text("单位", "Unit"), text("方向", "Better"), text("来源表", "Sources")], rows: rows)),
+        ]
+        blocks += parameters ?? []
+        return PackSection(id: "dictionary", title: text.dictionary, blocks: blocks)
     }
 }

@@ -12,11 +12,12 @@ extension PackBuilder {
             .init(label: text("新增存续", "New"), value: Double(b.new), kind: .increase),
             .init(label: text("期末存续", "End"), value: Double(b.end), kind: .total),
         ], format: format)
-        let rows = [[text("期初存续", "Start"), String(b.start)], [text("流失", "Churned"), "−\(b.churned)"],
-                    [text("唤回", "Won back"), "+\(b.reactivated)"], [text("新增存续", "New"), "+\(b.new)"], [text("期末存续", "End"), String(b.end)]]
+        let rows = [[text("期初存续", "Start"), format.exact(b.start)], [text("流失", "Churned"), "−" + format.exact(b.churned)],
+                    [text("唤回", "Won back"), "+" + format.exact(b.reactivated)], [text("新增存续", "New"), "+" + format.exact(b.new)],
+                    [text("期末存续", "End"), format.exact(b.end)]]
         return PackSection(id: "bridge", title: text.bridge, blocks: [
-            .chart(ChartBlock(id: "bridge", scene: chart.build(width: Self.wide.width, height: 230, theme: theme),
-                              data: DataTable(header: [text.stage, text.count], rows: rows, numericColumns: [1]), wide: true)),
+            .chart(ChartBlock(id: "bridge", chart: .waterfall(chart), width: Self.wide.width, height: 230,
+                              data: DataTable(id: "bridge", header: [text.stage, text.count], rows: rows, numericColumns: [1]), wide: true)),
         ])
     }
 }

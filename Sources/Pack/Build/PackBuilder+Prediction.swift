@@ -3,37 +3,41 @@ import Metrics
 import Snapshot
 
 extension PackBuilder {
-    /// Who is about to leave and what the base is worth: BG/NBD and Gamma–Gamma.
+    /// Who is about to leave and what the base is worth, in a reader's words; the models'
+    /// parameters are in the appendix (``modelParameters()``).
     func prediction() -> PackSection {
         let title = text("预测价值与流失风险", "Predicted value and churn risk")
         let p = report.prediction
         if let failure = p.failure, report.metric("predicted_clv_52w")?.value == nil {
             return PackSection(id: "prediction", title: title, blocks: [
-                .note(text("本月数据不足以拟合预测模型，本节不显示预测：", "The data cannot support the prediction models this month, so no prediction is shown: ") + failure),
+                .note(text("本月数据不足以拟合预测模型，本节不显示预测。", "The data cannot support the prediction models this month, so no prediction is shown: ")
+                      + (options.language.isChinese ? "" : failure)),
             ])
         }
         var blocks: [PackBlock] = []
         let clv = report.metric("predicted_clv_52w"), alive = report.metric("expected_alive_customers")
         blocks.append(.note(text(
-            "按 BG/NBD 与 Gamma–Gamma 模型（以月末前全部已付款订单拟合），\(format.exact(p.customers)) 位付费客户中预期仍存活 \(format.format(alive?.value, .count)) 位；每位客户未来 52 周的预测价值（按毛利计）为 \(format.format(clv?.value, .money))。",
-            "Fitted on every paid order up to the month end (BG/NBD and Gamma–Gamma), \(format.format(alive?.value, .count)) of \(format.exact(p.customers)) paying customers are expected to be alive; the predicted 52-week value per customer, at gross margin, is \(format.format(clv?.value, .money)).")))
+            "根据每位客户截至月末的购买频次与间隔估算：\(format.exact(p.customers)) 位付费客户中预计仍在购买的约 \(format.format(alive?.value, .count)) 位；平均每位客户未来 52 周预计带来毛利 \(format.format(clv?.value, .money))。模型与参数见附录。",
+            "Estimated from how often and how recently each customer has bought up to the month end: about \(format.format(alive?.value, .count)) of \(format.exact(p.customers)) paying customers are still buying, and each is expected to bring \(format.format(clv?.value, .money)) of gross margin over the next 52 weeks. The models and their parameters are in the appendix.")))
         blocks += trends(["expected_alive_customers", "predicted_clv_52w"])
+        let stillActive = text("仍为活跃客户的概率", "Probability the customer is still active")
         if !p.recencyCurve.isEmpty {
             let labels = p.recencyCurve.map { point in
                 point.monthsSinceLastPurchase >= Prediction.recencyBuckets ? "\(point.monthsSinceLastPurchase)+" : "\(point.monthsSinceLastPurchase)"
             }
-            let chart = TrendChart(title: text("存活概率与距上次购买月数", "P(alive) by months since the last purchase"), monthLabels: labels,
-                                   series: [.init(name: "P(alive)", values: p.recencyCurve.map { $0.meanProbabilityAlive })],
+            let chart = TrendChart(title: text("距上次购买越久，客户仍活跃的概率越低", "The longer since the last purchase, the less likely a customer is still active"),
+                                   monthLabels: labels, series: [.init(name: stillActive, values: p.recencyCurve.map { $0.meanProbabilityAlive })],
                                    kind: .ratio, format: format, zeroBased: true)
-            let table = DataTable(header: [text("距上次购买（月）", "Months since last purchase"), text("客户", "Customers"), "P(alive)"],
+            let table = DataTable(id: "p-alive-recency", header: [text("距上次购买（月）", "Months since last purchase"), text("客户", "Customers"), stillActive],
                                   rows: zip(labels, p.recencyCurve).map { [$0, format.exact($1.customers), format.format($1.meanProbabilityAlive, .ratio)] },
                                   numericColumns: [1, 2])
-            blocks.append(.chart(ChartBlock(id: "p-alive-recency", scene: chart.build(width: Self.wide.width, height: 200, theme: theme), data: table, wide: true)))
+            blocks.append(.chart(ChartBlock(id: "p-alive-recency", chart: .trend(chart), width: Self.wide.width, height: 200, data: table, wide: true)))
         }
         if !p.atRisk.isEmpty {
             var table = DataTable(
-                caption: text("高风险大客户：近 12 个月收入最高且存活概率低于 50% 的客户", "At risk: the largest 12-month spenders with P(alive) below 50 %"),
-                header: [text("客户", "Customer"), "ID", text("负责人", "Owner"), text("最近订单", "Last order"), text("近12个月收入", "Revenue, 12 months"), "P(alive)"],
+                id: "at-risk",
+                caption: text("高风险大客户：近 12 个月收入最高、仍活跃概率低于 50% 的客户", "At risk: the largest 12-month spenders who are less than 50 % likely to still be active"),
+                header: [text("客户", "Customer"), text("客户编号", "ID"), text("负责人", "Owner"), text("最近订单", "Last order"), text("近12个月收入", "Revenue, 12 months"), stillActive],
                 rows: p.atRisk.map { a in
                     [a.name.isEmpty ? a.customerId : a.name, a.customerId, a.owner ?? "—", CivilDate(dayNumber: Int(a.lastOrderDay)).description,
                      format.format(a.revenue, .money), format.format(a.probabilityAlive, .ratio)]
@@ -41,17 +45,27 @@ extension PackBuilder {
             table.personalColumns = [0]
             blocks.append(.table(table))
         }
-        if case .success(let fit) = p.purchasing {
-            let m = fit.model
-            var rows = [["BG/NBD", "r = \(fixed(m.r)), α = \(fixed(m.alpha)), a = \(fixed(m.a)), b = \(fixed(m.b))", fixed(fit.logLikelihood), format.exact(fit.n)]]
-            if case .success(let g)? = p.spending {
-                rows.append(["Gamma–Gamma", "p = \(fixed(g.model.p)), q = \(fixed(g.model.q)), γ = \(fixed(g.model.gamma))", fixed(g.logLikelihood), format.exact(g.n)])
-            }
-            blocks.append(.table(DataTable(caption: text("模型参数", "Model parameters"),
-                                           header: [text("模型", "Model"), text("参数", "Parameters"), text("对数似然", "Log-likelihood"), "n"],
-                                           rows: rows, numericColumns: [2, 3])))
-        }
         return PackSection(id: "prediction", title: title, blocks: blocks)
+    }
+
+    /// The fitted models (BG/NBD for purchasing, Gamma–Gamma for spending) with their
+    /// parameters, for the appendix: what an analyst checks, not what leadership reads.
+    func modelParameters() -> [PackBlock]? {
+        guard case .success(let fit) = report.prediction.purchasing else { return nil }
+        let m = fit.model
+        var rows = [[text("BG/NBD（购买频次与流失）", "BG/NBD (purchases and dropout)"), "r = \(fixed(m.r)), α = \(fixed(m.alpha)), a = \(fixed(m.a)), b = \(fixed(m.b))",
+                     fixed(fit.logLikelihood), format.exact(fit.n)]]
+        if case .success(let g)? = report.prediction.spending {
+            rows.append([text("Gamma–Gamma（每次购买金额）", "Gamma–Gamma (value per purchase)"), "p = \(fixed(g.model.p)), q = \(fixed(g.model.q)), γ = \(fixed(g.model.gamma))",
+                         fixed(g.logLikelihood), format.exact(g.n)])
+        }
+        return [
+            .note(text("预测一节的估计来自两个模型，按每位客户截至月末的全部已付款订单拟合：",
+                       "The estimates of the prediction section come from two models, fitted on every customer's paid orders up to the month end:")),
+            .table(DataTable(id: "model-parameters", caption: text("预测模型参数", "Prediction model parameters"),
+                             header: [text("模型", "Model"), text("参数", "Parameters"), text("对数似然", "Log-likelihood"), text("客户数", "Customers")],
+                             rows: rows, numericColumns: [2, 3])),
+        ]
     }
 
     private func fixed(_ v: Double) -> String { format.fixed(v, abs(v) >= 100 ? 1 : 3) }

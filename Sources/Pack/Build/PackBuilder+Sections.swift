@@ -11,14 +11,14 @@ extension PackBuilder {
             let label = { (m: Month) in format.shortMonth(year: m.year, month: m.month, withYear: true) }
             let columns = (0..<12).map { text("第\($0)月", "M\($0)") }
             let heat = HeatMapChart(title: text("同期群留存（按注册月）", "Cohort retention by signup month"), rowLabels: rows.map { label($0.cohort) },
-                                    columnLabels: columns, values: rows.map(\.retention), rowNotes: rows.map { "n=\($0.size)" },
+                                    columnLabels: columns, values: rows.map(\.retention), rowNotes: rows.map { text("\($0.size) 人", "n=\($0.size)") },
                                     kind: .ratio, format: format)
-            let table = DataTable(header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
+            let table = DataTable(id: "cohort-retention", header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
                                   rows: rows.map { [label($0.cohort), format.exact($0.size)] + $0.retention.map { format.format($0, .ratio) } },
                                   numericColumns: Set(1..<14))
-            blocks.append(.chart(ChartBlock(id: "cohort-retention", scene: heat.build(width: Self.wide.width, height: HeatMapChart.height(rows: rows.count), theme: theme),
+            blocks.append(.chart(ChartBlock(id: "cohort-retention", chart: .heatMap(heat), width: Self.wide.width, height: HeatMapChart.height(rows: rows.count),
                                             data: table, wide: true)))
-            let revenue = DataTable(caption: text("同期群人均收入", "Cohort revenue per member"),
+            let revenue = DataTable(id: "cohort-revenue", caption: text("同期群人均收入", "Cohort revenue per member"),
                                     header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
                                     rows: rows.map { [label($0.cohort), format.exact($0.size)] + $0.revenuePerMember.map { format.format($0, .money) } },
                                     numericColumns: Set(1..<14))
@@ -29,7 +29,7 @@ extension PackBuilder {
 
     func value() -> PackSection {
         var blocks = trends(["aov", "arpu", "repeat_purchase_rate", "second_purchase_rate", "gross_margin", "top20_revenue_share", "ltv_12m", "cac_12m"])
-        if let table = sliceTable(caption: text("分渠道客户价值（近 12 个月）", "Value by channel (12 months)"), dimension: "channel",
+        if let table = sliceTable(id: "value-by-channel", caption: text("分渠道客户价值（近 12 个月）", "Value by channel (12 months)"), dimension: "channel",
                                   ids: ["new_paying_customers", "cac", "cac_12m", "ltv_12m", "ltv_cac", "payback_months", "roas_12m"]) {
             blocks.append(.table(table))
         }
@@ -39,12 +39,12 @@ extension PackBuilder {
             let donut = DonutChart(title: text("RFM 客户分群", "RFM segments"),
                                    slices: rfm.segments.map { .init(name: zh ? $0.nameZh : $0.nameEn, value: Double($0.customers)) },
                                    otherLabel: text("其他", "Other"), centerLabel: text("位付费客户", "paying customers"), kind: .count, format: format)
-            blocks.append(.chart(ChartBlock(id: "rfm-segments", scene: donut.build(width: Self.wide.width * 0.62, height: 200, theme: theme),
-                                            data: DataTable(header: [text("分群", "Segment"), text("客户", "Customers")],
+            blocks.append(.chart(ChartBlock(id: "rfm-segments", chart: .donut(donut), width: Self.wide.width * 0.62, height: 200,
+                                            data: DataTable(id: "rfm-segments", header: [text("分群", "Segment"), text("客户", "Customers")],
                                                             rows: rfm.segments.map { [zh ? $0.nameZh : $0.nameEn, format.exact($0.customers)] }, numericColumns: [1]),
                                             wide: true)))
             blocks.append(.table(DataTable(
-                caption: text("RFM 客户分群（近 \(report.config.definitions.rfmWindowDays) 天有付费的 \(format.exact(rfm.n)) 位客户）",
+                id: "rfm-detail", caption: text("RFM 客户分群（近 \(report.config.definitions.rfmWindowDays) 天有付费的 \(format.exact(rfm.n)) 位客户）",
                               "RFM segments (\(format.exact(rfm.n)) customers who paid in the last \(report.config.definitions.rfmWindowDays) days)"),
                 header: [text("分群", "Segment"), text("客户", "Customers"), text("占比", "Share"), text("收入", "Revenue"), text("收入占比", "Revenue share"),
                          text("平均最近购买（天）", "Mean recency (days)"), text("平均频次", "Mean frequency"), text("平均金额", "Mean value")],
@@ -61,8 +61,8 @@ extension PackBuilder {
         guard report.metric("new_leads") != nil else { return PackSection(id: "sales", title: text("销售效率", "Sales efficiency"), blocks: [missing("leads")]) }
         var blocks = trends(["won_deals", "won_amount", "sales_cycle_days", "lead_response_hours", "follow_up_timely_rate", "cost_per_lead"])
         let ids = ["new_leads", "won_deals", "won_amount", "win_rate", "sales_cycle_days", "lead_response_hours", "follow_up_timely_rate"]
-        if let owners = sliceTable(caption: text("分销售", "By sales rep"), dimension: "owner", ids: ids) { blocks.append(.table(owners)) }
-        if let campaigns = sliceTable(caption: text("分活动", "By campaign"), dimension: "campaign", ids: ids) { blocks.append(.table(campaigns)) }
+        if let owners = sliceTable(id: "sales-by-rep", caption: text("分销售", "By sales rep"), dimension: "owner", ids: ids) { blocks.append(.table(owners)) }
+        if let campaigns = sliceTable(id: "sales-by-campaign", caption: text("分活动", "By campaign"), dimension: "campaign", ids: ids) { blocks.append(.table(campaigns)) }
         return PackSection(id: "sales", title: text("销售效率", "Sales efficiency"), blocks: blocks)
     }
 
@@ -85,7 +85,7 @@ extension PackBuilder {
     }
 
     /// One row per member of `dimension`, one column per metric, the report month's values.
-    func sliceTable(caption: String, dimension: String, ids: [String]) -> DataTable? {
+    func sliceTable(id: String, caption: String, dimension: String, ids: [String]) -> DataTable? {
         let results = ids.compactMap { report.metric($0) }
         var members = Set<String>()
         for r in results {
@@ -99,7 +99,7 @@ extension PackBuilder {
             return [member] + zip(results, values).map { value($0, $1) }
         }
         guard !rows.isEmpty else { return nil }
-        return DataTable(caption: caption, header: [text.dimension(dimension)] + results.map { name($0.id) }, rows: rows,
+        return DataTable(id: id, caption: caption, header: [text.dimension(dimension)] + results.map { name($0.id) }, rows: rows,
                          numericColumns: Set(1...results.count))
     }
 }

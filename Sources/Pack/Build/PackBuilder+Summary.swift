@@ -18,7 +18,7 @@ extension PackBuilder {
             return KPITile(id: id, label: name(id), value: value(r, r.value), change: change(r, r.mom), changeTone: tone(r, r.mom),
                            changeCaption: text.vsLastMonth, target: target, status: status.map { text.status($0) },
                            statusTone: statusTone,
-                           sparkline: Sparkline(title: name(id), values: r.series).build(width: 84, height: 26, theme: theme))
+                           sparkline: Sparkline(title: name(id), values: r.series, kind: kind(of: r), format: format).build(width: 84, height: 26))
         }
         return PackSection(id: "summary", title: text.summary, blocks: [.tiles(tiles)])
     }
@@ -28,7 +28,7 @@ extension PackBuilder {
         for alert in report.alerts {
             guard let r = report.metric(alert.rule.metric) else { continue }
             let (condition, threshold) = MetricsJSON.conditionParts(alert.rule.condition)
-            let scope = alert.rule.slice.map { " [\($0.value)]" } ?? ""
+            let scope = alert.rule.slice.map { text("（\($0.value)）", " (\($0.value))") } ?? ""
             let isChange = condition.hasPrefix("change")
             let observed = isChange ? change(r, alert.observed) : value(r, alert.observed)
             let limit = isChange ? change(r, threshold) : value(r, threshold)
@@ -44,7 +44,7 @@ extension PackBuilder {
         }
         for t in report.targets where t.needsAttention {
             guard let r = report.metric(t.metric) else { continue }
-            let scope = t.slice.map { " [\($0.value)]" } ?? ""
+            let scope = t.slice.map { text("（\($0.value)）", " (\($0.value))") } ?? ""
             let what: String
             switch t.status {
             case .missed: what = text("未达目标", "missed its target")

@@ -18,7 +18,7 @@ extension PackBuilder {
             BulletChart.Row(label: label(t), detail: detail(t), attainment: t.open ? t.pace : t.attainment, status: t.status.map(bulletStatus))
         }
         let chart = BulletChart(title: text.targets, rows: rows, nearThreshold: report.config.definitions.nearThreshold, format: format)
-        let table = DataTable(header: [text.metric, text.period, text.actual, text.target, text.attainment, text.pace, text.status],
+        let table = DataTable(id: "targets", header: [text.metric, text.period, text.actual, text.target, text.attainment, text.pace, text.status],
                               rows: outcomes.map { t in
                                   let r = report.metric(t.metric)
                                   return [name(t.metric) + (t.slice.map { " · \($0.value)" } ?? ""), t.period,
@@ -27,9 +27,9 @@ extension PackBuilder {
                               },
                               numericColumns: [2, 3, 4, 5],
                               rowTones: outcomes.map { tone(of: $0.status) })
-        let height = BulletChart.height(rows: rows.count)
         return PackSection(id: "targets", title: text.targets, blocks: [
-            .chart(ChartBlock(id: "targets", scene: chart.build(width: Self.wide.width, height: height, theme: theme), data: table, wide: true, tableInPrint: true)),
+            .chart(ChartBlock(id: "targets", chart: .bullet(chart), width: Self.wide.width, height: BulletChart.height(rows: rows.count),
+                              data: table, wide: true, tableInPrint: true)),
         ])
     }
 

@@ -19,11 +19,11 @@ extension PackBuilder {
         let chart = BarChart(title: text("分渠道新增与新增付费客户", "New and new paying customers by channel"), categories: channels,
                              series: [.init(name: name("new_customers"), values: values(new)), .init(name: name("new_paying_customers"), values: values(paying))],
                              layout: .grouped, kind: .count, format: format)
-        let table = DataTable(header: [text.channel, name("new_customers"), name("new_paying_customers")],
+        let table = DataTable(id: "channel-new-customers", header: [text.channel, name("new_customers"), name("new_paying_customers")],
                               rows: channels.indices.map { [channels[$0], format.format(values(new)[$0], .count), format.format(values(paying)[$0], .count)] },
                               numericColumns: [1, 2])
         // Half width: it pairs with the last trend instead of taking a page of its own.
-        return ChartBlock(id: "channel-new-customers", scene: chart.build(width: Self.half.width, height: Self.half.height, theme: theme), data: table, wide: false)
+        return ChartBlock(id: "channel-new-customers", chart: .bars(chart), width: Self.half.width, height: Self.half.height, data: table, wide: false)
     }
 
     func trend(_ r: MetricResult) -> ChartBlock {
@@ -40,8 +40,8 @@ extension PackBuilder {
             return row
         }
         let header = [text.month, name(r.id)] + (hasTarget ? [text.target] : [])
-        return ChartBlock(id: "trend-\(r.id.replacingOccurrences(of: "_", with: "-"))",
-                          scene: chart.build(width: Self.half.width, height: Self.half.height, theme: theme),
-                          data: DataTable(header: header, rows: rows, numericColumns: Set(1..<header.count)), wide: false)
+        let id = "trend-\(r.id.replacingOccurrences(of: "_", with: "-"))"
+        return ChartBlock(id: id, chart: .trend(chart), width: Self.half.width, height: Self.half.height,
+                          data: DataTable(id: id, header: header, rows: rows, numericColumns: Set(1..<header.count)), wide: false)
     }
 }

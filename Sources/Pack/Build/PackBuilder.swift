@@ -9,9 +9,9 @@ public struct PackBuilder {
     public let options: PackOptions
     let text: PackText
     let format: NumberFormat
-    let theme = Theme.standard
 
-    /// Chart sizes shared by the site and the PDF (the site scales them to its column).
+    /// Chart sizes on a page and a desktop screen (the site scales them up to its column; a
+    /// phone gets its own rendering).
     static let half = (width: 372.0, height: 172.0)
     static let wide = (width: 770.0, height: 250.0)
 
@@ -27,6 +27,8 @@ public struct PackBuilder {
         if let commentary = options.commentary, !commentary.blocks.isEmpty {
             sections.append(PackSection(id: "commentary", title: text("分析师点评", "Analyst's commentary"), blocks: [.commentary(commentary)]))
         }
+        // The model parameters belong in the appendix beside the dictionary, not before leadership.
+        let parameters = options.sections.contains("prediction") ? modelParameters() : nil
         for id in options.sections {
             switch id {
             case "summary": sections.append(summary())
@@ -40,7 +42,7 @@ public struct PackBuilder {
             case "service": sections.append(service())
             case "targets": sections.append(targets())
             case "quality": sections.append(quality())
-            case "dictionary": sections.append(dictionary())
+            case "dictionary": sections.append(dictionary(parameters: parameters))
             default: continue
             }
         }
@@ -54,9 +56,7 @@ public struct PackBuilder {
 
     func name(_ id: String) -> String { report.catalog[id]?.name(chinese: options.language.isChinese) ?? id }
 
-    func kind(_ unit: MetricDefinition.Unit) -> ValueKind { ValueKind(rawValue: unit.rawValue) ?? .number }
-
-    func kind(of r: MetricResult) -> ValueKind { r.definition.readsAsMultiple ? .multiple : kind(r.definition.unit) }
+    func kind(of r: MetricResult) -> ValueKind { r.definition.unit.valueKind }
 
     func value(_ r: MetricResult, _ v: Double?) -> String { format.format(v, kind(of: r)) }
 

@@ -7,7 +7,7 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let folder: String
 
-    public static let required = ["page", "block", "table", "archive", "email", "email-html"]
+    public static let required = ["page", "months", "block", "table", "archive", "email", "email-html"]
 
     public init(folder: String) throws {
         self.folder = folder
@@ -29,19 +29,5 @@ public struct TemplateSet: Sendable {
     public func render(_ context: [String: Any], _ template: String) throws -> String {
         guard let out = library.render(context, withTemplate: template) else { throw PackError.missingTemplate(template) }
         return out
-    }
-}
-
-public enum PackError: Error, CustomStringConvertible {
-    case missingTemplate(String)
-    case badTemplate(String, String)
-    case cannotWrite(String, String)
-
-    public var description: String {
-        switch self {
-        case .missingTemplate(let p): return "\(p): template not found"
-        case .badTemplate(let p, let why): return "\(p): the template cannot be read: \(why)"
-        case .cannotWrite(let p, let why): return "\(p): cannot write: \(why)"
-        }
     }
 }

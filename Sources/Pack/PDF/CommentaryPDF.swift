@@ -8,27 +8,38 @@ struct CommentaryPDF {
     func flow(_ commentary: Commentary) -> [FlowItem] {
         let body = TextStyle(size: 10.5, color: theme.ink)
         var flow: [FlowItem] = []
+        var space = 0.0  // room a rule leaves before what follows it
+        func add(_ text: RichText, spaceBefore: Double = 0) {
+            var text = text
+            text.spaceBefore = space + spaceBefore
+            space = 0
+            flow.append(.richText(text))
+        }
         for block in commentary.blocks {
             switch block {
             case .heading(let level, let spans):
-                flow.append(.space(4))
-                flow.append(.richText(rich(spans, TextStyle(size: level == 1 ? 13 : 11.5, bold: true, color: theme.ink), indent: 0)))
-            case .paragraph(let spans): flow.append(.richText(rich(spans, body, indent: 0)))
+                var heading = rich(spans, TextStyle(size: level == 1 ? 13 : 11.5, bold: true, color: theme.ink), indent: 0)
+                heading.tag = .heading(level: min(level + 2, 6))  // under the section's own heading (H2)
+                add(heading, spaceBefore: 4)
+            case .paragraph(let spans): add(rich(spans, body, indent: 0))
             case .quote(let spans):
                 var quote = spans
                 for i in quote.indices { quote[i].italic = true }
-                flow.append(.richText(rich(quote, TextStyle(size: 10.5, color: theme.muted), indent: 14)))
-            case .code(let text): flow.append(.richText(rich([Commentary.Span(text: text, code: true)], body, indent: 14)))
-            case .rule: flow.append(.space(6))
+                add(rich(quote, TextStyle(size: 10.5, color: theme.muted), indent: 14))
+            case .code(let text): add(rich([Commentary.Span(text: text, code: true)], body, indent: 14))
+            case .rule: space += 6
             case .list(let ordered, let items):
+                flow.append(.begin(.list))
                 var numbers: [Int: Int] = [:]
                 for item in items {
                     numbers[item.depth, default: 0] += 1
                     numbers = numbers.filter { $0.key <= item.depth }
                     var text = rich(item.spans, body, indent: 16 + Double(item.depth) * 14)
                     text.marker = ordered ? "\(numbers[item.depth]!)." : "•"
-                    flow.append(.richText(text))
+                    text.tag = .listItem
+                    add(text)
                 }
+                flow.append(.end(.list))
             }
         }
         return flow

@@ -1,23 +1,25 @@
 import Charts
 
-/// What the page composer lays out: boxes that know nothing of metrics.
+/// What the page composer lays out: boxes that know nothing of metrics, in reading order.
 ///
-/// Figures never split; tables split between rows, repeating their header; a heading
-/// stays with what follows it.
+/// Tables split between rows, repeating their header; figures keep whole unless they are
+/// taller than a page (then they split at their row breaks, or scale down to fit); a
+/// heading stays with what follows it.
 public enum FlowItem: Sendable {
-    /// A heading; `outline` puts it in the PDF's bookmarks.
-    case heading(String, outline: Bool)
+    /// A heading; `outline` puts it in the PDF's bookmarks at that level (1 = section).
+    case heading(String, level: Int, outline: Bool)
     case paragraph(String, TextStyle)
     /// Styled text (Pango markup) with links, indented, with an optional list marker before it.
     case richText(RichText)
-    /// A fixed-size drawing (charts, tile grids); moved whole to the next page if it does not fit.
-    case figure(Scene)
+    /// Figures side by side on one line (one, or a pair of half-width charts).
+    case figures([Figure])
     case table(TableSpec)
-    case space(Double)
-    case pageBreak
+    /// Opens or closes a structure element around the items between (a section, a list).
+    case begin(StructureTag)
+    case end(StructureTag)
 }
 
-/// A paragraph of the commentary: markup, its links, and where it sits.
+/// A paragraph of the commentary: markup, its links, where it sits and how it is tagged.
 public struct RichText: Sendable {
     public var markup: String
     public var links: [TextLink]
@@ -25,25 +27,21 @@ public struct RichText: Sendable {
     public var indent: Double
     /// `•` or `3.`, drawn in the indent.
     public var marker: String?
+    /// Extra room above it (a heading, after a rule).
+    public var spaceBefore: Double = 0
+    /// What the tagged PDF calls it: a heading, a paragraph, a list item.
+    public var tag: StructureTag = .paragraph
 }
 
-/// A table to lay out: header, rows of text, alignment and how many lines a cell may wrap to.
-public struct TableSpec: Sendable {
-    /// Printed above the table, kept on the same page as its first rows.
-    public var caption: String?
-    public var header: [String]
-    public var rows: [[String]]
-    public var numericColumns: Set<Int>
-    public var maxLines: Int
-    /// Colours for individual rows' last cell (status), or nil.
-    public var rowColors: [Color?]?
+/// A drawing placed as one box: a chart, the KPI tiles, an exception line.
+public struct Figure: Sendable {
+    public var scene: Scene
+    /// How the tagged PDF knows it: a figure with its alternative text, or a list item.
+    public var tag: StructureTag
+    /// A bookmark under the current section.
+    public var outline: String?
 
-    public init(caption: String? = nil, header: [String], rows: [[String]], numericColumns: Set<Int> = [], maxLines: Int = 1, rowColors: [Color?]? = nil) {
-        self.caption = caption
-        self.header = header
-        self.rows = rows
-        self.numericColumns = numericColumns
-        self.maxLines = maxLines
-        self.rowColors = rowColors
+    public init(_ scene: Scene, tag: StructureTag, outline: String? = nil) {
+        (self.scene, self.tag, self.outline) = (scene, tag, outline)
     }
 }

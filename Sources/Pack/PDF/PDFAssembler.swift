@@ -1,63 +1,81 @@
 import Charts
 
 /// Turns the pack document into a cover and a flow of boxes for the page composer:
-/// the PDF's reading order and how blocks become figures and tables.
+/// the PDF's reading order, its structure, and how blocks become figures and tables.
 struct PDFAssembler {
     let document: PackDocument
     let geometry: PageGeometry
     let theme: Theme
-    let placer = TextPlacer()
+    let placer: TextPlacer
 
-    func cover() -> Scene {
+    func cover() -> PDFPage {
         let g = geometry
-        var marks: [Mark] = [.rect(Rect(x: 0, y: 0, width: g.width, height: g.height * 0.62), fill: Color(hex: 0x0B3C5D))]
-        marks.append(.rect(Rect(x: g.margin + 8, y: g.height * 0.62 - 6, width: 64, height: 6), fill: theme.palette[1]))
+        var page = PDFPage()
         let white = Color(hex: 0xFFFFFF)
-        marks.append(placer.mark(document.company, at: Point(g.margin + 8, 80), .start, .top, style: TextStyle(size: 16, color: white.opacity(0.85))))
-        marks.append(placer.mark(document.title, at: Point(g.margin + 8, 150), .start, .top, style: TextStyle(size: 34, bold: true, color: white), maxWidth: g.contentWidth))
-        marks.append(placer.mark(document.monthLabel, at: Point(g.margin + 8, 205), .start, .top, style: TextStyle(size: 24, color: white)))
-        marks.append(placer.mark(document.headline, at: Point(g.margin + 8, g.height * 0.62 + 30), .start, .top,
-                                 style: TextStyle(size: 13, color: theme.ink), maxWidth: g.contentWidth - 16, maxLines: 4))
-        marks.append(placer.mark(document.colophon, at: Point(g.margin + 8, g.height - g.margin), .start, .bottom,
-                                 style: TextStyle(size: 8.5, color: theme.muted), maxWidth: g.contentWidth - 16, maxLines: 3))
-        return Scene(width: g.width, height: g.height, title: document.title, summary: document.headline, marks: marks)
+        page.add([.rect(Rect(x: 0, y: 0, width: g.width, height: g.height * 0.62), fill: Color(hex: 0x0B3C5D)),
+                  .rect(Rect(x: g.margin + 8, y: g.height * 0.62 - 6, width: 64, height: 6), fill: theme.palette[1])])
+        page.add([placer.mark(document.company, at: Point(g.margin + 8, 80), .start, .top, style: TextStyle(size: 16, color: white.opacity(0.85)))], tagged: .paragraph)
+        page.add([placer.mark(document.title, at: Point(g.margin + 8, 150), .start, .top, style: TextStyle(size: 34, bold: true, color: white), maxWidth: g.contentWidth)],
+                 tagged: .heading(level: 1))
+        page.add([placer.mark(document.monthLabel, at: Point(g.margin + 8, 205), .start, .top, style: TextStyle(size: 24, color: white))], tagged: .paragraph)
+        page.add([placer.mark(document.headline, at: Point(g.margin + 8, g.height * 0.62 + 30), .start, .top,
+                              style: TextStyle(size: 13, color: theme.ink), maxWidth: g.contentWidth - 16, maxLines: 4)], tagged: .paragraph)
+        page.add([placer.mark(document.colophon, at: Point(g.margin + 8, g.height - g.margin), .start, .bottom,
+                              style: TextStyle(size: 8.5, color: theme.muted), maxWidth: g.contentWidth - 16, maxLines: 3)], tagged: .paragraph)
+        return page
     }
 
     func flow() -> [FlowItem] {
         var flow: [FlowItem] = []
         let body = TextStyle(size: 10, color: theme.ink)
-        for (s, section) in document.sections.enumerated() {
-            // The summary follows the commentary, and the exceptions the summary, on their page; every other section opens a page.
-            let follows = section.id == "exceptions" || (section.id == "summary" && s > 0 && document.sections[s - 1].id == "commentary")
-            if s > 0, !follows { flow.append(.pageBreak) }
-            flow.append(.heading(section.title, outline: true))
+        for section in document.sections {
+            flow.append(.heading(section.title, level: 1, outline: true))
             var pendingHalf: ChartBlock?
             for block in section.blocks {
                 if case .chart(let chart) = block, !chart.wide {
                     if let left = pendingHalf {
-                        flow.append(.figure(pair(left, chart)))
+                        flow.append(.figures([figure(left, in: section), figure(chart, in: section)]))
                         pendingHalf = nil
                     } else {
                         pendingHalf = chart
                     }
                     continue
                 }
-                if let left = pendingHalf { flow.append(.figure(pair(left, nil))); pendingHalf = nil }
+                if let left = pendingHalf { flow.append(.figures([figure(left, in: section)])); pendingHalf = nil }
                 switch block {
                 case .note(let text): flow.append(.paragraph(text, body))
                 case .commentary(let commentary): flow += CommentaryPDF(theme: theme).flow(commentary)
-                case .tiles(let tiles): flow.append(.figure(tileGrid(tiles)))
-                case .exceptions(let items): flow += items.map { .figure(exception($0)) }
+                case .tiles(let tiles): flow.append(.figures([tileGrid(tiles)]))
+                case .exceptions(let items):
+                    flow.append(.begin(.list))
+                    flow += items.map { .figures([exception($0)]) }
+                    flow.append(.end(.list))
                 case .chart(let chart):
-                    flow.append(.figure(chart.scene.title == section.title ? chart.scene : titled(chart, width: geometry.contentWidth)))
+                    flow.append(.figures([figure(chart, in: section)]))
                     if chart.tableInPrint { flow.append(.table(spec(chart.data))) }
                 case .table(let table):
                     flow.append(.table(spec(table)))
                 }
             }
-            if let left = pendingHalf { flow.append(.figure(pair(left, nil))) }
+            if let left = pendingHalf { flow.append(.figures([figure(left, in: section)])) }
         }
         return flow
+    }
+
+    /// A chart with its title above it (unless the section's heading already says it),
+    /// tagged with its description as the alternative text.
+    func figure(_ chart: ChartBlock, in section: PackSection) -> Figure {
+        let scene = chart.scene(theme: theme)
+        let separator = document.language.isChinese ? "：" : ": "
+        guard scene.title != section.title else {
+            return Figure(scene, tag: .figure(alt: scene.title + separator + scene.summary))
+        }
+        let style = TextStyle(size: 11, bold: true, color: theme.ink)
+        let title = placer.mark(scene.title, at: Point(0, 0), .start, .top, style: style, maxWidth: scene.width)
+        let offset = 20.0
+        let titled = Scene(width: scene.width, height: scene.height + offset, title: scene.title, summary: scene.summary,
+                           marks: [title] + scene.marks(at: 0, offset), rowBreaks: scene.rowBreaks.map { $0 + offset })
+        return Figure(titled, tag: .figure(alt: scene.title + separator + scene.summary), outline: scene.title)
     }
 
     func spec(_ t: DataTable) -> TableSpec {
@@ -75,67 +93,24 @@ struct PDFAssembler {
         }
     }
 
-    /// A chart with its title above it.
-    func titled(_ chart: ChartBlock, width: Double) -> Scene {
-        let style = TextStyle(size: 11, bold: true, color: theme.ink)
-        let title = placer.mark(chart.scene.title, at: Point(0, 0), .start, .top, style: style, maxWidth: width)
-        let offset = 20.0
-        return Scene(width: width, height: chart.scene.height + offset, title: chart.scene.title, summary: chart.scene.summary,
-                     marks: [title] + chart.scene.marks(at: 0, offset))
-    }
-
-    /// Two half-width charts side by side.
-    func pair(_ left: ChartBlock, _ right: ChartBlock?) -> Scene {
-        let gap = geometry.contentWidth - 2 * left.scene.width
-        let l = titled(left, width: left.scene.width)
-        var marks = l.marks
-        var height = l.height
-        if let right {
-            let r = titled(right, width: right.scene.width)
-            marks += r.marks(at: left.scene.width + gap, 0)
-            height = max(height, r.height)
+    func exception(_ item: ExceptionItem) -> Figure {
+        let word = item.severityLabel(chinese: document.language.isChinese)
+        let color: Color
+        switch item.severity {
+        case .high: color = theme.missed
+        case .medium: color = theme.near
+        case .low: color = theme.muted
         }
-        return Scene(width: geometry.contentWidth, height: height + 6, title: "", summary: "", marks: marks)
-    }
-
-    /// KPI tiles, four to a row: label, value with its sparkline beside it, change, target.
-    func tileGrid(_ tiles: [KPITile]) -> Scene {
-        let columns = 4, gap = 10.0, tileHeight = 94.0
-        let tileWidth = (geometry.contentWidth - gap * Double(columns - 1)) / Double(columns)
-        var marks: [Mark] = []
-        for (i, tile) in tiles.enumerated() {
-            let x = Double(i % columns) * (tileWidth + gap), y = Double(i / columns) * (tileHeight + gap)
-            marks.append(.rect(Rect(x: x, y: y, width: tileWidth, height: tileHeight), fill: Color(hex: 0xF5F7FA), stroke: Stroke(color: theme.grid, width: 0.8), radius: 4))
-            marks.append(placer.mark(tile.label, at: Point(x + 10, y + 8), .start, .top, style: TextStyle(size: 9.5, color: theme.muted), maxWidth: tileWidth - 20))
-            let sparkWidth = tile.sparkline.width
-            marks.append(placer.mark(tile.value, at: Point(x + 10, y + 24), .start, .top, style: TextStyle(size: 21, bold: true, color: theme.ink),
-                                     maxWidth: tileWidth - 28 - sparkWidth))
-            marks += tile.sparkline.marks(at: x + tileWidth - 10 - sparkWidth, y + 28)
-            let toneColor = color(of: tile.changeTone) ?? theme.muted
-            marks.append(placer.mark("\(tile.change) \(tile.changeCaption)", at: Point(x + 10, y + 60), .start, .top,
-                                     style: TextStyle(size: 8.5, bold: true, color: toneColor), maxWidth: tileWidth - 20))
-            if let target = tile.target {
-                let statusColor = color(of: tile.statusTone) ?? theme.muted
-                marks.append(placer.mark("\(target)  \(tile.status ?? "")", at: Point(x + 10, y + 75), .start, .top,
-                                         style: TextStyle(size: 8.5, color: statusColor), maxWidth: tileWidth - 20))
-            }
-        }
-        let rows = (tiles.count + columns - 1) / columns
-        return Scene(width: geometry.contentWidth, height: Double(rows) * (tileHeight + gap), title: "", summary: "", marks: marks)
-    }
-
-    func exception(_ item: ExceptionItem) -> Scene {
-        let zh = document.language.isChinese
-        let (word, color): (String, Color) = switch item.severity {
-        case .high: (zh ? "高" : "high", theme.missed)
-        case .medium: (zh ? "中" : "medium", theme.near)
-        case .low: (zh ? "低" : "low", theme.muted)
-        }
-        let badge = placer.mark("● \(word)", at: Point(0, 0), .start, .top, style: TextStyle(size: 9.5, bold: true, color: color))
-        let text = placer.mark(item.text, at: Point(56, 0), .start, .top, style: TextStyle(size: 9.5, color: theme.ink),
-                               maxWidth: geometry.contentWidth - 56, maxLines: 2)
+        let badgeStyle = TextStyle(size: 9.5, bold: true, color: color)
+        let badge = placer.mark("● \(word)", at: Point(0, 0), .start, .top, style: badgeStyle)
+        // The text starts after the widest severity word of the pack's language.
+        let indent = ExceptionItem.Severity.allCases.map { severity in
+            placer.width("● " + ExceptionItem(severity: severity, text: "").severityLabel(chinese: document.language.isChinese), badgeStyle)
+        }.max()! + 10
+        let text = placer.mark(item.text, at: Point(indent, 0), .start, .top, style: TextStyle(size: 9.5, color: theme.ink),
+                               maxWidth: geometry.contentWidth - indent, maxLines: 2)
         var height = 14.0
         if case .text(let t) = text { height = t.bounds.height }
-        return Scene(width: geometry.contentWidth, height: height - 4, title: "", summary: "", marks: [badge, text])
+        return Figure(Scene(width: geometry.contentWidth, height: height - 4, title: "", summary: "", marks: [badge, text]), tag: .listItem)
     }
 }

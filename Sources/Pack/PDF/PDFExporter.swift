@@ -2,8 +2,9 @@ import CCairo
 import Charts
 import Foundation
 
-/// Paints composed pages into a PDF with cairo: fonts embedded as subsets, bookmarks,
-/// and title, author and subject in the document information.
+/// Paints composed pages into a tagged PDF with cairo: fonts embedded as subsets,
+/// structure tags in reading order, a nested outline (section → figure or table), and
+/// title, author, subject and language in the document information.
 public enum PDFExporter {
     public struct Metadata: Sendable {
         public var title: String
@@ -11,13 +12,15 @@ public enum PDFExporter {
         public var subject: String
         /// `YYYY-MM-DDThh:mm:ss` from SOURCE_DATE_EPOCH, or nil to leave the date out.
         public var date: String?
+        /// BCP 47 (`zh-CN`, `en`), for screen readers' voices.
+        public var language: String
 
-        public init(title: String, author: String, subject: String, date: String?) {
-            (self.title, self.author, self.subject, self.date) = (title, author, subject, date)
+        public init(title: String, author: String, subject: String, date: String?, language: String) {
+            (self.title, self.author, self.subject, self.date, self.language) = (title, author, subject, date, language)
         }
     }
 
-    public static func pdf(_ pages: [PageComposer.Page], geometry: PageGeometry, metadata: Metadata) -> [UInt8] {
+    public static func pdf(_ pages: [PDFPage], geometry: PageGeometry, metadata: Metadata) -> [UInt8] {
         let sink = ByteSink()
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), geometry.width, geometry.height)!
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
@@ -30,16 +33,25 @@ public enum PDFExporter {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
         let cr = cairo_create(surface)!
+        let canvas = CairoCanvas(context: cr)
+        var section = Int32(CAIRO_PDF_OUTLINE_ROOT)
+        // One Document element holds the whole structure tree, as tagged PDF asks; the
+        // running header and footer are its only untagged content.
+        canvas.begin(.document)
         for (i, page) in pages.enumerated() {
-            for title in page.outline {
-                cairo_pdf_surface_add_outline(surface, Int32(CAIRO_PDF_OUTLINE_ROOT), title, "page=\(i + 1)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+            for mark in page.outline {
+                let destination = "page=\(i + 1) pos=[\(Int(geometry.margin)) \(Int(max(mark.y - 6, 0)))]"
+                let parent = mark.level <= 1 ? Int32(CAIRO_PDF_OUTLINE_ROOT) : section
+                let id = cairo_pdf_surface_add_outline(surface, parent, mark.title, destination, cairo_pdf_outline_flags_t(rawValue: 0))
+                if mark.level <= 1 { section = id }
             }
-            ScenePainter.paint(Scene(width: geometry.width, height: geometry.height, title: "", summary: "", marks: page.marks), on: cr)
+            page.paint(on: canvas)
+            if i == pages.count - 1 { canvas.end(.document) }
             cairo_show_page(cr)
         }
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)
-        return sink.bytes
+        return PDFStructureUpdate.append(to: sink.bytes, figureAlternatives: canvas.figureAlternatives, language: metadata.language)
     }
 }

@@ -4,13 +4,15 @@ import Charts
 public enum PackPDF {
     public static func render(_ document: PackDocument, date: String?, theme: Theme = .standard) -> [UInt8] {
         let geometry = PageGeometry()
-        let assembler = PDFAssembler(document: document, geometry: geometry, theme: theme)
-        let composer = PageComposer(geometry: geometry, theme: theme)
+        let placer = TextPlacer()
+        let assembler = PDFAssembler(document: document, geometry: geometry, theme: theme, placer: placer)
+        let composer = PageComposer(geometry: geometry, theme: theme, placer: placer)
         let pages = composer.compose(cover: assembler.cover(), flow: assembler.flow())
         let decorated = composer.decorate(pages, left: "\(document.company) · \(document.title)", right: document.monthLabel,
                                           footer: document.colophon, hasCover: true)
         return PDFExporter.pdf(decorated, geometry: geometry,
                                metadata: .init(title: "\(document.company) \(document.title) \(document.monthLabel)",
-                                               author: document.company, subject: document.month, date: date))
+                                               author: document.company, subject: document.month, date: date,
+                                               language: document.language.isChinese ? "zh-CN" : "en"))
     }
 }

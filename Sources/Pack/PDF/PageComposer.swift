@@ -3,122 +3,125 @@ import Charts
 /// Lays flow items onto pages: typst-style, layout produces frames of positioned marks
 /// and an exporter paints them. Knows boxes and pages, never what a number means.
 public struct PageComposer {
-    public struct Page: Sendable {
-        public var marks: [Mark] = []
-        /// Bookmarks that point at this page.
-        public var outline: [String] = []
-    }
-
     let geometry: PageGeometry
     let theme: Theme
-    let placer = TextPlacer()
+    let placer: TextPlacer
 
-    public init(geometry: PageGeometry = PageGeometry(), theme: Theme = .standard) {
+    /// A figure that misses the end of a page by a little is drawn smaller, down to this
+    /// scale, rather than leaving the rest of the page empty…
+    static let smallestFill = 0.88
+    /// …and down to this one when more than a third of the page would stay empty.
+    static let smallestFillOfEmptyPage = 0.75
+    static let headingStyle = TextStyle(size: 15, bold: true, color: Theme.standard.ink)
+
+    public init(geometry: PageGeometry = PageGeometry(), theme: Theme = .standard, placer: TextPlacer = TextPlacer()) {
         self.geometry = geometry
         self.theme = theme
+        self.placer = placer
     }
 
-    /// Pages of the flow; `cover` is a full page drawn first without header or footer.
-    public func compose(cover: Scene?, flow: [FlowItem]) -> [Page] {
-        var pages: [Page] = []
-        if let cover { pages.append(Page(marks: cover.marks, outline: [])) }
-        var page = Page()
-        var y = geometry.contentTop
+    /// Pages of the flow; `cover` is a full page placed first, without header or footer.
+    public func compose(cover: PDFPage?, flow items: [FlowItem]) -> [PDFPage] {
+        var pages = PageSequence(geometry: geometry, cover: cover)
         let x = geometry.margin
         let width = geometry.contentWidth
-        let bottom = geometry.contentBottom
-        func newPage() {
-            pages.append(page)
-            page = Page()
-            y = geometry.contentTop
-        }
-        func ensure(_ height: Double) { if y + height > bottom, y > geometry.contentTop { newPage() } }
-
-        for (i, item) in flow.enumerated() {
+        var flow = items
+        var i = 0
+        while i < flow.count {
+            let item = flow[i]
+            defer { i += 1 }
             switch item {
-            case .pageBreak:
-                if y > geometry.contentTop || !page.marks.isEmpty { newPage() }
-            case .space(let h):
-                y += h
-            case .heading(let title, let outline):
-                let style = TextStyle(size: 15, bold: true, color: theme.ink)
-                let h = placer.size(title, style).height
-                // Keep a heading with at least the start of what follows.
-                ensure(h + 8 + min(nextHeight(flow, after: i, width: width), 120))
-                page.marks.append(placer.mark(title, at: Point(x, y), .start, .top, style: style, maxWidth: width))
-                page.marks.append(.rect(Rect(x: x, y: y + h + 3, width: 28, height: 2.5), fill: theme.palette[0]))
-                if outline { page.outline.append(title) }
-                y += h + 12
+            case .begin(let tag):
+                pages.begin(tag)
+            case .end(let tag):
+                pages.end(tag)
+            case let .heading(title, level, outline):
+                let h = placer.size(title, Self.headingStyle, maxWidth: width).height
+                // Keep a heading with the start of what follows.
+                pages.ensure(h + 12 + min(nextHeight(flow, after: i, width: width), pages.frameHeight - h - 12))
+                if outline { pages.bookmark(title, level: level) }
+                pages.page.add([placer.mark(title, at: Point(x, pages.y), .start, .top, style: Self.headingStyle, maxWidth: width)], tagged: .heading(level: level + 1))
+                pages.page.add([.rect(Rect(x: x, y: pages.y + h + 3, width: 28, height: 2.5), fill: theme.palette[0])])
+                pages.y += h + 12
             case .paragraph(let text, let style):
                 let h = placer.size(text, style, maxWidth: width, maxLines: 12).height
-                ensure(h)
-                page.marks.append(placer.mark(text, at: Point(x, y), .start, .top, style: style, maxWidth: width, maxLines: 12))
-                y += h + 8
+                pages.ensure(h)
+                pages.page.add([placer.mark(text, at: Point(x, pages.y), .start, .top, style: style, maxWidth: width, maxLines: 12)], tagged: .paragraph)
+                pages.y += h + 8
             case .richText(let rich):
                 let lines = 60
-                let h = placer.size(rich.markup, rich.style, maxWidth: width - rich.indent, maxLines: lines, markup: true).height
-                ensure(h)
+                let textWidth = width - rich.indent
+                let h = placer.size(rich.markup, rich.style, maxWidth: textWidth, maxLines: lines, markup: true).height
+                if !pages.isPageEmpty { pages.y += rich.spaceBefore }
+                pages.ensure(h)
+                var marks: [Mark] = []
                 if let marker = rich.marker {
-                    page.marks.append(placer.mark(marker, at: Point(x + rich.indent - 4, y), .end, .top, style: rich.style))
+                    marks.append(placer.mark(marker, at: Point(x + rich.indent - 4, pages.y), .end, .top, style: rich.style))
                 }
-                page.marks.append(placer.mark(rich.markup, at: Point(x + rich.indent, y), .start, .top, style: rich.style,
-                                              maxWidth: width - rich.indent, maxLines: lines, markup: true, links: rich.links))
-                y += h + 5
-            case .figure(let scene):
-                ensure(scene.height)
-                page.marks += scene.marks(at: x, y)
-                y += scene.height + 10
-            case .table(let spec):
-                let table = TableLayout(spec, width: width, placer: placer, theme: theme)
-                let captionStyle = TextStyle(size: 10, bold: true, color: theme.ink)
-                let captionHeight = spec.caption.map { placer.size($0, captionStyle, maxWidth: width).height + 6 } ?? 0
-                ensure(captionHeight + table.headerHeight + (table.rowHeights.first ?? 0) * Double(min(spec.rows.count, 3)))
-                if let caption = spec.caption {
-                    page.marks.append(placer.mark(caption, at: Point(x, y), .start, .top, style: captionStyle, maxWidth: width))
-                    y += captionHeight
-                }
-                page.marks += table.headerMarks(x: x, y: y, theme: theme)
-                y += table.headerHeight
-                for r in spec.rows.indices {
-                    if y + table.rowHeights[r] > bottom {
-                        newPage()
-                        page.marks += table.headerMarks(x: x, y: y, theme: theme)
-                        y += table.headerHeight
+                marks.append(placer.mark(rich.markup, at: Point(x + rich.indent, pages.y), .start, .top, style: rich.style,
+                                         maxWidth: textWidth, maxLines: lines, markup: true, links: rich.links))
+                pages.page.add(marks, tagged: rich.tag)
+                pages.y += h + 5
+            case .figures(let figures):
+                // A figure that must wait for the next page lets the tables and notes after
+                // it in its section fill this one first (a float, as in print).
+                if !fits(figures, on: pages), pages.room > pages.frameHeight / 4 {
+                    let run = flow[(i + 1)...].prefix(while: isFloatable)
+                    if !run.isEmpty {
+                        flow.insert(item, at: i + 1 + run.count)
+                        flow.remove(at: i)
+                        i -= 1
+                        continue
                     }
-                    page.marks += table.rowMarks(r, x: x, y: y, theme: theme)
-                    y += table.rowHeights[r]
                 }
-                y += 12
+                place(figures, on: &pages)
+            case .table(let spec):
+                place(spec, on: &pages)
             }
         }
-        if !page.marks.isEmpty { pages.append(page) }
-        return pages
+        return pages.finish()
     }
 
-    /// Rough height of the item after `index`, to keep headings with their content.
+    /// The least room what follows a heading needs on the heading's page: its notes and
+    /// the start of its first figure (drawn as small as a figure may be) or table.
     private func nextHeight(_ flow: [FlowItem], after index: Int, width: Double) -> Double {
         guard index + 1 < flow.count else { return 0 }
         switch flow[index + 1] {
-        case .figure(let s): return s.height
-        case .paragraph(let t, let style): return placer.size(t, style, maxWidth: width, maxLines: 12).height
-        case .table: return 60
+        case .figures(let f):
+            // A figure followed by a table or a note may float past them; else it must fit, as small as it may be drawn.
+            if index + 2 < flow.count, isFloatable(flow[index + 2]) { return 80 }
+            return (f.map(\.scene.height).max() ?? 0) * Self.smallestFillOfEmptyPage
+        case .paragraph(let t, let style):
+            return placer.size(t, style, maxWidth: width, maxLines: 12).height + 8 + nextHeight(flow, after: index + 1, width: width)
+        case .table: return 80
+        case .richText(let rich):
+            return placer.size(rich.markup, rich.style, maxWidth: width - rich.indent, maxLines: 60, markup: true).height + 5
+        case .begin, .end: return nextHeight(flow, after: index + 1, width: width)
         default: return 0
         }
     }
 
+    /// Items a figure waiting for the next page may let go first: they fill the rest of a page.
+    private func isFloatable(_ item: FlowItem) -> Bool {
+        switch item {
+        case .table, .paragraph: return true
+        default: return false
+        }
+    }
+
     /// Adds the running header (left and right text) and the page numbers to every page but the cover.
-    public func decorate(_ pages: [Page], left: String, right: String, footer: String, hasCover: Bool) -> [Page] {
+    public func decorate(_ pages: [PDFPage], left: String, right: String, footer: String, hasCover: Bool) -> [PDFPage] {
         let total = pages.count
         let small = TextStyle(size: 8, color: theme.muted)
         return pages.enumerated().map { i, page in
             guard !(hasCover && i == 0) else { return page }
             var p = page
             let g = geometry
-            p.marks.append(placer.mark(left, at: Point(g.margin, g.margin), .start, .top, style: small, maxWidth: g.contentWidth * 0.6))
-            p.marks.append(placer.mark(right, at: Point(g.width - g.margin, g.margin), .end, .top, style: small))
-            p.marks.append(.line([Point(g.margin, g.margin + 14), Point(g.width - g.margin, g.margin + 14)], Stroke(color: theme.grid, width: 0.8)))
-            p.marks.append(placer.mark(footer, at: Point(g.margin, g.height - g.margin), .start, .bottom, style: small, maxWidth: g.contentWidth - 60))
-            p.marks.append(placer.mark("\(i + 1) / \(total)", at: Point(g.width - g.margin, g.height - g.margin), .end, .bottom, style: small))
+            p.add([placer.mark(left, at: Point(g.margin, g.margin), .start, .top, style: small, maxWidth: g.contentWidth * 0.6),
+                   placer.mark(right, at: Point(g.width - g.margin, g.margin), .end, .top, style: small),
+                   .line([Point(g.margin, g.margin + 14), Point(g.width - g.margin, g.margin + 14)], Stroke(color: theme.grid, width: 0.8)),
+                   placer.mark(footer, at: Point(g.margin, g.height - g.margin), .start, .bottom, style: small, maxWidth: g.contentWidth - 60),
+                   placer.mark("\(i + 1) / \(total)", at: Point(g.width - g.margin, g.height - g.margin), .end, .bottom, style: small)])
             return p
         }
     }

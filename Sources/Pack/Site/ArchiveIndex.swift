@@ -3,7 +3,8 @@ import Foundation
 import Metrics
 
 /// The site's front page: every month built so far, newest first, with its headline
-/// numbers read back from each month's metrics.json (so old months need no rebuild).
+/// numbers and their change on the month before, read back from each month's
+/// metrics.json (so old months need no rebuild).
 public enum ArchiveIndex {
     static let columns = ["new_customers", "live_customers", "churn_rate", "revenue"]
 
@@ -16,9 +17,12 @@ public enum ArchiveIndex {
             let path = (publisher.root as NSString).appendingPathComponent("\(month)/metrics.json")
             let metrics = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))) as? [String: Any]
             let values = (metrics?["metrics"] as? [String: Any]) ?? [:]
-            let cells = columns.map { id -> String in
-                guard let m = values[id] as? [String: Any], let unit = m["unit"] as? String else { return NumberFormat.missing }
-                return format.format(m["value"] as? Double, ValueKind(rawValue: unit) ?? .number)
+            let cells = columns.map { id -> [String: Any] in
+                guard let m = values[id] as? [String: Any], let unit = (m["unit"] as? String).flatMap(MetricDefinition.Unit.init) else {
+                    return ["value": NumberFormat.missing]
+                }
+                let change = format.change(m["mom"] as? Double, points: unit.changesInPoints, kind: unit.valueKind)
+                return ["value": format.format(m["value"] as? Double, unit.valueKind), "change": (zh ? "较上月 " : "") + change + (zh ? "" : " vs last month")]
             }
             let parsed = Month(month)
             return ["month": month, "label": parsed.map { format.month(year: $0.year, month: $0.month) } ?? month, "values": cells]
@@ -26,6 +30,7 @@ public enum ArchiveIndex {
         let context: [String: Any] = [
             "lang": zh ? "zh-CN" : "en", "company": company, "title": zh ? "客户增长月度报告 · 历史月份" : "Customer growth reviews",
             "monthHeading": zh ? "月份" : "Month", "columns": columns.map { catalog[$0]?.name(chinese: zh) ?? $0 }, "months": months,
+            "intro": zh ? "每月一份报告：点月份看网页版，或下载 PDF。" : "One pack a month: open a month for its page, or download its PDF.",
         ]
         return try templates.render(context, "archive")
     }

@@ -10,7 +10,9 @@ public enum Gallery {
         var figures: [String] = []
         let start = DispatchTime.now().uptimeNanoseconds
         for language in Language.allCases {
-            for sample in ChartSamples.all(language) {
+            // Each sample as pages and desktops show it, then as a phone gets it.
+            let samples = ChartSamples.all(language).map { ($0.name, $0.scene) } + ChartSamples.narrow(language).map { ("\($0.name)-narrow", $0.scene) }
+            for sample in samples.map({ (name: $0.0, scene: $0.1) }) {
                 let stem = "\(sample.name)-\(language.rawValue)"
                 files.append(("\(stem).svg", Array(ChartRenderer.svg(sample.scene).utf8)))
                 files.append(("\(stem).png", ChartRenderer.png(sample.scene)))

@@ -2,43 +2,43 @@ import Foundation
 
 /// An RFC 4180 reader that works on the file's bytes, without a `String` per field.
 ///
-/// The whole file is read once; quoted fields are unescaped in place (the unescaped
-/// text is never longer than the quoted one), so a record is a list of byte ranges
-/// into one buffer. Structural problems (bad UTF-8, ragged quoting, a wrong number of
-/// fields) throw a ``SnapshotError`` naming the file, line and column.
+/// The file is mapped, not copied, and scanned once: UTF-8 is validated in the same
+/// pass, quoted fields are unescaped in place (the unescaped text is never longer than
+/// the quoted one), so a record is a list of byte ranges into the mapping, and pages
+/// behind the scan are handed back as it goes. Structural problems (bad UTF-8, ragged
+/// quoting, a wrong number of fields) throw a ``SnapshotError`` naming the file, line
+/// and column.
 public struct CSVReader {
     /// The name used in messages (`orders.csv`).
     public let fileName: String
     /// Column names of the header row, trimmed, as written.
     public private(set) var header: [String] = []
-    private var bytes: [UInt8]
+    private let file: MappedFile
     /// Where the first record after the header starts, and its line number.
     private var bodyStart = 0
     private var bodyLine = 2
 
     public init(path: String, fileName: String) throws {
-        switch RegularFile.read(path) {
-        case .success(let bytes): try self.init(bytes: bytes, fileName: fileName)
+        switch RegularFile.map(path) {
+        case .success(let file): try self.init(file: file, fileName: fileName)
         case .failure(let problem): throw SnapshotError(.notFound, file: fileName, message: problem.description)
         }
     }
 
     public init(bytes: [UInt8], fileName: String) throws {
+        try self.init(file: MappedFile(bytes: bytes), fileName: fileName)
+    }
+
+    init(file: MappedFile, fileName: String) throws {
         self.fileName = fileName
-        var bytes = bytes
-        // Blank out a byte-order mark in place (removing it would copy the whole file).
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { (bytes[0], bytes[1], bytes[2]) = (0x20, 0x20, 0x20) }
-        if let bad = UTF8Validator.firstInvalidByte(in: bytes) {
-            let (line, column) = Self.position(of: bad, in: bytes)
-            throw SnapshotError(.structural, file: fileName, line: line,
-                                message: "byte \(column) of the line is not valid UTF-8 (the file must be UTF-8 encoded)")
-        }
-        self.bytes = bytes
+        self.file = file
+        let buffer = file.buffer
+        // Blank out a byte-order mark in place (removing it would move the whole file).
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { (buffer[0], buffer[1], buffer[2]) = (0x20, 0x20, 0x20) }
         var names: [String] = []
         var next = (offset: 0, line: 1)
-        try bytes.withUnsafeMutableBufferPointer { buffer in
-            var scanner = RecordScanner(buffer: buffer, fileName: fileName)
-            guard let record = try scanner.next() else { return }
+        var scanner = RecordScanner(buffer: buffer, fileName: fileName)
+        if let record = try scanner.next() {
             names = record.fields.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.start..<$0.end]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
             next = (scanner.offset, scanner.line)
         }
@@ -59,33 +59,32 @@ public struct CSVReader {
     }
 
     /// A cheap upper-bound guess of the records, to reserve capacity once.
-    public var estimatedRecords: Int { max(bytes.count - bodyStart, 0) / 48 }
+    public var estimatedRecords: Int { max(file.buffer.count - bodyStart, 0) / 48 }
 
-    /// Calls `body` for every record after the header, in order.
+    /// Pages are handed back in steps of this many bytes behind the scan.
+    static let releaseStep = 32 << 20
+
+    /// Calls `body` for every record after the header, in order. The records' bytes are
+    /// valid only inside `body`; the pages behind the scan are given back as it goes.
     public mutating func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         let width = header.count
-        let fileName = self.fileName
-        let (start, line) = (bodyStart, bodyLine)
-        try bytes.withUnsafeMutableBufferPointer { buffer in
-            var scanner = RecordScanner(buffer: buffer, fileName: fileName, offset: start, line: line)
-            while let record = try scanner.next() {
-                if record.fields.count == 1, record.fields[0].start == record.fields[0].end, !record.fields[0].quoted { continue }
-                guard record.fields.count == width else {
-                    throw SnapshotError(.structural, file: fileName, line: record.line, column: min(record.fields.count, width + 1),
-                                        message: "expected \(width) fields as in the header, found \(record.fields.count)")
-                }
-                try body(CSVRecord(buffer: UnsafeBufferPointer(buffer), fields: record.fields, line: record.line))
+        let buffer = file.buffer
+        var scanner = RecordScanner(buffer: buffer, fileName: fileName, offset: bodyStart, line: bodyLine)
+        var released = 0
+        while true {
+            let recordStart = scanner.offset
+            guard let record = try scanner.next() else { break }
+            if recordStart - released >= Self.releaseStep {
+                file.release(below: recordStart)
+                released = recordStart
             }
+            if record.fields.count == 1, record.fields[0].start == record.fields[0].end, !record.fields[0].quoted { continue }
+            guard record.fields.count == width else {
+                throw SnapshotError(.structural, file: fileName, line: record.line, column: min(record.fields.count, width + 1),
+                                    message: "expected \(width) fields as in the header, found \(record.fields.count)")
+            }
+            try body(CSVRecord(buffer: UnsafeBufferPointer(buffer), fields: record.fields, line: record.line))
         }
-    }
-
-    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1, lineStart = 0
-        for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = i + 1
-        }
-        return (line, offset - lineStart + 1)
     }
 }
 
@@ -134,6 +133,54 @@ struct RecordScanner {
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
+    // MARK: UTF-8, checked in the same pass
+
+    /// The length of the UTF-8 sequence that starts with the byte ≥ 0x80 at `p`, or an
+    /// error naming the line and field: overlong forms, surrogates and values past
+    /// U+10FFFF are not UTF-8 either.
+    @inline(never) private func sequenceLength(at p: Int, field: Int) throws -> Int {
+        let c = buffer[p]
+        let need: Int
+        var minimum: UInt32, scalar: UInt32
+        switch c {
+        case 0xC2...0xDF: (need, minimum, scalar) = (1, 0x80, UInt32(c & 0x1F))
+        case 0xE0...0xEF: (need, minimum, scalar) = (2, 0x800, UInt32(c & 0x0F))
+        case 0xF0...0xF4: (need, minimum, scalar) = (3, 0x10000, UInt32(c & 0x07))
+        default: throw notUTF8(field)
+        }
+        guard p + need < buffer.count else { throw notUTF8(field) }
+        for k in 1...need {
+            let next = buffer[p + k]
+            guard next & 0xC0 == 0x80 else { throw notUTF8(field) }
+            scalar = scalar << 6 | UInt32(next & 0x3F)
+        }
+        guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { throw notUTF8(field) }
+        return need + 1
+    }
+
+    private func notUTF8(_ field: Int) -> SnapshotError {
+        SnapshotError(.structural, file: fileName, line: line, column: field,
+                      message: "the field holds bytes that are not valid UTF-8 (the file must be UTF-8 encoded)")
+    }
+
+    // MARK: Eight bytes at a time
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C, lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    private static let crs: UInt64 = 0x0D0D_0D0D_0D0D_0D0D, quotes: UInt64 = 0x2222_2222_2222_2222
+
+    @inline(__always) private func word(at p: Int) -> UInt64 {
+        UnsafeRawPointer(buffer.baseAddress!).loadUnaligned(fromByteOffset: p, as: UInt64.self)
+    }
+
+    /// The high bit of each byte of `w` (little-endian) that equals the byte repeated in
+    /// `pattern`. Only bytes above a true match can be flagged falsely, so the lowest set
+    /// bit always marks the first match.
+    @inline(__always) private static func matches(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = w ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
     /// A CR ends a line only as the first half of CRLF, or as the file's last byte.
     @inline(__always) private func isLineEndCR(_ p: Int) -> Bool {
         buffer[p] == Self.cr && (p + 1 == buffer.count || buffer[p + 1] == Self.lf)
@@ -156,7 +203,22 @@ struct RecordScanner {
                         throw SnapshotError(.structural, file: fileName, line: openedLine, column: fields.count + 1,
                                             message: "a quoted field is never closed (unbalanced \")")
                     }
+                    // Nothing unescaped yet: jump to the next quote, LF or non-ASCII byte, eight bytes at a time.
+                    if write == p, p + 8 <= n {
+                        let stops = Self.matches(word(at: p), Self.quotes) | Self.matches(word(at: p), Self.lfs) | (word(at: p) & Self.highBits)
+                        let skip = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+                        p += skip
+                        write += skip
+                        if skip == 8 { continue }
+                    }
                     let c = buffer[p]
+                    if c >= 0x80 {
+                        let length = try sequenceLength(at: p, field: fields.count + 1)
+                        for k in 0..<length { buffer[write + k] = buffer[p + k] }
+                        write += length
+                        p += length
+                        continue
+                    }
                     if c == Self.quote {
                         if p + 1 < n, buffer[p + 1] == Self.quote {
                             buffer[write] = Self.quote
@@ -180,7 +242,22 @@ struct RecordScanner {
             } else {
                 let start = p
                 while p < n {
+                    // Jump to the next delimiter, quote, CR or non-ASCII byte, eight bytes at a time.
+                    if p + 8 <= n {
+                        let w = word(at: p)
+                        let stops = Self.matches(w, Self.commas) | Self.matches(w, Self.lfs) | Self.matches(w, Self.crs)
+                            | Self.matches(w, Self.quotes) | (w & Self.highBits)
+                        if stops == 0 {
+                            p += 8
+                            continue
+                        }
+                        p += stops.trailingZeroBitCount >> 3
+                    }
                     let c = buffer[p]
+                    if c >= 0x80 {
+                        p += try sequenceLength(at: p, field: fields.count + 1)
+                        continue
+                    }
                     if c == Self.comma || c == Self.lf { break }
                     if c == Self.cr {
                         if isLineEndCR(p) { break }

@@ -23,12 +23,13 @@ public struct LeadTable: Sendable {
         let cChannel = layout.optional("channel"), cCampaign = layout.optional("campaign"), cOwner = layout.optional("owner")
         var table = LeadTable()
         var parser = RowParser(layout: layout, options: options)
-        var seen = Set<String>(minimumCapacity: reader.estimatedRecords)
+        var seen = ByteIndex(capacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
-            guard let id = parser.id(record, cId), let created = parser.instant(record, cCreated) else { return }
-            guard seen.insert(id).inserted else {
+            guard let idBytes = parser.idBytes(record, cId), let created = parser.instant(record, cCreated) else { return }
+            guard seen.insert(idBytes).inserted else {
+                let id = String(decoding: idBytes, as: UTF8.self)
                 parser.finding(.duplicateKey, record, cId, "lead_id \(id) appears again; the first row is kept")
                 return
             }
@@ -40,10 +41,10 @@ public struct LeadTable: Sendable {
             var backwards = zip(chain, chain.dropFirst()).first { $0.0 > $1.0 }.map { [$0.1.1] }
             if backwards == nil, stages[0] != Missing.instant, stages[0] < created { backwards = [stageColumns[0]] }
             if let column = backwards?.first {
-                parser.finding(.stageOrder, record, column, "stage timestamps of lead \(id) run backwards (this one is earlier than the stage before it); kept as written")
+                parser.finding(.stageOrder, record, column, "stage timestamps of lead \(String(decoding: idBytes, as: UTF8.self)) run backwards (this one is earlier than the stage before it); kept as written")
             }
             if stages[3] != Missing.instant, stages[4] != Missing.instant {
-                parser.finding(.wonAndLost, record, stageColumns[4], "lead \(id) is both won and lost; counted as won")
+                parser.finding(.wonAndLost, record, stageColumns[4], "lead \(String(decoding: idBytes, as: UTF8.self)) is both won and lost; counted as won")
             }
             var customerRow = Missing.row
             if let cCustomer {

@@ -15,13 +15,14 @@ public struct TicketTable: Sendable {
         let cResponse = layout.optional("first_response_at"), cResolved = layout.optional("resolved_at"), cKind = layout.optional("kind")
         var table = TicketTable()
         var parser = RowParser(layout: layout, options: options)
-        var seen = Set<String>(minimumCapacity: reader.estimatedRecords)
+        var seen = ByteIndex(capacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
-            guard let id = parser.id(record, cId), let customerId = parser.idBytes(record, cCustomer),
+            guard let idBytes = parser.idBytes(record, cId), let customerId = parser.idBytes(record, cCustomer),
                   let opened = parser.instant(record, cOpened) else { return }
-            guard seen.insert(id).inserted else {
+            guard seen.insert(idBytes).inserted else {
+                let id = String(decoding: idBytes, as: UTF8.self)
                 parser.finding(.duplicateKey, record, cId, "ticket_id \(id) appears again; the first row is kept")
                 return
             }
@@ -31,9 +32,9 @@ public struct TicketTable: Sendable {
             }
             let response = parser.optionalInstant(record, cResponse), resolved = parser.optionalInstant(record, cResolved)
             if response != Missing.instant, response < opened {
-                parser.finding(.stageOrder, record, cResponse, "ticket \(id) is answered before it was opened; kept as written")
+                parser.finding(.stageOrder, record, cResponse, "ticket \(String(decoding: idBytes, as: UTF8.self)) is answered before it was opened; kept as written")
             } else if resolved != Missing.instant, resolved < opened {
-                parser.finding(.stageOrder, record, cResolved, "ticket \(id) is resolved before it was opened; kept as written")
+                parser.finding(.stageOrder, record, cResolved, "ticket \(String(decoding: idBytes, as: UTF8.self)) is resolved before it was opened; kept as written")
             }
             table.customer.append(row)
             table.openedAt.append(opened)

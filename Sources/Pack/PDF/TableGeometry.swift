@@ -1,10 +1,10 @@
 import Charts
 
-/// Column widths and row heights of a table, and its rows as marks.
+/// Column widths and row heights of a table on a page, and its rows as marks.
 ///
 /// Pagination lives in ``PageComposer``; this type only measures and draws one row at a
 /// time, so the composer can guarantee every row lands on exactly one page.
-struct TableLayout {
+struct TableGeometry {
     let spec: TableSpec
     let widths: [Double]
     let rowHeights: [Double]
@@ -60,32 +60,37 @@ struct TableLayout {
         }
     }
 
-    func headerMarks(x: Double, y: Double, theme: Theme) -> [Mark] {
-        var marks: [Mark] = []
+    /// One text mark per header cell, then the rule under the header.
+    func headerCells(x: Double, y: Double, theme: Theme) -> (cells: [Mark], rule: Mark) {
+        var cells: [Mark] = []
         var cx = x
         for (c, h) in spec.header.enumerated() {
             let numeric = spec.numericColumns.contains(c)
-            marks.append(placer.mark(h, at: Point(numeric ? cx + widths[c] - Self.padding : cx + Self.padding, y + Self.padding),
+            cells.append(placer.mark(h, at: Point(numeric ? cx + widths[c] - Self.padding : cx + Self.padding, y + Self.padding),
                                      numeric ? .end : .start, .top, style: headerStyle, maxWidth: widths[c] - 2 * Self.padding, maxLines: 2))
             cx += widths[c]
         }
-        marks.append(.line([Point(x, y + headerHeight), Point(x + widths.reduce(0, +), y + headerHeight)], Stroke(color: theme.axis, width: 0.8)))
-        return marks
+        let rule = Mark.line([Point(x, y + headerHeight), Point(x + widths.reduce(0, +), y + headerHeight)], Stroke(color: theme.axis, width: 0.8))
+        return (cells, rule)
     }
 
-    func rowMarks(_ r: Int, x: Double, y: Double, theme: Theme) -> [Mark] {
-        var marks: [Mark] = []
-        let total = widths.reduce(0, +)
-        if r % 2 == 1 { marks.append(.rect(Rect(x: x, y: y, width: total, height: rowHeights[r]), fill: Color(hex: 0xF5F7FA))) }
+    /// The row's shading (every other row), if any.
+    func rowBackground(_ r: Int, x: Double, y: Double) -> Mark? {
+        r % 2 == 1 ? .rect(Rect(x: x, y: y, width: widths.reduce(0, +), height: rowHeights[r]), fill: Color(hex: 0xF5F7FA)) : nil
+    }
+
+    /// One text mark per cell of row `r`.
+    func rowCells(_ r: Int, x: Double, y: Double) -> [Mark] {
+        var cells: [Mark] = []
         var cx = x
         for (c, cell) in spec.rows[r].enumerated() where c < widths.count {
             let numeric = spec.numericColumns.contains(c)
             var cellStyle = style
             if c == widths.count - 1, let color = spec.rowColors?[r] { cellStyle = TextStyle(size: style.size, bold: true, color: color) }
-            marks.append(placer.mark(cell, at: Point(numeric ? cx + widths[c] - Self.padding : cx + Self.padding, y + Self.padding - 0.5),
+            cells.append(placer.mark(cell, at: Point(numeric ? cx + widths[c] - Self.padding : cx + Self.padding, y + Self.padding - 0.5),
                                      numeric ? .end : .start, .top, style: cellStyle, maxWidth: widths[c] - 2 * Self.padding, maxLines: spec.maxLines))
             cx += widths[c]
         }
-        return marks
+        return cells
     }
 }

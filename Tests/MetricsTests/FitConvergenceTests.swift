@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import Metrics
+import Snapshot
+
+/// The fits stop at the stationary point itself, so where a fit starts does not show in its
+/// parameters: a month warm-started from the month before's estimate (the old chained series)
+/// equals a cold fit of the same month to 1e-9 relative in every parameter.
+@Suite struct FitConvergenceTests {
+    static let tolerance = 1e-9
+
+    /// max over parameters of |warm − cold| / |cold|.
+    static func largestRelativeDifference(_ warm: [Double], _ cold: [Double]) -> Double {
+        zip(warm, cold).map { abs($0 - $1) / abs($1) }.max() ?? .infinity
+    }
+
+    static func parameters(_ m: BGNBD) -> [Double] { [m.r, m.alpha, m.a, m.b] }
+    static func parameters(_ m: GammaGamma) -> [Double] { [m.p, m.q, m.gamma] }
+
+    /// Fits every month cold, and again as a chain warm-started from the month before (the
+    /// first month cold); returns the largest relative difference per model.
+    static func chainAgainstCold(_ months: [(purchases: [BGNBD.Summary], spend: [GammaGamma.Summary])]) throws -> (purchases: Double, spend: Double) {
+        var previous: (BGNBD, GammaGamma)? = nil
+        var worst = (purchases: 0.0, spend: 0.0)
+        for (k, month) in months.enumerated() {
+            let cold = (try BGNBD.fit(month.purchases).model, try GammaGamma.fit(month.spend).model)
+            let warm = (try BGNBD.fit(month.purchases, start: previous?.0).model, try GammaGamma.fit(month.spend, start: previous?.1).model)
+            let dPurchases = largestRelativeDifference(parameters(warm.0), parameters(cold.0))
+            let dSpend = largestRelativeDifference(parameters(warm.1), parameters(cold.1))
+            #expect(dPurchases <= tolerance, "month \(k): BG/NBD warm \(warm.0) cold \(cold.0)")
+            #expect(dSpend <= tolerance, "month \(k): Gamma–Gamma warm \(warm.1) cold \(cold.1)")
+            worst = (max(worst.purchases, dPurchases), max(worst.spend, dSpend))
+            previous = warm
+        }
+        return worst
+    }
+
+    /// Simulated customer bases observed at six consecutive month ends.
+    @Test(arguments: [
+        (BGNBDTests.cdnow, GammaGammaSimulator(p: 6.25, q: 3.74, gamma: 15.44), UInt64(41)),
+        (BGNBDSimulator(r: 1.5, alpha: 10, a: 2.0, b: 8.0), GammaGammaSimulator(p: 2, q: 6, gamma: 200), UInt64(42)),
+    ])
+    func simulatedMonthsDoNotDependOnTheStart(purchases: BGNBDSimulator, spend: GammaGammaSimulator, seed: UInt64) throws {
+        let panel = MonthlyPanel(purchases: purchases, spend: spend, customers: 6000, acquisitionDays: 540, lastDay: 730, seed: seed)
+        let months = (0..<6).map { panel.summaries(at: 580 + 30 * $0) }
+        let worst = try Self.chainAgainstCold(months)
+        print("warm vs cold, simulated (seed \(seed)): BG/NBD \(worst.purchases), Gamma–Gamma \(worst.spend)")
+    }
+
+    /// The committed sample snapshot, the 13 months of the 2026-10 review.
+    @Test func sampleMonthsDoNotDependOnTheStart() throws {
+        let facts = try Self.sampleFacts()
+        let unit = MetricsConfig().majorUnits(1)
+        let months = Self.reviewMonths(ending: Month(year: 2026, month: 10)).map { month in
+            let groups = PurchaseGroups(facts: facts.customers, end: month.lastDay, majorUnit: unit)
+            return (groups.purchases, groups.spend)
+        }
+        let worst = try Self.chainAgainstCold(months)
+        print("warm vs cold, sample-data: BG/NBD \(worst.purchases), Gamma–Gamma \(worst.spend)")
+    }
+
+    /// The original symptom: 2026-09 built on its own and 2026-09 as a month of the 2026-10
+    /// series must give the same numbers, bit for bit (metrics.json prints full precision).
+    @Test func aMonthBuiltAloneEqualsTheSameMonthInALaterSeries() throws {
+        let facts = try Self.sampleFacts()
+        let config = MetricsConfig()
+        let alone = try #require(Prediction.series(Self.reviewMonths(ending: Month(year: 2026, month: 9)), facts: facts, config: config).last)
+        let inSeries = Prediction.series(Self.reviewMonths(ending: Month(year: 2026, month: 10)), facts: facts, config: config)[11]
+        #expect(try alone.purchasing.get().model == inSeries.purchasing.get().model)
+        #expect(try alone.spending?.get().model == inSeries.spending?.get().model)
+        #expect(alone.predictedCLV52w != nil && alone.predictedCLV52w == inSeries.predictedCLV52w)
+        #expect(alone.expectedAliveCustomers == inSeries.expectedAliveCustomers)
+        #expect(alone.atRisk == inSeries.atRisk)
+    }
+
+    static func reviewMonths(ending month: Month) -> [Month] { (0..<13).map { month - (12 - $0) } }
+
+    static func sampleFacts() throws -> Facts {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sample-data").path
+        let snapshot = try CSVSnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!))
+        return Facts(snapshot: snapshot, dimensions: MetricsConfig().dimensions)
+    }
+}

@@ -1,0 +1,51 @@
+import Charts
+import Foundation
+import Testing
+@testable import Pack
+
+@Suite struct PDFTests {
+    @Test func kpiValuesAreSetSmallerRatherThanCutShort() {
+        let placer = TextPlacer()
+        let room = 73.0
+        for value in ["¥2.82亿", "¥5.87万", "€12.3M", "1,261", "−13.8%", "¥12,345.67"] {
+            let size = PDFAssembler.valueSize(value, room: room, placer: placer)
+            let width = placer.size(value, TextStyle(size: size, bold: true, color: Color(hex: 0))).width
+            #expect(width <= room + 0.01 || size == PDFAssembler.smallestTileValue, "\(value) at \(size) pt is \(width) wide")
+        }
+        #expect(PDFAssembler.valueSize("85", room: room, placer: placer) == PDFAssembler.tileValueSize)
+    }
+
+    @Test func tilesNeverEllipsiseAValue() {
+        let document = PackDocument(language: .zh, company: "c", title: "t", month: "2026-10", monthLabel: "2026年10月", headline: "", sections: [], colophon: "")
+        let assembler = PDFAssembler(document: document, geometry: PageGeometry(), theme: .standard, placer: TextPlacer())
+        let spark = Sparkline(title: "收入", values: [1, 2], kind: .money, format: NumberFormat(language: .zh)).build(width: 84, height: 26)
+        let tile = KPITile(id: "revenue", label: "收入", value: "¥2.82亿", change: "+1.0%", changeTone: .good, changeCaption: "较上月",
+                           target: nil, status: nil, statusTone: .neutral, sparkline: spark)
+        let figure = assembler.tileGrid([tile, tile, tile, tile])
+        let values = figure.scene.texts.filter { $0.string == "¥2.82亿" }
+        #expect(values.count == 4)
+        #expect(values.allSatisfy { $0.maxWidth == nil }, "a value is never given a width to be cut at")
+        if case .figure(let alt) = figure.tag { #expect(alt.contains("收入，¥2.82亿")) } else { Issue.record("tiles are a figure") }
+    }
+
+    @Test func theIncrementalUpdateAddsAlternativeTextsAndLanguage() throws {
+        let page = { (alt: String) -> PDFPage in
+            var p = PDFPage()
+            p.add([.rect(Rect(x: 40, y: 60, width: 100, height: 50), fill: Color(hex: 0x0072B2))], tagged: .figure(alt: alt))
+            p.add([TextPlacer().mark("A note", at: Point(40, 140), style: TextStyle(size: 10, color: Color(hex: 0)))], tagged: .paragraph)
+            return p
+        }
+        let pdf = PDFExporter.pdf([page("收入在涨"), page("Churn fell")], geometry: PageGeometry(),
+                                  metadata: .init(title: "t", author: "a", subject: "s", date: nil, language: "zh-CN"))
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.contains("/Alt \(PDFStructureUpdate.textString("收入在涨"))"))
+        #expect(text.contains("/Alt \(PDFStructureUpdate.textString("Churn fell"))"))
+        #expect(text.contains("/Lang \(PDFStructureUpdate.textString("zh-CN"))"))
+        #expect(text.contains("/MarkInfo << /Marked true >>"))
+        #expect(text.components(separatedBy: "startxref").count == 3, "cairo's cross-reference section and the update's")
+        #expect(text.hasSuffix("%%EOF\n"))
+        guard let info = PopplerTool.run("pdfinfo", pdf) else { return }
+        #expect(info.contains("Tagged:          yes"))
+        #expect(info.contains("Pages:           2"))
+    }
+}
