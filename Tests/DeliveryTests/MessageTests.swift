@@ -10,8 +10,10 @@ import Testing
         .appendingPathComponent("Templates").path
 
     func document(company: String = "示例科技") -> PackDocument {
-        let trend = ChartBlock(id: "trend-revenue", scene: Scene(width: 372, height: 172, title: "收入", summary: "收入 13 个月"),
-                               data: DataTable(header: ["m"], rows: []), wide: false)
+        let revenue = TrendChart(title: "收入", monthLabels: ["8月", "9月", "10月"], series: [.init(name: "收入", values: [2.1e6, 2.9e6, 2.46e6])],
+                                 kind: .money, format: NumberFormat(language: .zh, currency: "CNY"), zeroBased: false)
+        let trend = ChartBlock(id: "trend-revenue", chart: .trend(revenue), width: 372, height: 172,
+                               data: DataTable(id: "trend-revenue", header: ["m"], rows: []), wide: false)
         let tile = KPITile(id: "revenue", label: "收入", value: "¥246万", change: "−16.5%", changeTone: .bad, changeCaption: "较上月",
                            target: "目标 ¥276万", status: "✕ 未达", statusTone: .bad, sparkline: Scene(width: 84, height: 26, title: "", summary: ""))
         return PackDocument(language: .zh, company: company, title: "客户增长月度报告", month: "2026-10", monthLabel: "2026年10月",

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func customerNamesStayOffAPublicSite() throws {
-        var table = DataTable(header: ["Customer", "ID", "Revenue"], rows: [["青松电子", "C000001", "¥1,000"]], numericColumns: [2])
+        var table = DataTable(id: "customers", header: ["Customer", "ID", "Revenue"], rows: [["青松电子", "C000001", "¥1,000"]], numericColumns: [2])
         table.personalColumns = [0]
         var doc = document(note: "n", cell: "c")
         doc.sections[0].blocks = [.table(table)]
