@@ -137,9 +137,10 @@ import Testing
             #expect(at.count == headings.count && at == at.sorted(), "section headings out of order")
             #expect(raw.contains("新增客户\n新增客户 目标 环比"), "a chart's title, then its legend")
         }
-        // Page 2 reads: running header, the summary's tiles, then what needs attention.
-        let order = ["示例科技", "本月概览", "新增客户", "需要关注"].map { page2.range(of: $0)?.lowerBound }
+        // Page 2 reads: running header, the analyst's commentary, then the summary and its tiles.
+        let order = ["示例科技", "分析师点评", "本月概览"].map { page2.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "page 2 out of order:\n\(page2)")
+        if let summary = order.last ?? nil { #expect(page2[summary...].contains("新增客户"), "the summary's tiles follow its heading") }
     }
 
     @Test func sameInputGivesByteIdenticalOutput() throws {
