@@ -20,6 +20,7 @@ demo: build
 	@echo ""
 	@echo "The sample pack is in $(SITE)/:"
 	@echo "  open $(SITE)/index.html (all months) or $(SITE)/2026-10/index.html, and $(SITE)/2026-10/pack.pdf"
+	@echo "The month's e-mail waits in $(SITE).outbox/2026-10/pack.eml (reviewpack send --data sample-data --dry-run)"
 
 test: setup
 	$(SWIFT) build --build-tests
@@ -33,4 +34,4 @@ fuzz: setup
 	@scripts/fuzz.sh
 
 clean:
-	rm -rf .build .build-fuzz $(SITE)
+	rm -rf .build .build-fuzz $(SITE) $(SITE).outbox

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // cairo (PDF, SVG, PNG surfaces) and pangocairo, from the Debian -dev packages.
@@ -19,6 +20,12 @@ let package = Package(
             name: "CCairo",
             pkgConfig: "pangocairo cairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // libcurl, for sending the month's e-mail over SMTP (STARTTLS, SMTPS, AUTH).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         // The data contract: value parsing, CSV reading, typed columnar tables, findings.
         .target(name: "Snapshot"),
@@ -29,17 +36,19 @@ let package = Package(
         // The document model, HTML site, paginated PDF and publishing.
         .target(
             name: "Pack",
-            dependencies: ["Metrics", "Charts", "CCairo", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Metrics", "Charts", "CCairo", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")]
         ),
+        // The e-mail message (HTML, text, inline charts, PDF) and sending it (SMTP through libcurl, or sendmail).
+        .target(name: "Delivery", dependencies: ["Pack", "Charts", "CCurl"]),
         // pack.yaml read and validated as data, in a library of its own so that it can be fuzzed.
         .target(
             name: "Configuration",
-            dependencies: ["Snapshot", "Metrics", "Charts", "Pack", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Snapshot", "Metrics", "Charts", "Pack", "Delivery", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "reviewpack",
             dependencies: [
-                "Snapshot", "Metrics", "Charts", "Pack", "Configuration",
+                "Snapshot", "Metrics", "Charts", "Pack", "Delivery", "Configuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -48,6 +57,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Snapshot"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
+        .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Pack", "Charts"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Metrics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics", "Charts"]),
     ]

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Installs what ReviewPack needs beyond the Swift toolchain, only when it is missing:
-# cairo and pango (headers for the build), Noto Sans CJK (Chinese text), poppler-utils
-# (the tests read PDFs back with pdffonts / pdftotext), Chromium (the browser test opens
-# the sample site in it, headless, over the DevTools protocol).
+# cairo and pango (headers for the build), libcurl (sending e-mail over SMTP), Noto Sans
+# CJK (Chinese text), and for the tests: poppler-utils (PDFs read back with pdffonts /
+# pdftotext), python3-aiosmtpd (a real SMTP server on loopback), openssl (its throwaway
+# certificate) and chromium (the browser test opens the sample site in it, headless, over
+# the DevTools protocol, and takes a screenshot of the e-mail's HTML).
 set -euo pipefail
 
 missing=()
 pkg-config --exists cairo pangocairo 2>/dev/null || missing+=(pkg-config libcairo2-dev libpango1.0-dev)
+pkg-config --exists libcurl 2>/dev/null || missing+=(pkg-config libcurl4-openssl-dev)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/bin/time ] || missing+=(time)
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3 python3-aiosmtpd)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"

@@ -112,3 +112,11 @@ struct ConfigNode {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 }
+
+extension ConfigNode {
+    /// `true` or `false`, as YAML writes them.
+    func bool() throws -> Bool {
+        guard case .scalar = node, let value = node.bool else { throw problem("must be true or false, found \(shown)") }
+        return value
+    }
+}

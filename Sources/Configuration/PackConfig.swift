@@ -1,4 +1,5 @@
 import Charts
+import Delivery
 import Foundation
 import Metrics
 import Pack
@@ -17,7 +18,12 @@ public struct PackConfig: Sendable {
     public var currency = "CNY"
     public var metrics = MetricsConfig()
     public var sections = PackOptions.allSections
-    public var email = EmailMessage.Addressing()
+    public var email = EmailSettings()
+    public var site = SiteSettings()
+    /// Sales rep (the `owner` column) → address, for `for_each: owner` audiences.
+    public var owners: [String: Mailbox] = [:]
+    /// Packs per role; empty: one pack for the whole company, published as before.
+    public var audiences: [AudienceConfig] = []
     /// Customer columns read beyond the standard dimensions (named in dimensions or required_fields).
     public var extraDimensions: [String] = []
     /// The keys whose lists name customer columns, when given (a default names columns a file may lack).
@@ -30,7 +36,7 @@ public struct PackConfig: Sendable {
     /// The currencies the docs list, with their fraction digits.
     public static let currencyDigits = ["CNY": 2, "USD": 2, "EUR": 2, "GBP": 2, "HKD": 2, "JPY": 0]
     static let topKeys = ["company", "language", "timezone", "currency", "definitions", "funnel", "dimensions",
-                          "required_fields", "sections", "alerts", "benchmarks", "email", "quality"]
+                          "required_fields", "sections", "alerts", "benchmarks", "email", "site", "owners", "audiences", "quality"]
     /// A configuration is a page of settings: more nodes than this (counting every alias
     /// expansion) is refused before it is read, so an alias bomb costs nothing.
     static let maxNodes = 10_000
@@ -105,7 +111,10 @@ public struct PackConfig: Sendable {
                     guard catalog[id] != nil else { throw value.problem("unknown metric; `reviewpack metrics` lists the ids") }
                     config.metrics.benchmarks[id] = try value.number(in: -1e12...1e12)
                 }
-            case "email": config.email = try email(node)
+            case "email": config.email = try EmailRules.email(node)
+            case "site": config.site = try EmailRules.site(node)
+            case "owners": config.owners = try EmailRules.owners(node)
+            case "audiences": config.audiences = try AudienceRules.audiences(node)
             case "quality":
                 for (k, value) in try node.mapping(known: ["max_unreadable_share"]) where k == "max_unreadable_share" {
                     config.maxUnreadableShare = try value.number(in: 0...1, what: "a ratio")
@@ -115,6 +124,12 @@ public struct PackConfig: Sendable {
         }
         config.extraDimensions = (config.metrics.dimensions + config.metrics.requiredFields)
             .filter { !SnapshotOptions.standardDimensions.contains($0) }
+        try AudienceRules.check(config.audiences, dimensions: Set(SnapshotOptions.standardDimensions + config.extraDimensions))
+        let addressing = config.email.addressing
+        if !config.audiences.isEmpty, !(addressing.to + addressing.cc + addressing.bcc).isEmpty,
+           let email = entries.first(where: { $0.key == "email" })?.value {
+            throw email.problem("to, cc and bcc name the recipients of the single pack; with audiences, each audience names its own")
+        }
         return config
     }
 
@@ -184,23 +199,5 @@ public struct PackConfig: Sendable {
         default: throw node.problem("a slice needs both dimension and value")
         }
         return AlertRule(metric: metric, slice: slice, condition: make(threshold), severity: severity)
-    }
-
-    static func email(_ node: ConfigNode) throws -> EmailMessage.Addressing {
-        let fields = try node.mapping(known: ["from", "to"])
-        var addressing = EmailMessage.Addressing()
-        for (key, value) in fields {
-            func address(_ n: ConfigNode) throws -> String {
-                let a = try n.string(maxLength: 254)
-                guard EmailAddress.isValid(a) else { throw n.problem("\"\(a)\" is not an e-mail address (name@example.com)") }
-                return a
-            }
-            switch key {
-            case "from": addressing.from = try address(value)
-            default:
-                if case .sequence = value.node { addressing.to = try value.list().map(address) } else { addressing.to = [try address(value)] }
-            }
-        }
-        return addressing
     }
 }

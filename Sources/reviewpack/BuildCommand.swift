@@ -1,4 +1,5 @@
 import ArgumentParser
+import Delivery
 import Foundation
 import Pack
 
@@ -10,7 +11,8 @@ struct BuildCommand: ParsableCommand {
         Exit codes: 0 built; 64 bad arguments; 65 the snapshot cannot be read (or a finding with --strict); \
         66 an input is missing; 73 the output cannot be written (the message names the path and the reason, \
         e.g. no space left on device); 75 another build into the same --out held it for longer than --lock-timeout; \
-        78 pack.yaml is wrong; 129, 130, 143 stopped by SIGHUP, SIGINT, SIGTERM (128 + the signal's number). \
+        78 pack.yaml is wrong; 129, 130, 143 stopped by SIGHUP, SIGINT, SIGTERM (128 + the signal's number); \
+        with --send also 69 and 75 for a failed delivery (see `reviewpack send --help`). \
         Builds into one --out take turns through the lock file OUT/.reviewpack.lock, held for the whole build. \
         A failed, stopped or killed build never leaves a half-published pack: each folder is the last good one or the complete new one.
         """
@@ -22,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Assets folder (default: the Assets folder that ships with ReviewPack).") var assets: String?
     @Option(help: "Seconds to wait for another build into the same --out to finish (0: give up at once).") var lockTimeout: Double = 600
     @Flag(help: "Print time and peak memory per stage, one line each.") var timings = false
+    @Option(help: "The analyst's notes in Markdown (default: DATA/notes/YYYY-MM.md when it exists).") var notes: String?
+    @OptionGroup var outboxArguments: OutboxArguments
+    @Flag(help: "Send the month's messages once built (as `reviewpack send`).") var send = false
 
     func validate() throws {
         guard lockTimeout >= 0, lockTimeout.isFinite else { throw ValidationError("--lock-timeout must be a number of seconds ≥ 0") }
@@ -37,15 +42,35 @@ struct BuildCommand: ParsableCommand {
         }
         let lock = try lockSite()
         SitePublisher(root: out).removeLeftovers(holding: lock)
+        let outbox = outboxArguments.resolve(out: out, config: config)
         let build = PackBuild(dataFolder: snapshot.data, config: config, month: snapshot.month, out: out, strict: snapshot.strict,
-                              templatesFolder: templatesFolder, assetsFolder: assetsFolder, interruption: interruption)
+                              templatesFolder: templatesFolder, assetsFolder: assetsFolder, interruption: interruption,
+                              notesFile: notes, outbox: outbox.root)
+        let month: String
         do {
-            let (built, clock, pdfBytes) = try withExtendedLifetime(lock) { try build.run() }
-            let page = (out as NSString).appendingPathComponent("\(built)/index.html")
-            Console.progress("built \(built): \(page) and pack.pdf (\(pdfBytes / 1024) KiB)")
+            let (built, clock, packs) = try build.run(holding: lock)
+            month = built.description
+            for pack in packs { report(pack, month: month, outbox: outbox) }
+            if packs.count > 1 { Console.progress("built \(packs.count) packs for \(month)") }
             Console.progress(timings ? clock.table : clock.summary)
         } catch let failure as PackBuild.Failure {
             throw failure.exit
+        }
+        withExtendedLifetime(lock) {}
+        if send { try MessageSending(config: config, outbox: outbox).run(month: month) }
+    }
+
+    /// One line per pack: where it is, the PDF's and the message's size and parts; a warning past what mail servers take.
+    private func report(_ pack: PackBuild.Built, month: String, outbox: Outbox) {
+        let who = pack.audience.label.map { " for \($0)" } ?? ""
+        let place = pack.page.map { "\($0) and pack.pdf" } ?? "pack.pdf (not published)"
+        let message = pack.message
+        let images = message.parts.filter { $0.type == "image/png" }.count
+        let size = MessageSending.size(message.bytes.count)
+        Console.progress("built \(month)\(who): \(place) (\(pack.pdfBytes / 1024) KiB); message \(outbox.messagePath(month, pack.audience.messageName)) "
+                         + "\(size): text, HTML, \(images) chart\(images == 1 ? "" : "s"), PDF")
+        if message.bytes.count > EmailMessage.warningSize {
+            Console.warning("the message\(who) is \(size), past the 10 MB many mail servers refuse")
         }
     }
 

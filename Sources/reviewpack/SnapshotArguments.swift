@@ -16,7 +16,10 @@ struct SnapshotArguments: ParsableArguments {
 
     /// The parsed `pack.yaml`, or the exit a user should see.
     func loadConfig() throws -> PackConfig {
-        let path = config ?? (data as NSString).appendingPathComponent("pack.yaml")
+        try Self.loadConfig(path: config ?? (data as NSString).appendingPathComponent("pack.yaml"))
+    }
+
+    static func loadConfig(path: String) throws -> PackConfig {
         guard FileManager.default.fileExists(atPath: path) else {
             throw fail("\(path): configuration file not found (give --config FILE)", .noInput)
         }

@@ -6,9 +6,18 @@ struct StageClock {
     /// Stage name, wall seconds, and peak resident memory (MiB) when it ended.
     private(set) var stages: [(String, Double, Double)] = []
 
+    /// Ends the stage `name`; a stage run again (once per audience) adds to its time.
     mutating func lap(_ name: String) {
         let now = DispatchTime.now().uptimeNanoseconds
-        stages.append((name, Double(now - last) / 1e9, Self.peakMemoryMiB))
+        let seconds = Double(now - last) / 1e9
+        if let i = stages.firstIndex(where: { $0.0 == name }) {
+            stages[i].1 += seconds
+            stages[i].2 = Self.peakMemoryMiB
+            lapped = i
+        } else {
+            stages.append((name, seconds, Self.peakMemoryMiB))
+            lapped = stages.count - 1
+        }
         last = now
     }
 
@@ -27,7 +36,14 @@ struct StageClock {
     /// Detail lines shown under the stage that was last lapped.
     private(set) var notes: [Int: [String]] = [:]
 
-    mutating func note(_ line: String) { notes[stages.count - 1, default: []].append(line) }
+    /// The stage lapped last.
+    private var lapped = 0
+
+    /// A detail line under the stage just lapped (the first time only, so audiences do not repeat it).
+    mutating func note(_ line: String) {
+        guard notes[lapped] == nil else { return }
+        notes[lapped] = [line]
+    }
 
     /// One line per stage: name, seconds, peak memory so far (the benchmark's table).
     var table: String {

@@ -64,6 +64,20 @@ import Testing
         #expect(canvas.measure("abcdefghij", style, maxWidth: 30, maxLines: 2) == Size(width: 30, height: 25))
     }
 
+    @Test func markupAndLinksReachTheCanvas() {
+        let canvas = RecordingCanvas()
+        let style = TextStyle(size: 10, color: Color(hex: 0))
+        #expect(canvas.measure("<b>ab</b> &amp; c", style, maxWidth: nil, maxLines: 1, markup: true) == canvas.measure("ab & c", style, maxWidth: nil, maxLines: 1))
+        let placer = TextPlacer(measuringWith: canvas)
+        let link = TextLink(start: 0, end: 2, uri: "https://example.com/")
+        let mark = placer.mark("<b>ab</b> c", at: Point(0, 0), .start, .top, style: style, markup: true, links: [link])
+        ScenePainter.paint([mark], on: canvas)
+        #expect(canvas.links == [link])
+        guard case .text(let t)? = canvas.calls.last else { Issue.record("no text drawn"); return }
+        #expect(t.markup && t.string == "<b>ab</b> c")
+        #expect(t.bounds.width == canvas.measure("ab c", style, maxWidth: nil, maxLines: 1).width)
+    }
+
     @Test func aTallChartSaysWhereItMaySplit() {
         let rows = (0..<6).map { BulletChart.Row(label: "r\($0)", detail: "", attainment: 1, status: .met) }
         let scene = BulletChart(title: "t", rows: rows, format: NumberFormat(language: .en)).build(width: 770, height: BulletChart.height(rows: 6), placer: placer)

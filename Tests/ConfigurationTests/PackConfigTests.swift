@@ -53,6 +53,27 @@ import Metrics
         ("funnel:\n  - {stage: visits}\n", "funnel[0].stage: must be one of created, qualified, opportunity, won"),
         ("email: {from: not-an-address}\n", "email.from: \"not-an-address\" is not an e-mail address"),
         ("email: {to: [a@example.com, b@@example.com]}\n", "email.to[1]: \"b@@example.com\" is not an e-mail address"),
+        ("email: {smtp: {url: \"http://mail.example.com\"}}\n", "email.smtp.url: must be smtp://HOST[:PORT] (STARTTLS) or smtps://HOST[:PORT]"),
+        ("email: {smtp: {url: \"smtp://mail.example.com\", user: a}}\n", "email.smtp: user and password_env go together"),
+        ("email: {smtp: {url: \"smtps://mail.example.com\", tls: none}}\n", "email.smtp.tls: must be one of tls"),
+        ("email: {smtp: {url: \"smtp://mail.example.com\", user: u, password_env: \"A-B\"}}\n", "email.smtp.password_env: must name an environment variable"),
+        ("email: {smtp: {url: \"smtp://mail.example.com\", password: hunter2}}\n", "email.smtp.password: unknown key; known keys: url, tls, user, password_env"),
+        ("email: {sendmail: sendmail -t}\n", "email.sendmail: must start with the command's absolute path"),
+        ("email: {smtp: {url: \"smtp://mail.example.com\"}, sendmail: /usr/sbin/sendmail}\n", "email: give smtp or sendmail, not both"),
+        ("email: {cc: [\"王总 <cfo@example>\"]}\n", "email.cc[0]: \"王总 <cfo@example>\" is not an e-mail address"),
+        ("email: {reply_to: \"a@b@example.com\"}\n", "email.reply_to: \"a@b@example.com\" is not an e-mail address"),
+        ("site: {url: \"ftp://files.example.com\"}\n", "site.url: must be the site's address, http:// or https://"),
+        ("site: {personal_data: perhaps}\n", "site.personal_data: must be true or false"),
+        ("owners: {张伟: nobody}\n", "owners.张伟: \"nobody\" is not an e-mail address"),
+        ("audiences:\n  - {title: x}\n", "audiences[0]: an audience needs an id"),
+        ("audiences:\n  - {id: \"a/b\"}\n", "audiences[0].id: must be a folder name of ASCII letters, digits, - and _"),
+        ("audiences:\n  - {id: a}\n  - {id: A}\n", "audiences[1]: the id A is used twice"),
+        ("audiences:\n  - {id: a, filter: {country: CN}}\n", "pack.yaml:2:5: audiences[0]: \"country\" is not a customer dimension"),
+        ("audiences:\n  - {id: a, for_each: colour}\n", "\"colour\" is not a customer dimension"),
+        ("audiences:\n  - {id: a, sections: [summary, nope]}\n", "audiences[0].sections[1]: must be one of summary"),
+        ("audiences:\n  - {id: a, to: x}\n", "audiences[0].to: \"x\" is not an e-mail address"),
+        ("audiences:\n  - {id: a, publish: maybe}\n", "audiences[0].publish: must be true or false"),
+        ("email: {to: ceo@example.com}\naudiences:\n  - {id: a}\n", "email: to, cc and bcc name the recipients of the single pack"),
         ("quality: {max_unreadable_share: 2}\n", "quality.max_unreadable_share: must be a ratio from 0 to 1"),
         ("compnay: X\n", "compnay: unknown key; did you mean \"company\"?"),
         ("company: a\ncompany: b\n", "the key company is given twice"),
@@ -95,9 +116,37 @@ import Metrics
         #expect(config.metrics.definitions.retentionDays == [1, 7, 30, 90])
         #expect(config.metrics.alerts.first?.slice == Slice(dimension: "channel", value: "官网"))
         #expect(config.extraDimensions == ["segment"])
-        #expect(config.email.to == ["ceo@example.com"])
+        #expect(config.email.addressing.to.map(\.address) == ["ceo@example.com"])
+        #expect(config.email.addressing.from?.name == "Review Pack")
         #expect(config.maxUnreadableShare == 0.05)
         #expect(config.columnKeys.map(\.key) == ["dimensions"])
+    }
+
+    @Test func emailSiteAndAudiencesAreReadWhole() throws {
+        let config = try PackConfig.parse("""
+            dimensions: [channel, region, owner, segment]
+            email:
+              from: "Doe, John <reports@example.com>"
+              reply_to: [analyst@example.com]
+              smtp: {url: "smtps://mail.example.com:465", user: reports@example.com, password_env: RP_PASSWORD, timeout_seconds: 20}
+            site: {url: "https://review.example.com", personal_data: true}
+            owners: {张伟: 张伟 <zw@example.com>}
+            audiences:
+              - {id: leadership, title: 管理层, to: [ceo@example.com], bcc: audit@example.com}
+              - {id: east, filter: {region: [华东, 华北], segment: big}, publish: false}
+              - {id: rep, for_each: owner, sections: [summary, sales]}
+            """, file: "pack.yaml")
+        #expect(config.email.addressing.from?.name == "Doe, John")
+        #expect(config.email.passwordVariable == "RP_PASSWORD")
+        guard case .smtp(let smtp)? = config.email.transport else { Issue.record("no smtp"); return }
+        #expect(smtp.security == .tls && smtp.timeoutSeconds == 20 && smtp.user == "reports@example.com" && smtp.password == nil)
+        #expect(config.site.url == "https://review.example.com/" && config.site.personalData)
+        #expect(config.owners["张伟"]?.address == "zw@example.com")
+        #expect(config.audiences.map(\.id) == ["leadership", "east", "rep"])
+        #expect(config.audiences[0].bcc.map(\.address) == ["audit@example.com"])
+        #expect(config.audiences[1].filter.map(\.dimension) == ["region", "segment"] && config.audiences[1].filter[0].values == ["华东", "华北"])
+        #expect(!config.audiences[1].publish)
+        #expect(config.audiences[2].forEach == "owner" && config.audiences[2].sections == ["summary", "sales"])
     }
 
     @Test func suggestionsAreNearNotAny() {

@@ -43,10 +43,12 @@ enum PageChecks {
             const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
             if (lines > 2) problems.push(`"${text}" breaks over ${lines} lines`);
           }
-          // Every in-page link has its target; the rest are checked on disk by the test.
+          // Every in-page link has its target; the rest are checked on disk by the test. The
+          // analyst's notes may link to pages elsewhere (http, https, mailto); nothing else may.
           const links = [];
           for (const el of document.querySelectorAll('a[href], link[href], img[src], source[srcset]')) {
             const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('srcset');
+            if (el.closest('.commentary') && /^(https?:|mailto:)/.test(raw)) continue;
             if (raw.startsWith('#')) { if (!document.getElementById(decodeURIComponent(raw.slice(1)))) problems.push(`link to a missing #${raw.slice(1)}`); continue; }
             links.push(new URL(raw, location.href).href);
           }

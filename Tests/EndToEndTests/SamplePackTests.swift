@@ -17,11 +17,35 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("built 2026-10"))
         let files = CommandRunner.contents(of: site)
-        for name in ["index.html", "assets/style.css", "2026-10/index.html", "2026-10/pack.pdf", "2026-10/metrics.json", "2026-10/email.eml",
+        for name in ["index.html", "assets/style.css", "2026-10/index.html", "2026-10/pack.pdf", "2026-10/metrics.json",
                      "2026-10/charts/funnel.svg", "2026-10/charts/trend-revenue.svg", "2026-10/charts/targets.svg", "2026-10/charts/bridge.svg"] {
             #expect(files[name]?.isEmpty == false, "\(name) is missing or empty")
         }
         #expect(!files.keys.contains { $0.contains(".staging") || $0.contains(".old-") || $0.hasSuffix(".tmp") })
+        // The message waits outside the published tree, with its addresses.
+        #expect(!files.keys.contains { $0.hasSuffix(".eml") })
+        #expect(FileManager.default.fileExists(atPath: site + ".outbox/2026-10/pack.eml"))
+        try? FileManager.default.removeItem(atPath: site + ".outbox")
+    }
+
+    /// Nothing a static host serves carries an e-mail address or (the site not being private) a customer's name.
+    @Test func thePublishedSiteHoldsNoAddressesAndNoCustomerNames() throws {
+        let customers = try String(contentsOfFile: CommandRunner.sampleData + "/customers.csv", encoding: .utf8)
+        let rows = CSVRows.parse(customers).dropFirst().filter { $0.count >= 8 }
+        // A customer who shares a sales rep's name is not found by looking for it.
+        let reps = Set(rows.map { $0[7] })
+        let names = rows.map { $0[1] }.filter { !reps.contains($0) }
+        #expect(names.count > 1000)
+        let finder = LeakFinder(names.map { ($0, $0) })
+        for (path, data) in CommandRunner.contents(of: Self.site) where !path.hasSuffix(".pdf") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.range(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z.]+"#, options: .regularExpression) == nil, "an address in \(path)")
+            if let name = finder.first(in: text) { Issue.record("\(path) names the customer \(name)") }
+        }
+        // The leadership PDF keeps them: the at-risk list names its customers (cut short to fit its column).
+        if let text = CommandRunner.tool("pdftotext", [Self.site + "/2026-10/pack.pdf", "-"]) {
+            #expect(LeakFinder(names.map { (String($0.prefix(6)), $0) }).first(in: text) != nil)
+        }
     }
 
     @Test func metricsJSONIsComplete() throws {
@@ -47,7 +71,8 @@ import Testing
     @Test func siteIsSelfContained() throws {
         for page in ["index.html", "2026-10/index.html"] {
             let path = "\(Self.site)/\(page)"
-            let html = try String(contentsOfFile: path, encoding: .utf8)
+            // The analyst's notes may link to pages elsewhere; nothing else may.
+            let html = try String(contentsOfFile: path, encoding: .utf8).replacing(/<div class="commentary">.*?<\/div>/.dotMatchesNewlines(), with: "")
             let references = html.matches(of: /(?:src|href)="([^"#]+)"/).map { String($0.output.1) }
             #expect(!references.isEmpty)
             for reference in references {
@@ -112,9 +137,10 @@ import Testing
             #expect(at.count == headings.count && at == at.sorted(), "section headings out of order")
             #expect(raw.contains("新增客户\n新增客户 目标 环比"), "a chart's title, then its legend")
         }
-        // Page 2 reads: running header, the summary's tiles, then what needs attention.
-        let order = ["示例科技", "本月概览", "新增客户", "需要关注"].map { page2.range(of: $0)?.lowerBound }
+        // Page 2 reads: running header, the analyst's commentary, then the summary and its tiles.
+        let order = ["示例科技", "分析师点评", "本月概览"].map { page2.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "page 2 out of order:\n\(page2)")
+        if let summary = order.last ?? nil { #expect(page2[summary...].contains("新增客户"), "the summary's tiles follow its heading") }
     }
 
     @Test func sameInputGivesByteIdenticalOutput() throws {
@@ -145,12 +171,11 @@ import Testing
     }
 
     @Test func emailCarriesSummaryAndPDF() throws {
-        let eml = try String(contentsOfFile: "\(Self.site)/2026-10/email.eml", encoding: .utf8)
-        #expect(eml.contains("Subject: =?UTF-8?B?"))
-        #expect(eml.contains("Content-Type: application/pdf"))
-        let parts = eml.components(separatedBy: "\r\n\r\n")
-        let body = try #require(Data(base64Encoded: parts[2].components(separatedBy: "\r\n--")[0].replacingOccurrences(of: "\r\n", with: "")))
-        #expect(String(decoding: body, as: UTF8.self).contains("流失率"))
+        let mail = try MailParts(path: "\(Self.site).outbox/2026-10/pack.eml")
+        #expect(mail.headers["Subject"] == "示例科技 · 客户增长月度报告 · 2026年10月")
+        #expect(mail.headers["To"] == "ceo@example.com, 王总 <cfo@example.com>")
+        #expect(mail.text.contains("流失率"))
+        #expect(mail.attachments.first?["sha256"] as? String == DeliveryFixture.sha256("\(Self.site)/2026-10/pack.pdf"))
     }
 }
 

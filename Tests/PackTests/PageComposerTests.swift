@@ -26,6 +26,29 @@ import Testing
         #expect(texts(pages.last!).filter { $0.hasPrefix("row-") }.count >= 2)
     }
 
+    @Test func commentaryKeepsItsMarkupLinksAndTags() {
+        let commentary = Commentary(blocks: [
+            .heading(level: 1, [Commentary.Span(text: "October")]),
+            .paragraph([Commentary.Span(text: "Revenue "), Commentary.Span(text: "fell", bold: true), Commentary.Span(text: " < plan; see "),
+                        Commentary.Span(text: "the ads", link: "https://example.com/ads")]),
+            .list(ordered: false, items: [Commentary.ListItem(depth: 0, spans: [Commentary.Span(text: "churn")])]),
+        ])
+        let composer = PageComposer(placer: TextPlacer(measuringWith: RecordingCanvas()))
+        let pages = composer.compose(cover: nil, flow: [.heading("Commentary", level: 1, outline: true)] + CommentaryPDF(theme: .standard).flow(commentary))
+        #expect(pages.count == 1)
+        let marks = pages[0].marks.compactMap { if case .text(let t) = $0 { return t } else { return nil } }
+        let paragraph = marks.first { $0.string.contains("fell") }
+        #expect(paragraph?.markup == true)
+        #expect(paragraph?.string == "Revenue <b>fell</b> &lt; plan; see <span foreground=\"#0B63B6\" underline=\"single\">the ads</span>")
+        let offset = "Revenue fell < plan; see ".utf8.count
+        #expect(paragraph?.links == [TextLink(start: offset, end: offset + "the ads".utf8.count, uri: "https://example.com/ads")])
+        let canvas = RecordingCanvas()
+        pages[0].paint(on: canvas)
+        #expect(canvas.links.map(\.uri) == ["https://example.com/ads"])
+        let tags = canvas.calls.compactMap { if case .begin(let tag) = $0 { return tag } else { return nil } }
+        #expect(tags.contains(.heading(level: 3)) && tags.contains(.list) && tags.contains(.listItem))
+    }
+
     @Test func rowsStayInsideTheContentArea() {
         let g = PageGeometry()
         let spec = TableSpec(header: ["A"], rows: (0..<120).map { ["r\($0)"] })

@@ -48,10 +48,12 @@ public final class CairoCanvas: Canvas {
         cairo_stroke(context)
     }
 
+    /// Draws the mark; a markup mark is set with `pango_layout_set_markup`, and its links
+    /// become PDF link annotations (cairo's link tags; SVG and PNG ignore them).
     public func text(_ mark: TextMark) { text.draw(mark) }
 
-    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int) -> Size {
-        text.measure(string, style: style, maxWidth: maxWidth, maxLines: maxLines)
+    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool) -> Size {
+        text.measure(string, style: style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
     }
 
     public func begin(_ tag: StructureTag) {

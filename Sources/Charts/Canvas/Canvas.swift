@@ -6,12 +6,20 @@ public protocol Canvas: AnyObject {
     func stroke(_ path: Path, _ stroke: Stroke)
     /// Draws a text mark at its anchor, laid out exactly as ``measure`` measured it.
     func text(_ text: TextMark)
-    /// The size `string` takes: the widest line and the total height.
-    func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int) -> Size
+    /// The size `string` takes: the widest line and the total height. With `markup`,
+    /// `string` is Pango markup (bold, italic, colour spans) and its tags take no room.
+    func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool) -> Size
     /// Opens a structure element (a tagged PDF's heading, paragraph, table, figure);
     /// surfaces without structure ignore it.
     func begin(_ tag: StructureTag)
     func end(_ tag: StructureTag)
+}
+
+extension Canvas {
+    /// The size plain `string` takes.
+    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int) -> Size {
+        measure(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: false)
+    }
 }
 
 /// A width and a height in chart units.

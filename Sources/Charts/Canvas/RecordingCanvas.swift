@@ -1,3 +1,5 @@
+import Foundation
+
 /// A ``Canvas`` that remembers what it was asked to draw and measures text by a fixed
 /// rule instead of fonts: tests of layout and painting run without cairo or pango.
 ///
@@ -21,7 +23,9 @@ public final class RecordingCanvas: Canvas {
     public func begin(_ tag: StructureTag) { calls.append(.begin(tag)) }
     public func end(_ tag: StructureTag) { calls.append(.end(tag)) }
 
-    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int) -> Size {
+    /// Markup is measured as the text it shows: tags take no room, entities one character.
+    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool) -> Size {
+        let string = markup ? Self.plainText(ofMarkup: string) : string
         let lineHeight = style.size * 1.25
         var widths: [Double] = []
         for line in string.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -33,6 +37,24 @@ public final class RecordingCanvas: Canvas {
         }
         let shown = widths.prefix(max(maxLines, 1))
         return Size(width: shown.max() ?? 0, height: Double(max(shown.count, 1)) * lineHeight)
+    }
+
+    /// The links of every text drawn, in order.
+    public var links: [TextLink] {
+        calls.flatMap { if case .text(let t) = $0 { return t.links } else { return [] } }
+    }
+
+    /// The text Pango markup shows: tags removed, the five XML entities decoded.
+    static func plainText(ofMarkup markup: String) -> String {
+        var out = ""
+        var inTag = false
+        for ch in markup {
+            if ch == "<" { inTag = true } else if ch == ">" && inTag { inTag = false } else if !inTag { out.append(ch) }
+        }
+        for (entity, ch) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: ch)
+        }
+        return out
     }
 
     /// The strings drawn, in order.

@@ -34,6 +34,10 @@ public struct TextMark: Sendable, Equatable {
     public var maxLines: Int
     /// The box the text occupies once laid out: used to check nothing overlaps or clips.
     public var bounds: Rect
+    /// `string` is Pango markup (bold, italic, colour spans) rather than plain text.
+    public var markup = false
+    /// Clickable ranges of the laid-out text (PDF link annotations; other surfaces ignore them).
+    public var links: [TextLink] = []
 
     public init(_ string: String, at: Point, horizontal: Horizontal = .start, vertical: Vertical = .middle,
                 style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, bounds: Rect) {
@@ -46,6 +50,15 @@ public struct TextMark: Sendable, Equatable {
         self.maxLines = maxLines
         self.bounds = bounds
     }
+}
+
+/// A link over the UTF-8 byte range `start..<end` of a text's laid-out characters.
+public struct TextLink: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var uri: String
+
+    public init(start: Int, end: Int, uri: String) { (self.start, self.end, self.uri) = (start, end, uri) }
 }
 
 /// Font size, weight and colour of a string.

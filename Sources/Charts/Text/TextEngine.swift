@@ -1,3 +1,4 @@
+import Foundation
 import CCairo
 
 /// Lays out strings with pango on a cairo context: the same layout measures text while
@@ -14,15 +15,15 @@ struct TextEngine {
     init(context: OpaquePointer) { cr = context }
 
     /// The size a string takes: width of its widest line and total height.
-    func measure(_ string: String, style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1) -> Size {
-        withLayout(string, style: style, maxWidth: maxWidth, maxLines: maxLines, alignment: .start) { _, logical in
+    func measure(_ string: String, style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false) -> Size {
+        withLayout(string, style: style, maxWidth: maxWidth, maxLines: maxLines, alignment: .start, markup: markup) { _, logical in
             Size(width: logical.width, height: logical.height)
         }
     }
 
     /// Draws `text` at its anchor.
     func draw(_ text: TextMark) {
-        withLayout(text.string, style: text.style, maxWidth: text.maxWidth, maxLines: text.maxLines, alignment: text.horizontal) { layout, logical in
+        withLayout(text.string, style: text.style, maxWidth: text.maxWidth, maxLines: text.maxLines, alignment: text.horizontal, markup: text.markup) { layout, logical in
             var x = text.at.x, y = text.at.y
             switch text.horizontal {
             case .start: break
@@ -38,7 +39,35 @@ struct TextEngine {
             cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
             cairo_move_to(cr, x - logical.x, y - logical.y)
             pango_cairo_show_layout(cr, layout)
+            for link in text.links { tag(link, layout: layout, originX: x - logical.x, originY: y - logical.y) }
         }
+    }
+
+    /// A PDF link annotation over every line piece of the link's text (cairo's tag API;
+    /// SVG and PNG surfaces ignore it).
+    private func tag(_ link: TextLink, layout: OpaquePointer, originX: Double, originY: Double) {
+        let scale = Double(PANGO_SCALE)
+        var rects: [String] = []
+        let iter = pango_layout_get_iter(layout)!
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iter) else { continue }
+            var extents = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &extents)
+            var ranges: UnsafeMutablePointer<Int32>?
+            var count: Int32 = 0
+            pango_layout_line_get_x_ranges(line, Int32(link.start), Int32(link.end), &ranges, &count)
+            for k in 0..<Int(count) {
+                let x0 = Double(ranges![2 * k]) / scale, x1 = Double(ranges![2 * k + 1]) / scale
+                guard x1 > x0 else { continue }
+                rects.append(String(format: "%.2f %.2f %.2f %.2f", originX + x0, originY + Double(extents.y) / scale, x1 - x0, Double(extents.height) / scale))
+            }
+            g_free(ranges)
+        } while pango_layout_iter_next_line(iter) != 0
+        guard !rects.isEmpty else { return }
+        let uri = link.uri.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(rects.joined(separator: " "))] uri='\(uri)'")
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
     }
 
     /// No label of a chart or page needs more than this; data can hold megabytes in one
@@ -54,7 +83,7 @@ struct TextEngine {
     }
 
     private func withLayout<T>(_ string: String, style: TextStyle, maxWidth: Double?, maxLines: Int, alignment: TextMark.Horizontal,
-                               _ body: (OpaquePointer, Rect) -> T) -> T {
+                               markup: Bool = false, _ body: (OpaquePointer, Rect) -> T) -> T {
         let layout = pango_cairo_create_layout(cr)!
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         let context = pango_layout_get_context(layout)
@@ -72,7 +101,8 @@ struct TextEngine {
         pango_font_description_set_absolute_size(description, style.size * Double(PANGO_SCALE))
         pango_font_description_set_weight(description, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_layout_set_font_description(layout, description)
-        pango_layout_set_text(layout, Self.bounded(string), -1)
+        // Markup is the pack's own (escaped commentary), bounded where it is read.
+        if markup { pango_layout_set_markup(layout, string, -1) } else { pango_layout_set_text(layout, Self.bounded(string), -1) }
         if let maxWidth {
             pango_layout_set_width(layout, Int32(min(max(maxWidth, 0), 100_000) * Double(PANGO_SCALE)))
             pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)

@@ -9,25 +9,29 @@ public struct TextPlacer {
 
     public init(measuringWith canvas: any Canvas) { self.canvas = canvas }
 
-    public func size(_ string: String, _ style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1) -> Size {
-        canvas.measure(string, style, maxWidth: maxWidth, maxLines: maxLines)
+    public func size(_ string: String, _ style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false) -> Size {
+        canvas.measure(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
     }
 
     public func width(_ string: String, _ style: TextStyle) -> Double { size(string, style).width }
 
     /// A text mark anchored at `at`, with the bounds it will be painted in.
     public func mark(_ string: String, at: Point, _ h: TextMark.Horizontal = .start, _ v: TextMark.Vertical = .middle,
-                     style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1) -> Mark {
-        .text(text(string, at: at, h, v, style: style, maxWidth: maxWidth, maxLines: maxLines))
+                     style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false, links: [TextLink] = []) -> Mark {
+        .text(text(string, at: at, h, v, style: style, maxWidth: maxWidth, maxLines: maxLines, markup: markup, links: links))
     }
 
-    /// The same as ``mark``, as the text mark itself.
+    /// The same as ``mark``, as the text mark itself. With `markup`, `string` is Pango
+    /// markup; `links` are clickable byte ranges of its laid-out text.
     public func text(_ string: String, at: Point, _ h: TextMark.Horizontal = .start, _ v: TextMark.Vertical = .middle,
-                     style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1) -> TextMark {
-        let s = size(string, style, maxWidth: maxWidth, maxLines: maxLines)
+                     style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false, links: [TextLink] = []) -> TextMark {
+        let s = size(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
         let x = h == .start ? at.x : h == .middle ? at.x - s.width / 2 : at.x - s.width
         let y = v == .top ? at.y : v == .middle ? at.y - s.height / 2 : at.y - s.height
-        return TextMark(string, at: at, horizontal: h, vertical: v, style: style, maxWidth: maxWidth, maxLines: maxLines,
-                        bounds: Rect(x: x, y: y, width: s.width, height: s.height))
+        var text = TextMark(string, at: at, horizontal: h, vertical: v, style: style, maxWidth: maxWidth, maxLines: maxLines,
+                            bounds: Rect(x: x, y: y, width: s.width, height: s.height))
+        text.markup = markup
+        text.links = links
+        return text
     }
 }

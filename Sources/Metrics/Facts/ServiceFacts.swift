@@ -23,6 +23,8 @@ public struct ServiceFacts: Sendable {
     public let surveys: Surveys?
     public let tickets: Tickets?
 
+    init(surveys: Surveys?, tickets: Tickets?) { (self.surveys, self.tickets) = (surveys, tickets) }
+
     init(snapshot: Snapshot) {
         let zone = snapshot.zone
         surveys = snapshot.surveys.map { s in

@@ -2,7 +2,8 @@ import Snapshot
 
 /// `metrics.json`: the machine-readable result, in the shape METRICS.md documents.
 public enum MetricsJSON {
-    public static func document(_ report: Report) -> JSONValue {
+    /// Without `personalData` the at-risk list keeps customer ids but not names: the file may be published.
+    public static func document(_ report: Report, personalData: Bool = true) -> JSONValue {
         var top: [(String, JSONValue)] = [
             ("month", .string(report.month.description)),
             ("timezone", .string(report.zone)),
@@ -23,7 +24,7 @@ public enum MetricsJSON {
                      ("share", .number(s.share)), ("revenue", .number(s.revenue)), ("revenue_share", .number(s.revenueShare)),
                      ("mean_recency_days", .number(s.meanRecencyDays)), ("mean_frequency", .number(s.meanFrequency)), ("mean_monetary", .number(s.meanMonetary))])
         })))
-        top += prediction(report.prediction)
+        top += prediction(report.prediction, personalData: personalData)
         top.append(("targets", .array(report.targets.map(target))))
         top.append(("alerts", .array(report.alerts.map(alert))))
         top.append(("quality", quality(report.quality)))
@@ -58,7 +59,7 @@ public enum MetricsJSON {
                         ("by_channel", .object(f.byChannel.map { ($0.channel, stages($0.stages)) }))])
     }
 
-    static func prediction(_ p: Prediction) -> [(String, JSONValue)] {
+    static func prediction(_ p: Prediction, personalData: Bool) -> [(String, JSONValue)] {
         var out: [(String, JSONValue)] = []
         switch p.purchasing {
         case .success(let fit):
@@ -79,9 +80,10 @@ public enum MetricsJSON {
             out.append(("gamma_gamma", .null))
         }
         out.append(("at_risk", .array(p.atRisk.map { a in
-            .object([("customer_id", .string(a.customerId)), ("name", .string(a.name)), ("owner", a.owner.map { .string($0) } ?? .null),
-                     ("last_order", .string(CivilDate(dayNumber: Int(a.lastOrderDay)).description)), ("revenue_12m", .number(a.revenue)),
-                     ("p_alive", .number(a.probabilityAlive))])
+            .object([("customer_id", .string(a.customerId))] + (personalData ? [("name", .string(a.name))] : [])
+                + [("owner", a.owner.map { .string($0) } ?? .null),
+                   ("last_order", .string(CivilDate(dayNumber: Int(a.lastOrderDay)).description)), ("revenue_12m", .number(a.revenue)),
+                   ("p_alive", .number(a.probabilityAlive))])
         })))
         return out
     }

@@ -4,7 +4,7 @@ import Metrics
 extension PackBuilder {
     func funnel() -> PackSection {
         guard let f = report.funnel else {
-            return PackSection(id: "funnel", title: text.funnel, blocks: [.note(text("快照中没有 leads 表，本节略去。", "The snapshot has no leads table; this section is left out."))])
+            return PackSection(id: "funnel", title: text.funnel, blocks: [missing("leads")])
         }
         let label = { (s: Funnel.Stage) in s.kind == .visits ? text("访问", "Visits") : s.label }
         let chart = FunnelChart(title: text.funnel, stages: f.stages.map { .init(label: label($0), count: $0.count, conversion: $0.stepConversion, cost: $0.costPerStage) },

@@ -34,14 +34,16 @@ extension PackBuilder {
             blocks.append(.chart(ChartBlock(id: "p-alive-recency", chart: .trend(chart), width: Self.wide.width, height: 200, data: table, wide: true)))
         }
         if !p.atRisk.isEmpty {
-            blocks.append(.table(DataTable(
+            var table = DataTable(
                 id: "at-risk",
                 caption: text("高风险大客户：近 12 个月收入最高、仍活跃概率低于 50% 的客户", "At risk: the largest 12-month spenders who are less than 50 % likely to still be active"),
                 header: [text("客户", "Customer"), text("客户编号", "ID"), text("负责人", "Owner"), text("最近订单", "Last order"), text("近12个月收入", "Revenue, 12 months"), stillActive],
                 rows: p.atRisk.map { a in
                     [a.name.isEmpty ? a.customerId : a.name, a.customerId, a.owner ?? "—", CivilDate(dayNumber: Int(a.lastOrderDay)).description,
                      format.format(a.revenue, .money), format.format(a.probabilityAlive, .ratio)]
-                }, numericColumns: [4, 5])))
+                }, numericColumns: [4, 5])
+            table.personalColumns = [0]
+            blocks.append(.table(table))
         }
         return PackSection(id: "prediction", title: title, blocks: blocks)
     }

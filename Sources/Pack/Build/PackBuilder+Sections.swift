@@ -77,7 +77,11 @@ extension PackBuilder {
     func trends(_ ids: [String]) -> [PackBlock] { ids.compactMap { report.metric($0).map { .chart(trend($0)) } } }
 
     func missing(_ table: String) -> PackBlock {
-        .note(text("快照中没有 \(table) 表，本节略去。", "The snapshot has no \(table) table; this section is left out."))
+        if options.withheldTables.contains(table), let audience = options.audience {
+            return .note(text("本报告只含「\(audience)」的数据；\(table) 表的行无法归入这一范围，本节略去，全公司数字见管理层报告。",
+                              "This pack holds only the rows of \(audience); the \(table) table's rows cannot be told apart by that scope, so this section is left out (the company's figures are in the leadership pack)."))
+        }
+        return .note(text("快照中没有 \(table) 表，本节略去。", "The snapshot has no \(table) table; this section is left out."))
     }
 
     /// One row per member of `dimension`, one column per metric, the report month's values.

@@ -24,6 +24,9 @@ public struct PackBuilder {
 
     public func document() -> PackDocument {
         var sections: [PackSection] = []
+        if let commentary = options.commentary, !commentary.blocks.isEmpty {
+            sections.append(PackSection(id: "commentary", title: text("分析师点评", "Analyst's commentary"), blocks: [.commentary(commentary)]))
+        }
         // The model parameters belong in the appendix beside the dictionary, not before leadership.
         let parameters = options.sections.contains("prediction") ? modelParameters() : nil
         for id in options.sections {
@@ -45,7 +48,7 @@ public struct PackBuilder {
         }
         let m = report.month
         return PackDocument(language: options.language, company: options.company, title: text.reportTitle, month: m.description,
-                            monthLabel: format.month(year: m.year, month: m.month), headline: headline(), sections: sections,
+                            monthLabel: format.month(year: m.year, month: m.month), audience: options.audience, headline: headline(), sections: sections,
                             colophon: colophon())
     }
 

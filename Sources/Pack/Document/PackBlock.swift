@@ -4,4 +4,5 @@ public enum PackBlock: Sendable {
     case chart(ChartBlock)
     case table(DataTable)
     case note(String)
+    case commentary(Commentary)
 }

@@ -3,31 +3,33 @@ import Charts
 /// The month's page: the pack document expanded through the Mustache templates, with
 /// every chart as SVG files beside it (one drawn for desktops, one for phones) and every
 /// table as a CSV download. Mustache escapes every value (`{{ }}`), so text from the
-/// data cannot inject markup.
+/// data cannot inject markup; the commentary is escaped by ``CommentaryHTML``.
 public enum PageHTML {
     /// Phones get charts drawn this wide (CSS pixels), in the narrow theme's type.
     static let narrowWidth = 340.0
 
-    /// The page and the files it refers to (path relative to the page → bytes).
-    public static func render(_ document: PackDocument, templates: TemplateSet, links: MonthLinks = MonthLinks()) throws -> (html: String, files: [(String, [UInt8])]) {
+    /// The page and the files it refers to (path relative to the page → bytes). Without
+    /// `personalData` the columns that name customers are left out: the site may be public.
+    public static func render(_ document: PackDocument, templates: TemplateSet, links: MonthLinks = MonthLinks(), personalData: Bool = false) throws -> (html: String, files: [(String, [UInt8])]) {
         let zh = document.language.isChinese
         var files: [(String, [UInt8])] = []
         let drawings = self.drawings(document)
         let sections: [[String: Any]] = document.sections.map { section in
             ["id": section.id, "title": section.title,
-             "blocks": blocks(section, drawings: drawings, zh: zh, files: &files)]
+             "blocks": blocks(section, drawings: drawings, zh: zh, personalData: personalData, files: &files)]
         }
         var context: [String: Any] = [
             "lang": zh ? "zh-CN" : "en", "company": document.company, "title": document.title, "monthLabel": document.monthLabel,
             "headline": document.headline, "colophon": document.colophon, "sections": sections,
             "pdfLabel": zh ? "下载 PDF" : "Download the PDF", "tocLabel": zh ? "本页目录" : "Contents",
         ]
+        if let audience = document.audience { context["audience"] = audience }
         context.merge(links.context(language: document.language)) { $1 }
         return (try templates.render(context, "page"), files)
     }
 
     /// The section's blocks, with each run of half-width charts gathered into one grid.
-    static func blocks(_ section: PackSection, drawings: [String: Drawing], zh: Bool, files: inout [(String, [UInt8])]) -> [[String: Any]] {
+    static func blocks(_ section: PackSection, drawings: [String: Drawing], zh: Bool, personalData: Bool, files: inout [(String, [UInt8])]) -> [[String: Any]] {
         var out: [[String: Any]] = []
         var halves: [[String: Any]] = []
         func flush() {
@@ -40,15 +42,16 @@ public enum PageHTML {
                 continue
             }
             flush()
-            out.append(self.block(block, drawings: drawings, sectionTitle: section.title, zh: zh, files: &files))
+            out.append(self.block(block, drawings: drawings, sectionTitle: section.title, zh: zh, personalData: personalData, files: &files))
         }
         flush()
         return out
     }
 
-    static func block(_ block: PackBlock, drawings: [String: Drawing], sectionTitle: String, zh: Bool, files: inout [(String, [UInt8])]) -> [String: Any] {
+    static func block(_ block: PackBlock, drawings: [String: Drawing], sectionTitle: String, zh: Bool, personalData: Bool, files: inout [(String, [UInt8])]) -> [String: Any] {
         switch block {
         case .note(let text): return ["isNote": true, "text": text]
+        case .commentary(let commentary): return ["isCommentary": true, "html": CommentaryHTML.site.render(commentary)]
         case .tiles(let tiles):
             return ["isTiles": true, "tiles": tiles.map { tile -> [String: Any] in
                 let file = "spark-\(tile.id.replacingOccurrences(of: "_", with: "-")).svg"
@@ -65,7 +68,7 @@ public enum PageHTML {
             }]
         case .chart(let chart):
             return ["isCharts": true, "wide": chart.wide, "charts": [figure(chart, drawing: drawings[chart.id]!, sectionTitle: sectionTitle, zh: zh, files: &files)]]
-        case .table(let t): return ["isTable": true, "table": table(t, zh: zh, files: &files)]
+        case .table(let t): return ["isTable": true, "table": table(personalData ? t : t.withoutPersonalColumns, zh: zh, files: &files)]
         }
     }
 

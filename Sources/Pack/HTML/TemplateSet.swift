@@ -7,7 +7,7 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let folder: String
 
-    public static let required = ["page", "months", "block", "table", "archive", "email"]
+    public static let required = ["page", "months", "block", "table", "archive", "email", "email-html"]
 
     public init(folder: String) throws {
         self.folder = folder
@@ -26,7 +26,7 @@ public struct TemplateSet: Sendable {
         self.library = library
     }
 
-    func render(_ context: [String: Any], _ template: String) throws -> String {
+    public func render(_ context: [String: Any], _ template: String) throws -> String {
         guard let out = library.render(context, withTemplate: template) else { throw PackError.missingTemplate(template) }
         return out
     }

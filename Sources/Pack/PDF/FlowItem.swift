@@ -9,12 +9,28 @@ public enum FlowItem: Sendable {
     /// A heading; `outline` puts it in the PDF's bookmarks at that level (1 = section).
     case heading(String, level: Int, outline: Bool)
     case paragraph(String, TextStyle)
+    /// Styled text (Pango markup) with links, indented, with an optional list marker before it.
+    case richText(RichText)
     /// Figures side by side on one line (one, or a pair of half-width charts).
     case figures([Figure])
     case table(TableSpec)
     /// Opens or closes a structure element around the items between (a section, a list).
     case begin(StructureTag)
     case end(StructureTag)
+}
+
+/// A paragraph of the commentary: markup, its links, where it sits and how it is tagged.
+public struct RichText: Sendable {
+    public var markup: String
+    public var links: [TextLink]
+    public var style: TextStyle
+    public var indent: Double
+    /// `•` or `3.`, drawn in the indent.
+    public var marker: String?
+    /// Extra room above it (a heading, after a rule).
+    public var spaceBefore: Double = 0
+    /// What the tagged PDF calls it: a heading, a paragraph, a list item.
+    public var tag: StructureTag = .paragraph
 }
 
 /// A drawing placed as one box: a chart, the KPI tiles, an exception line.

@@ -44,6 +44,7 @@ struct PDFAssembler {
                 if let left = pendingHalf { flow.append(.figures([figure(left, in: section)])); pendingHalf = nil }
                 switch block {
                 case .note(let text): flow.append(.paragraph(text, body))
+                case .commentary(let commentary): flow += CommentaryPDF(theme: theme).flow(commentary)
                 case .tiles(let tiles): flow.append(.figures([tileGrid(tiles)]))
                 case .exceptions(let items):
                     flow.append(.begin(.list))

@@ -48,6 +48,20 @@ public struct PageComposer {
                 pages.ensure(h)
                 pages.page.add([placer.mark(text, at: Point(x, pages.y), .start, .top, style: style, maxWidth: width, maxLines: 12)], tagged: .paragraph)
                 pages.y += h + 8
+            case .richText(let rich):
+                let lines = 60
+                let textWidth = width - rich.indent
+                let h = placer.size(rich.markup, rich.style, maxWidth: textWidth, maxLines: lines, markup: true).height
+                if !pages.isPageEmpty { pages.y += rich.spaceBefore }
+                pages.ensure(h)
+                var marks: [Mark] = []
+                if let marker = rich.marker {
+                    marks.append(placer.mark(marker, at: Point(x + rich.indent - 4, pages.y), .end, .top, style: rich.style))
+                }
+                marks.append(placer.mark(rich.markup, at: Point(x + rich.indent, pages.y), .start, .top, style: rich.style,
+                                         maxWidth: textWidth, maxLines: lines, markup: true, links: rich.links))
+                pages.page.add(marks, tagged: rich.tag)
+                pages.y += h + 5
             case .figures(let figures):
                 // A figure that must wait for the next page lets the tables and notes after
                 // it in its section fill this one first (a float, as in print).
@@ -80,6 +94,8 @@ public struct PageComposer {
         case .paragraph(let t, let style):
             return placer.size(t, style, maxWidth: width, maxLines: 12).height + 8 + nextHeight(flow, after: index + 1, width: width)
         case .table: return 80
+        case .richText(let rich):
+            return placer.size(rich.markup, rich.style, maxWidth: width - rich.indent, maxLines: 60, markup: true).height + 5
         case .begin, .end: return nextHeight(flow, after: index + 1, width: width)
         default: return 0
         }

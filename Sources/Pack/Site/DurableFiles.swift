@@ -4,9 +4,9 @@ import Foundation
 /// flushed with fsync, so a pack reported as built survives a crash or power loss, and
 /// every failure is a `PackError.cannotWrite` naming the path and strerror's reason
 /// (a Foundation error would print as an unreadable NSCocoaErrorDomain dump).
-enum DurableFiles {
+public enum DurableFiles {
     /// Creates (or truncates) `path`, writes `bytes` and flushes them to disk.
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw PackError.cannotWrite(path, errno: errno) }
         defer { close(descriptor) }
@@ -23,7 +23,7 @@ enum DurableFiles {
     }
 
     /// Creates the folder `path` and any missing folders above it (`mkdir -p`).
-    static func makeFolders(_ path: String) throws {
+    public static func makeFolders(_ path: String) throws {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += "\(component)/"
@@ -41,7 +41,7 @@ enum DurableFiles {
     }
 
     /// Flushes a folder's entries (names created, renamed or removed in it) to disk.
-    static func sync(folder path: String) throws {
+    public static func sync(folder path: String) throws {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw PackError.cannotWrite(path, errno: errno) }
         defer { close(descriptor) }
@@ -49,7 +49,7 @@ enum DurableFiles {
     }
 
     /// Renames `source` to `destination`, replacing a file there in one step.
-    static func rename(_ source: String, to destination: String) throws {
+    public static func rename(_ source: String, to destination: String) throws {
         guard Glibc.rename(source, destination) == 0 else { throw PackError.cannotWrite(destination, errno: errno) }
     }
 
@@ -59,7 +59,7 @@ enum DurableFiles {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0
     }

@@ -14,6 +14,13 @@ public struct QualityLog: Sendable, Equatable {
 
     public init() {}
 
+    /// The counts without their examples: a pack for one audience must not quote rows of others.
+    public var countsOnly: QualityLog {
+        var log = self
+        for i in log.tallies.indices { log.tallies[i].examples = [] }
+        return log
+    }
+
     public var totalFindings: Int { tallies.reduce(0) { $0 + $1.count } }
 
     public mutating func add(_ finding: Finding) {

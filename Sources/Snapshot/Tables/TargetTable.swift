@@ -25,6 +25,15 @@ public struct TargetTable: Sendable {
 
     public init(rows: [Row] = []) { self.rows = rows }
 
+    /// The targets of one slice's own pack: rows set for that slice (`owner`, `张伟`)
+    /// become its whole-pack targets; company targets and other slices' do not apply.
+    public func scoped(to dimension: String, value: String) -> TargetTable {
+        TargetTable(rows: rows.compactMap { row in
+            guard let slice = row.slice, slice.dimension == dimension, slice.value == value else { return nil }
+            return Row(metric: row.metric, period: row.period, target: row.target, slice: nil, line: row.line)
+        })
+    }
+
     static func read(_ reader: inout CSVReader, options: SnapshotOptions) throws -> (TargetTable, QualityLog) {
         let layout = TableLayout(header: reader.header, fileName: reader.fileName)
         let cMetric = try layout.required("metric"), cPeriod = try layout.required("period"), cTarget = try layout.required("target")

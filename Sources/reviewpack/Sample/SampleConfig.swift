@@ -29,6 +29,11 @@ enum SampleConfig {
           - {metric: churn_rate, above: 0.05, severity: high}
           - {metric: new_customers, change_below: -0.15, severity: medium}
           - {metric: win_rate, below: 0.2, severity: medium}
+        email:
+          from: 示例科技经营分析 <reports@example.com>
+          to: [ceo@example.com, 王总 <cfo@example.com>]
+          reply_to: analyst@example.com
+        site: {url: https://review.example.com/}
 
         """
 
