@@ -20,17 +20,25 @@ public struct Snapshot: Sendable {
     public static let tableNames = ["customers", "orders", "leads", "traffic", "activities", "spend", "surveys", "tickets", "targets"]
     public static let requiredTables: Set<String> = ["customers", "orders"]
 
-    /// The latest local day of any order, activity, lead or signup: "the data's end".
-    /// Timestamps after ``asOf`` are future-timestamp findings and are passed over, so a
-    /// stray 9999-12-31 does not make the default month 9999-12.
-    public var lastDataDay: Int32? {
+    /// The local days from the earliest to the latest order, activity, lead or signup: the
+    /// data's start and end. Timestamps after ``asOf`` are future-timestamp findings and are
+    /// passed over, so a stray 9999-12-31 does not make the default month 9999-12.
+    public var dataDays: ClosedRange<Int32>? {
         let limit = asOf ?? Int64.max
-        var latest = Missing.instant
-        func see(_ values: [Int64]) { for v in values where v <= limit { latest = max(latest, v) } }
+        var earliest = Int64.max, latest = Missing.instant
+        func see(_ values: [Int64]) {
+            for v in values where v != Missing.instant && v <= limit {
+                earliest = min(earliest, v)
+                latest = max(latest, v)
+            }
+        }
         see(customers.signupAt)
         see(orders.orderedAt)
         if let activities { see(activities.at) }
         if let leads { see(leads.createdAt) }
-        return latest == Missing.instant ? nil : zone.day(of: latest)
+        return latest == Missing.instant ? nil : zone.day(of: earliest)...zone.day(of: latest)
     }
+
+    /// The latest local day with data: the end of ``dataDays``.
+    public var lastDataDay: Int32? { dataDays?.upperBound }
 }

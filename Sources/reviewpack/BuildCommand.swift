@@ -1,13 +1,18 @@
 import ArgumentParser
 import Delivery
 import Foundation
+import Metrics
 import Pack
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Builds the review pack of one month into the site folder.",
+        abstract: "Builds the review pack of one month, or of a range of months, into the site folder.",
         discussion: """
+        --from 2025-01 --to 2026-10 (or --all: every complete month in the data) reads the snapshot once, computes each month once \
+        and publishes every month's pack, oldest first, and the archive: the same files as building the months one by one. \
+        Builds that take longer than a second show what they are doing on stderr (a bar on a terminal, a line per stage otherwise).
+
         Exit codes: 0 built; 64 bad arguments; 65 the snapshot cannot be read (or a finding with --strict); \
         66 an input is missing; 73 the output cannot be written (the message names the path and the reason, \
         e.g. no space left on device); 75 another build into the same --out held it for longer than --lock-timeout; \
@@ -27,8 +32,24 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The analyst's notes in Markdown (default: DATA/notes/YYYY-MM.md when it exists).") var notes: String?
     @OptionGroup var outboxArguments: OutboxArguments
     @Flag(help: "Send the month's messages once built (as `reviewpack send`).") var send = false
+    @Option(help: "First month of a backfill, YYYY-MM (to --to, else to the last complete month in the data).") var from: String?
+    @Option(help: "Last month of a backfill, YYYY-MM (with --from).") var to: String?
+    @Flag(help: "Build every complete month in the data, from the month of its first row.") var all = false
+    @Flag(help: "Print only warnings and errors.") var quiet = false
+
+    /// The months to build, from --month, --from, --to and --all.
+    var selection: MonthSelection {
+        MonthSelection(month: snapshot.month.flatMap(Month.init), from: from.flatMap(Month.init), to: to.flatMap(Month.init), all: all)
+    }
 
     func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, Month(value) == nil { throw ValidationError("\(name) must be YYYY-MM with a year from 1900 to 9998 and a month from 01 to 12, found \"\(value)\"") }
+        }
+        if to != nil, from == nil { throw ValidationError("--to needs --from") }
+        if all, from != nil { throw ValidationError("--all builds every month; give either --all or --from") }
+        if snapshot.month != nil, from != nil || all { throw ValidationError("--month builds one month; give either --month or --from/--all") }
+        if send, from != nil || all { throw ValidationError("--send sends one month's messages; build the range, then `reviewpack send --month YYYY-MM` for a month to send") }
         guard lockTimeout >= 0, lockTimeout.isFinite else { throw ValidationError("--lock-timeout must be a number of seconds ≥ 0") }
     }
 
@@ -43,25 +64,29 @@ struct BuildCommand: ParsableCommand {
         let lock = try lockSite()
         SitePublisher(root: out).removeLeftovers(holding: lock)
         let outbox = outboxArguments.resolve(out: out, config: config)
-        let build = PackBuild(dataFolder: snapshot.data, config: config, month: snapshot.month, out: out, strict: snapshot.strict,
+        if quiet { Console.status.silence() }
+        let build = PackBuild(dataFolder: snapshot.data, config: config, months: selection, out: out, strict: snapshot.strict,
                               templatesFolder: templatesFolder, assetsFolder: assetsFolder, interruption: interruption,
                               notesFile: notes, outbox: outbox.root)
-        let month: String
+        let months: [Month]
         do {
-            let (built, clock, packs) = try build.run(holding: lock)
-            month = built.description
-            for pack in packs { report(pack, month: month, outbox: outbox) }
-            if packs.count > 1 { Console.progress("built \(packs.count) packs for \(month)") }
-            Console.progress(timings ? clock.table : clock.summary)
+            let (clock, packs) = try build.run(holding: lock)
+            months = Array(Set(packs.map(\.month))).sorted()
+            for pack in packs { report(pack, outbox: outbox) }
+            if packs.count > 1 {
+                Console.progress("built \(packs.count) packs" + (months.count > 1 ? " for \(months.count) months, \(months[0]) to \(months.last!)" : " for \(months[0])"))
+            }
+            if timings { Console.progress(clock.table) } else { Console.progress(clock.summary) }
         } catch let failure as PackBuild.Failure {
             throw failure.exit
         }
         withExtendedLifetime(lock) {}
-        if send { try MessageSending(config: config, outbox: outbox).run(month: month) }
+        if send, let month = months.last { try MessageSending(config: config, outbox: outbox).run(month: month.description) }
     }
 
     /// One line per pack: where it is, the PDF's and the message's size and parts; a warning past what mail servers take.
-    private func report(_ pack: PackBuild.Built, month: String, outbox: Outbox) {
+    private func report(_ pack: PackBuild.Built, outbox: Outbox) {
+        let month = pack.month.description
         let who = pack.audience.label.map { " for \($0)" } ?? ""
         let place = pack.page.map { "\($0) and pack.pdf" } ?? "pack.pdf (not published)"
         let message = pack.message

@@ -7,6 +7,7 @@ import Snapshot
 /// escapes: an ESC or BEL in a CSV must not drive the user's terminal.
 enum Console {
     static func error(_ message: String) {
+        status.end()
         write("reviewpack: error: \(message)")
     }
 
@@ -14,9 +15,14 @@ enum Console {
         write("reviewpack: warning: \(message)")
     }
 
+    /// A line about what was done; none with `--quiet`.
     static func progress(_ message: String) {
+        guard !status.isQuiet else { return }
         write(message)
     }
+
+    /// The stage and bar of a long build; it owns stderr, so every line goes through it.
+    static let status = StatusLine()
 
     /// The findings of a read, one line per kind with its count and first example.
     static func findings(_ log: QualityLog) {
@@ -31,7 +37,7 @@ enum Console {
     }
 
     private static func write(_ line: String) {
-        FileHandle.standardError.write(Data((visible(line) + "\n").utf8))
+        status.write(visible(line))
     }
 
     /// Control characters (but not the line's own newlines and tabs) as `\u{1B}`-style escapes.

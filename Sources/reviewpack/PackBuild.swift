@@ -11,7 +11,7 @@ import Snapshot
 struct PackBuild {
     var dataFolder: String
     var config: PackConfig
-    var month: String?
+    var months: MonthSelection
     var out: String
     var strict: Bool
     var templatesFolder: String
@@ -29,8 +29,9 @@ struct PackBuild {
         case stopped(String, Int32)
     }
 
-    /// What one audience's build produced, for the progress lines.
+    /// What one audience's build of one month produced, for the progress lines.
     struct Built {
+        var month: Month
         var audience: Audience
         var page: String?
         var pdfBytes: Int
@@ -39,11 +40,12 @@ struct PackBuild {
 
     static var sourceDateEpoch: Int64? { ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) } }
 
-    /// The snapshot, its facts and the report month: read once for every audience.
+    /// The snapshot, its facts and the report months: read once for every audience and month.
     struct Reading {
         var snapshot: Snapshot
         var facts: Facts
-        var month: Month
+        /// Oldest first; one unless the build is a backfill.
+        var months: [Month]
     }
 
     func read() throws -> (Reading, StageClock) {
@@ -66,30 +68,30 @@ struct PackBuild {
         Console.findings(snapshot.quality)
         let facts = Facts(snapshot: snapshot, dimensions: config.metrics.dimensions)
         clock.lap("facts")
-        let reportMonth: Month
-        if let month {
-            guard let m = Month(month) else { throw Failure.config("--month must be YYYY-MM, found \(month)") }
-            reportMonth = m
-        } else {
-            guard let last = facts.lastDataDay else { throw Failure.data("the snapshot holds no dated rows; give --month") }
-            let m = Month(containing: last)
-            reportMonth = last == m.lastDay ? m : m - 1
+        let reportMonths: [Month]
+        do { reportMonths = try months.months(dataDays: facts.dataDays) } catch let problem as MonthSelection.Problem {
+            throw Failure.data(problem.description)
         }
-        return (Reading(snapshot: snapshot, facts: facts, month: reportMonth), clock)
+        return (Reading(snapshot: snapshot, facts: facts, months: reportMonths), clock)
     }
 
-    func report(_ facts: Facts, _ reading: Reading, targets: TargetTable?, quality: QualityLog, clock: inout StageClock) -> Report {
-        let report = MetricEngine().run(facts: facts, config: config.metrics, month: reading.month, targets: targets,
-                                        quality: quality, zone: config.timezone)
+    /// Every report month's report for one audience's facts, each month computed once.
+    func reports(_ facts: Facts, _ reading: Reading, targets: TargetTable?, quality: QualityLog, clock: inout StageClock) -> [Report] {
+        let label = reading.months.count == 1 ? "metrics" : "metrics of \(reading.months.count) months"
+        Console.status.begin(label)
+        let reports = MetricEngine().run(facts: facts, config: config.metrics, months: reading.months, targets: targets, quality: quality,
+                                         zone: config.timezone) { done, total in Console.status.advance(label, done: done, of: total) }
         clock.lap("metrics")
-        clock.note("  of which metric families \(String(format: "%.2f", report.computeSeconds.families)) s of CPU, prediction fits \(String(format: "%.2f", report.computeSeconds.predictions)) s")
-        return report
+        let seconds = reports[0].computeSeconds
+        clock.note("  of which metric families \(String(format: "%.2f", seconds.families)) s of CPU, prediction fits \(String(format: "%.2f", seconds.predictions)) s of CPU")
+        return reports
     }
 
-    /// The whole company's report: the part `explain` shares with `build`.
+    /// The whole company's report of the last report month: the part `explain` shares with `build`.
     func computeReport() throws -> (Report, StageClock) {
         var (reading, clock) = try read()
-        let report = report(reading.facts, reading, targets: reading.snapshot.targets, quality: reading.snapshot.quality, clock: &clock)
+        reading.months = [reading.months.last!]
+        let report = reports(reading.facts, reading, targets: reading.snapshot.targets, quality: reading.snapshot.quality, clock: &clock)[0]
         return (report, clock)
     }
 
@@ -102,72 +104,85 @@ struct PackBuild {
         }
     }
 
-    /// Builds every audience's pack, publishes those that are published, and writes the
-    /// messages to the outbox; returns the month, the timings and what was built.
-    func run(holding lock: SiteLock) throws -> (Month, StageClock, [Built]) {
+    /// Builds every audience's pack of every report month, oldest month first (so each
+    /// month links to the months published before it, as when built one by one), publishes
+    /// those that are published, and writes each month's messages to the outbox.
+    func run(holding lock: SiteLock) throws -> (StageClock, [Built]) {
         let templates: TemplateSet
         do { templates = try TemplateSet(folder: templatesFolder) } catch { throw Failure.config("\(error)") }
+        Console.status.begin("reading")
         var (reading, clock) = try read()
         let audiences = try Audience.resolve(config, customers: reading.facts.customers)
         let assets = try assetFiles()
-        let date = messageDate(reading.month)
         var built: [Built] = []
         do {
-            for audience in audiences {
+            let reports = audiences.map { audience in
                 let (facts, withheld) = audience.scope.map { reading.facts.restricted(to: $0) } ?? (reading.facts, [])
                 let quality = audience.scope == nil ? reading.snapshot.quality : reading.snapshot.quality.countsOnly
-                let report = report(facts, reading, targets: audience.targets(reading.snapshot.targets), quality: quality, clock: &clock)
-                var options = PackOptions(company: config.company, language: config.language, currency: config.currency, sections: audience.sections)
-                options.audience = audience.label
-                options.withheldTables = withheld
-                options.commentary = try commentary(for: audience, month: reading.month)
-                let document = PackBuilder(report: report, options: options).document()
-                let pdf = PackPDF.render(document, date: Self.sourceDateEpoch.map { Self.isoDate($0) })
-                clock.lap("pdf")
-                var page: String?
-                if audience.publish {
-                    page = try publish(document, report: report, pdf: pdf, audience: audience, templates: templates, assets: assets, lock: lock, clock: &clock)
-                }
-                let folder = audience.folder.map { ($0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0) + "/" } ?? ""
-                let pageURL = audience.publish ? config.site.url.map { $0 + folder + "\(reading.month)/" } : nil
-                let message = try EmailMessage.compose(document, pdf: pdf, templates: templates, addressing: audience.addressing,
-                                                       date: date, pageURL: pageURL)
-                clock.lap("email")
-                built.append(Built(audience: audience, page: page, pdfBytes: pdf.count, message: message))
+                return (withheld, self.reports(facts, reading, targets: audience.targets(reading.snapshot.targets), quality: quality, clock: &clock))
             }
-            try Outbox(root: outbox).write(month: reading.month.description, messages: built.map { b in
-                (Outbox.Entry(name: b.audience.messageName, audience: b.audience.configId,
-                              recipients: (b.audience.addressing.to + b.audience.addressing.cc).map(\.address)), b.message.bytes)
-            })
-            clock.lap("outbox")
+            for (m, month) in reading.months.enumerated() {
+                var packs: [Built] = []
+                for (a, audience) in audiences.enumerated() {
+                    Console.status.advance("packs", done: m * audiences.count + a, of: reading.months.count * audiences.count)
+                    packs.append(try pack(reports[a].1[m], audience: audience, withheld: reports[a].0, templates: templates, assets: assets,
+                                          lock: lock, clock: &clock))
+                }
+                try Outbox(root: outbox).write(month: month.description, messages: packs.map { b in
+                    (Outbox.Entry(name: b.audience.messageName, audience: b.audience.configId,
+                                  recipients: (b.audience.addressing.to + b.audience.addressing.cc).map(\.address)), b.message.bytes)
+                })
+                clock.lap("outbox")
+                built += packs
+            }
         } catch let e as PackError {
             throw Failure.output(e.description)
         } catch let stop as Interruption.Stopped {
             throw Failure.stopped(SignalWatcher.message(stop.signal, out: out), stop.signal)
         }
-        return (reading.month, clock, built)
+        Console.status.end()
+        return (clock, built)
+    }
+
+    /// One audience's pack of one month: document, PDF, site (when published) and message.
+    private func pack(_ report: Report, audience: Audience, withheld: Set<String>, templates: TemplateSet, assets: [(String, [UInt8])],
+                      lock: SiteLock, clock: inout StageClock) throws -> Built {
+        var options = PackOptions(company: config.company, language: config.language, currency: config.currency, sections: audience.sections)
+        options.audience = audience.label
+        options.withheldTables = withheld
+        options.commentary = try commentary(for: audience, month: report.month)
+        let document = PackBuilder(report: report, options: options).document()
+        // The PDF is drawn on a thread of its own while the site's charts are drawn on the others.
+        let drawn = ConcurrentSlots<[UInt8]>(count: 1)
+        let drawing = DispatchGroup()
+        DispatchQueue.global().async(group: drawing) { drawn.set(0, PackPDF.render(document, date: Self.sourceDateEpoch.map { Self.isoDate($0) })) }
+        defer { drawing.wait() }
+        let site = try audience.publish ? SiteMonth(document, report: report, audience: audience, root: out, templates: templates, personalData: config.site.personalData) : nil
+        drawing.wait()
+        let pdf = drawn.get(0)
+        clock.lap("pdf + html")
+        let page = try site.map { try publish($0, pdf: pdf, assets: assets, lock: lock, templates: templates, clock: &clock) }
+        let folder = audience.folder.map { ($0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0) + "/" } ?? ""
+        let pageURL = audience.publish ? config.site.url.map { $0 + folder + "\(report.month)/" } : nil
+        let message = try EmailMessage.compose(document, pdf: pdf, templates: templates, addressing: audience.addressing,
+                                               date: messageDate(report.month), pageURL: pageURL)
+        clock.lap("email")
+        return Built(month: report.month, audience: audience, page: page, pdfBytes: pdf.count, message: message)
     }
 
     /// Publishes one audience's month (site page, charts, PDF, metrics.json) and its archive index.
-    private func publish(_ document: PackDocument, report: Report, pdf: [UInt8], audience: Audience, templates: TemplateSet,
-                         assets: [(String, [UInt8])], lock: SiteLock, clock: inout StageClock) throws -> String {
-        let personal = config.site.personalData
-        let root = audience.folder.map { (out as NSString).appendingPathComponent($0) } ?? out
-        let publisher = SitePublisher(root: root, interruption: interruption)
-        if audience.folder != nil { publisher.removeLeftovers(holding: lock) }
-        let links = MonthLinks(of: report.month.description, among: publisher.publishedMonths())
-        let (html, pageFiles) = try PageHTML.render(document, templates: templates, links: links, personalData: personal)
-        let json = MetricsJSON.document(report, personalData: personal).serialized()
-        let files: [(String, [UInt8])] = [("index.html", Array(html.utf8)), ("pack.pdf", pdf), ("metrics.json", Array(json.utf8))] + pageFiles
-        clock.lap("html")
+    private func publish(_ site: SiteMonth, pdf: [UInt8], assets: [(String, [UInt8])], lock: SiteLock, templates: TemplateSet,
+                         clock: inout StageClock) throws -> String {
+        let publisher = SitePublisher(root: site.root, interruption: interruption)
+        if site.inFolder { publisher.removeLeftovers(holding: lock) }
         try publisher.publish(folder: "assets", files: assets)
-        try publisher.publish(folder: report.month.description, files: files)
-        try MonthLinks.relinkNeighbours(of: report.month.description, publisher: publisher, templates: templates, language: config.language)
+        try publisher.publish(folder: site.month, files: [("pack.pdf", pdf)] + site.files)
+        try MonthLinks.relinkNeighbours(of: site.month, publisher: publisher, templates: templates, language: config.language)
         let archive = try ArchiveIndex.render(publisher: publisher, company: config.company, language: config.language,
                                               currency: config.currency, templates: templates)
         try publisher.publish(file: "index.html", contents: Array(archive.utf8))
         clock.lap("publish")
-        return (root as NSString).appendingPathComponent("\(report.month)/index.html")
+        return (site.root as NSString).appendingPathComponent("\(site.month)/index.html")
     }
 
     /// The message's Date: SOURCE_DATE_EPOCH when set, else midnight starting the month

@@ -60,17 +60,33 @@ import Snapshot
     }
 
     /// The original symptom: 2026-09 built on its own and 2026-09 as a month of the 2026-10
-    /// series must give the same numbers, bit for bit (metrics.json prints full precision).
+    /// series must give the same numbers, bit for bit (metrics.json prints full precision);
+    /// so must 2026-09 as a report of a backfill that also makes 2026-10.
     @Test func aMonthBuiltAloneEqualsTheSameMonthInALaterSeries() throws {
         let facts = try Self.sampleFacts()
         let config = MetricsConfig()
-        let alone = try #require(Prediction.series(Self.reviewMonths(ending: Month(year: 2026, month: 9)), facts: facts, config: config).last)
-        let inSeries = Prediction.series(Self.reviewMonths(ending: Month(year: 2026, month: 10)), facts: facts, config: config)[11]
-        #expect(try alone.purchasing.get().model == inSeries.purchasing.get().model)
-        #expect(try alone.spending?.get().model == inSeries.spending?.get().model)
-        #expect(alone.predictedCLV52w != nil && alone.predictedCLV52w == inSeries.predictedCLV52w)
-        #expect(alone.expectedAliveCustomers == inSeries.expectedAliveCustomers)
-        #expect(alone.atRisk == inSeries.atRisk)
+        let engine = MetricEngine()
+        func run(_ months: [Month]) -> [Report] {
+            engine.run(facts: facts, config: config, months: months, targets: nil, quality: QualityLog(), zone: "Asia/Shanghai")
+        }
+        let (september, october) = (Month(year: 2026, month: 9), Month(year: 2026, month: 10))
+        let alone = run([september])[0]
+        let backfill = run([september, october])
+        #expect(backfill[0].month == september && backfill[1].month == october)
+        let together = backfill[0].prediction
+        #expect(try alone.prediction.purchasing.get().model == together.purchasing.get().model)
+        #expect(try alone.prediction.spending?.get().model == together.spending?.get().model)
+        #expect(alone.prediction.predictedCLV52w != nil && alone.prediction.predictedCLV52w == together.predictedCLV52w)
+        #expect(alone.prediction.expectedAliveCustomers == together.expectedAliveCustomers)
+        #expect(alone.prediction.atRisk == together.atRisk)
+        // October's trend shows September as September's own report does, in every metric
+        // (the predictions' included).
+        let octoberAlone = run([october])[0]
+        for metric in alone.metrics {
+            let inOctober = try #require(octoberAlone.metric(metric.id))
+            #expect(inOctober.computed[11].value == metric.computed[12].value, "\(metric.id)")
+            #expect(backfill[1].metric(metric.id)?.computed.map(\.value) == inOctober.computed.map(\.value), "\(metric.id)")
+        }
     }
 
     static func reviewMonths(ending month: Month) -> [Month] { (0..<13).map { month - (12 - $0) } }

@@ -1,5 +1,6 @@
 import Foundation
 import Snapshot
+import Synchronization
 
 /// Runs every family for the 13 months ending the report month, then targets and alerts.
 public struct MetricEngine: Sendable {
@@ -14,28 +15,67 @@ public struct MetricEngine: Sendable {
     public func computedIds(_ config: MetricsConfig) -> [String] { families.flatMap { $0.metricIds(config) } + PredictionMetrics.ids }
 
     public func run(facts: Facts, config: MetricsConfig, month: Month, targets: TargetTable?, quality: QualityLog, zone: String) -> Report {
-        let months = (0..<13).map { month - (12 - $0) }
+        run(facts: facts, config: config, months: [month], targets: targets, quality: quality, zone: zone)[0]
+    }
+
+    /// One report per month in `reportMonths`. Every month any report shows is computed
+    /// once, however many of the reports' 13-month windows hold it, so a backfill costs
+    /// little more than its latest month; each report equals the one built for its month alone.
+    public func run(facts: Facts, config: MetricsConfig, months reportMonths: [Month], targets: TargetTable?, quality: QualityLog,
+                    zone: String, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Report] {
+        let months = Array(Set(reportMonths.flatMap { Self.window($0) })).sorted()
+        let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
         let available = families.filter { $0.isAvailable(facts) }
-        // One task per (month, family): independent scans, spread over the cores.
-        let tasks = months.indices.flatMap { m in available.indices.map { (m, $0) } }
-        let catalog = MetricCatalog(definitions: config.definitions)
+        // One pool for the whole run, so both cores stay busy from the start: each month's
+        // fits (the longest tasks, first), then one task per (month, family).
+        enum Task { case prediction(Int), family(Int, Int) }
+        let tasks = months.indices.map { Task.prediction($0) } + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
         let slots = ConcurrentSlots<[String: Computed]>(count: tasks.count)
+        let predictions = ConcurrentSlots<Prediction>(count: months.count)
         let seconds = ConcurrentSlots<Double>(count: tasks.count)
-        // The 13 months' fits are independent and spread over the cores on their own
-        // (a concurrentPerform nested in the families' one would run serially).
-        let predictionStart = DispatchTime.now().uptimeNanoseconds
-        let predicted = Prediction.series(months, facts: facts, config: config)
-        let predictionSeconds = Double(DispatchTime.now().uptimeNanoseconds - predictionStart) / 1e9
+        let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: tasks.count) { t in
             let start = DispatchTime.now().uptimeNanoseconds
-            defer { seconds.set(t, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
-            let (m, f) = tasks[t]
-            slots.set(t, available[f].evaluate(months[m], facts: facts, config: config))
+            switch tasks[t] {
+            case .prediction(let m):
+                let prediction = Prediction(month: months[m], facts: facts, config: config)
+                slots.set(t, PredictionMetrics.computed(prediction, facts: facts))
+                // Only a report month's prediction is shown, and never its per-customer values.
+                if reportMonths.contains(months[m]) { predictions.set(m, prediction.withoutCustomers()) }
+            case .family(let m, let f):
+                slots.set(t, available[f].evaluate(months[m], facts: facts, config: config))
+            }
+            seconds.set(t, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            progress?(done.add(1, ordering: .relaxed).newValue, tasks.count)
         }
         var perMonth = Array(repeating: [String: Computed](), count: months.count)
-        for (t, (m, _)) in tasks.enumerated() { perMonth[m].merge(slots.get(t)) { a, _ in a } }
-        for m in months.indices { perMonth[m].merge(PredictionMetrics.computed(predicted[m], facts: facts)) { a, _ in a } }
+        for (t, task) in tasks.enumerated() {
+            switch task {
+            case .prediction(let m), .family(let m, _): perMonth[m].merge(slots.get(t)) { a, _ in a }
+            }
+        }
+        var cpu = (families: 0.0, predictions: 0.0)
+        for (t, task) in tasks.enumerated() {
+            if case .prediction = task { cpu.predictions += seconds.get(t) } else { cpu.families += seconds.get(t) }
+        }
+        return reportMonths.map { month in
+            let window = Self.window(month).map { index[$0]! }
+            var report = assemble(month: month, facts: facts, config: config, perMonth: window.map { perMonth[$0] },
+                                  prediction: predictions.get(window.last!), targets: targets, quality: quality, zone: zone)
+            report.computeSeconds = cpu
+            return report
+        }
+    }
 
+    /// The 13 months ending `month`, oldest first.
+    static func window(_ month: Month) -> [Month] { (0..<13).map { month - (12 - $0) } }
+
+    /// One month's report from its window's computed metrics: targets, alerts and the
+    /// month's own views (funnel, bridge, cohorts, segments).
+    private func assemble(month: Month, facts: Facts, config: MetricsConfig, perMonth: [[String: Computed]], prediction: Prediction,
+                          targets: TargetTable?, quality: QualityLog, zone: String) -> Report {
+        let months = Self.window(month)
+        let catalog = MetricCatalog(definitions: config.definitions)
         let targetRows = targets?.rows ?? []
         let evaluator = TargetEvaluator(month: month, nearThreshold: config.definitions.nearThreshold)
         var results: [MetricResult] = []
@@ -59,14 +99,12 @@ public struct MetricEngine: Sendable {
         let known = Set(catalog.definitions.map(\.id))
         let unknown = Array(Set(targetRows.map(\.metric)).subtracting(known)).sorted()
         let alerts = config.alerts.compactMap { rule in results.first { $0.id == rule.metric }.flatMap { Alert.evaluate(rule, on: $0) } }
-        var report = Report(month: month, months: months, zone: zone, config: config, catalog: catalog, metrics: results,
+        return Report(month: month, months: months, zone: zone, config: config, catalog: catalog, metrics: results,
                       unavailable: unavailable, funnel: facts.leads == nil && facts.visits == nil ? nil : Funnel(month: month, facts: facts, config: config),
                       bridge: Bridge(month: month, facts: facts, window: config.definitions.churnAfterDays),
                       cohorts: CohortGrid(month: month, facts: facts, config: config), rfm: RFMSegments(month: month, facts: facts, config: config),
-                      prediction: predicted[predicted.count - 1],
+                      prediction: prediction,
                       targets: outcomes, unknownTargetMetrics: unknown, alerts: alerts, quality: quality)
-        report.computeSeconds = ((0..<tasks.count).reduce(0) { $0 + seconds.get($1) }, predictionSeconds)
-        return report
     }
 }
 

@@ -23,9 +23,8 @@ public struct Report: Sendable {
     public let unknownTargetMetrics: [String]
     public let alerts: [Alert]
     public let quality: QualityLog
-    /// Seconds spent in the metric families (summed over both cores) and in the 13 months'
-    /// predictions (wall time, the months sharing both cores): the benchmark prints them,
-    /// nothing else reads them.
+    /// Seconds of CPU spent in the metric families and in the months' predictions (both
+    /// summed over the cores, for the whole run): the benchmark prints them, nothing else reads them.
     public var computeSeconds: (families: Double, predictions: Double) = (0, 0)
 
     public func metric(_ id: String) -> MetricResult? { metrics.first { $0.id == id } }

@@ -90,6 +90,6 @@ extension Facts {
         }
         self.init(customers: customers, leads: leads, spend: spend, visits: visits, service: ServiceFacts(snapshot: snapshot),
                   customerIds: snapshot.customers.ids, customerNames: snapshot.customers.names,
-                  lastDataDay: snapshot.lastDataDay, zone: zone)
+                  dataDays: snapshot.dataDays, zone: zone)
     }
 }

@@ -16,13 +16,13 @@ public struct Facts: Sendable {
     /// Customer ids and display names, for the lists that name customers (at-risk).
     public let customerIds: [String]
     public let customerNames: [String]
-    /// The latest local day with any data.
-    public let lastDataDay: Int32?
+    /// The local days from the earliest to the latest with any data.
+    public let dataDays: ClosedRange<Int32>?
     /// The configured zone: SLA windows compare instants with local month boundaries.
     public let zone: Zone
 
     public init(customers: CustomerFacts, leads: LeadFacts?, spend: ChannelMonthFacts?, visits: ChannelMonthFacts?,
-                service: ServiceFacts, customerIds: [String], customerNames: [String], lastDataDay: Int32?, zone: Zone) {
+                service: ServiceFacts, customerIds: [String], customerNames: [String], dataDays: ClosedRange<Int32>?, zone: Zone) {
         self.customerIds = customerIds
         self.customerNames = customerNames
         self.customers = customers
@@ -30,7 +30,7 @@ public struct Facts: Sendable {
         self.spend = spend
         self.visits = visits
         self.service = service
-        self.lastDataDay = lastDataDay
+        self.dataDays = dataDays
         self.zone = zone
     }
 

@@ -1,6 +1,6 @@
 /// predicted_clv_52w and expected_alive_customers of one month's prediction, sliced by
-/// the customers' dimensions. The fits themselves run once per month in
-/// ``Prediction/series(_:facts:config:)``, not per family call.
+/// the customers' dimensions. The fits run once per month, as a task of their own in
+/// ``MetricEngine``, not per family call.
 enum PredictionMetrics {
     static let ids = ["predicted_clv_52w", "expected_alive_customers"]
 

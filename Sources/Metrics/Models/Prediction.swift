@@ -34,9 +34,9 @@ public struct Prediction: Sendable {
     public let atRisk: [AtRisk]
     public let recencyCurve: [RecencyPoint]
     /// Per customer: P(alive) and expected 52-week value (before margin); 0 without orders.
-    let probabilityAlive: [Double]
-    let expectedValue: [Double]
-    let hasHistory: [Bool]
+    private(set) var probabilityAlive: [Double]
+    private(set) var expectedValue: [Double]
+    private(set) var hasHistory: [Bool]
 
     static let horizonWeeks = 52.0
     static let atRiskSize = 20
@@ -107,16 +107,19 @@ public struct Prediction: Sendable {
         }
     }
 
-    /// The 13 months' predictions, oldest first. Every month is fitted cold on its own data, so
-    /// the months are independent and share both cores; each equals the month built alone.
-    static func series(_ months: [Month], facts: Facts, config: MetricsConfig) -> [Prediction] {
-        let out = ConcurrentSlots<Prediction>(count: months.count)
-        DispatchQueue.concurrentPerform(iterations: months.count) { i in
-            let month = months[i]
-            let margin = GrossMargin(month: month, facts: facts, config: config, groups: Groups([])).computed.value.total ?? config.definitions.grossMargin
-            out.set(i, Prediction(month: month, facts: facts, grossMargin: margin, config: config))
-        }
-        return months.indices.map { out.get($0) }
+    /// The month's prediction with the gross margin of the 12 months ending it (or the
+    /// configured one when nothing was sold), fitted cold on the month's data alone.
+    init(month: Month, facts: Facts, config: MetricsConfig) {
+        let margin = GrossMargin(month: month, facts: facts, config: config, groups: Groups([])).computed.value.total
+        self.init(month: month, facts: facts, grossMargin: margin ?? config.definitions.grossMargin, config: config)
+    }
+
+    /// The same prediction without its per-customer values, which only the sliced metrics
+    /// read (``PredictionMetrics``): what a report keeps.
+    func withoutCustomers() -> Prediction {
+        var copy = self
+        (copy.probabilityAlive, copy.expectedValue, copy.hasHistory) = ([], [], [])
+        return copy
     }
 
     /// A one-line reason when the models could not be fitted.

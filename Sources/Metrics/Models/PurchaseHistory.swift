@@ -6,20 +6,20 @@ struct PurchaseHistory {
     /// Days from the first to the last purchase day, and from the first to the end day.
     let txDays: Int32
     let ageDays: Int32
-    /// Mean value of the repeat purchases (minor units), 0 when x = 0.
-    let repeatMean: Double
+    /// Value of the repeat purchases (minor units, ≥ 0), and its mean per repeat purchase (0 when x = 0).
+    let repeatValue: Int64
+    var repeatMean: Double { x > 0 ? Double(repeatValue) / Double(x) : 0 }
     let lastPurchaseDay: Int32
 
     var tx: Double { Double(txDays) / 7 }
     var T: Double { Double(ageDays) / 7 }
 
     /// nil for a customer with no paid order by `end`.
-    init?(customer c: Int, facts f: CustomerFacts, end: Int32) {
+    @inline(__always) init?(customer c: Int, facts f: CustomerFacts, end: Int32) {
         let orders = f.orders(c, from: Int32.min, to: end)
         guard let firstIndex = orders.first else { return nil }
         let first = f.orderDays[firstIndex]
         var days = 0
-        var repeatValue: Int64 = 0
         var lastDay = first
         for i in orders where f.orderDays[i] != lastDay || i == firstIndex {
             if i != firstIndex { days += 1 }
@@ -30,7 +30,6 @@ struct PurchaseHistory {
         x = days
         txDays = lastDay - first
         ageDays = end - first
-        repeatMean = days > 0 ? Double(repeatValue) / Double(days) : 0
         lastPurchaseDay = lastDay
     }
 }

@@ -1,0 +1,29 @@
+import Metrics
+
+/// The months a build makes: one (`--month`, else the last complete month in the data), or
+/// a backfill (`--from A [--to B]`, `--all`) read once and built month by month.
+struct MonthSelection {
+    var month: Month?
+    var from: Month?
+    var to: Month?
+    var all = false
+
+    struct Problem: Error, CustomStringConvertible { let description: String }
+
+    /// The report months, oldest first, for data on `days` (the snapshot's first to last day).
+    func months(dataDays days: ClosedRange<Int32>?) throws -> [Month] {
+        if let month, from == nil, !all { return [month] }
+        guard let days else { throw Problem(description: "the snapshot holds no dated rows; give --month") }
+        let end = Month(containing: days.upperBound)
+        // The month the data ends in counts only when the data reaches its last day.
+        let latest = days.upperBound == end.lastDay ? end : end - 1
+        if from == nil, !all { return [latest] }
+        let first = all ? Month(containing: days.lowerBound) : from!
+        let last = to ?? latest
+        guard first <= last else {
+            throw Problem(description: all ? "--all: the data (to \(end)) holds no complete month"
+                                           : "--from \(first) comes after \(to == nil ? "the last complete month in the data, " : "--to ")\(last)")
+        }
+        return (0...Int(last.index - first.index)).map { first + $0 }
+    }
+}
