@@ -46,6 +46,7 @@ import Testing
             O6,C2,2026-01-09,3.00,PAID
             O7,C2,2026-01-09,3.00,Refunded
             O8,C2,2026-01-09,3.00,lost
+            O9,C2,2026-01-09,3.00, Canceled 
 
             """,
         ])
@@ -56,10 +57,10 @@ import Testing
         #expect(q.count(of: .unreadableValue) == 3)       // 12.345, not a date, "lost"
         #expect(q.count(of: .negativeAmount) == 1)
         #expect(q.count(of: .missingOptionalValue) == 1)  // C2 has no channel
-        #expect(q.rowsRead["orders.csv"] == 9)
-        // Kept: O1, O2 (unknown customer, left out of metrics later), O6, O7.
-        #expect(s.orders.count == 4)
-        #expect(s.orders.status == [.paid, .paid, .paid, .refunded])
+        #expect(q.rowsRead["orders.csv"] == 10)
+        // Kept: O1, O2 (unknown customer, left out of metrics later), O6, O7, O9.
+        #expect(s.orders.count == 5)
+        #expect(s.orders.status == [.paid, .paid, .paid, .refunded, .cancelled])
         let money = q.tallies.first { $0.kind == .unreadableValue && $0.columnName == "amount" }!
         #expect(money.examples[0].line == 5)
         #expect(money.examples[0].column == 4)

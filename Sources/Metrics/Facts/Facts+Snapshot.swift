@@ -29,6 +29,8 @@ extension Facts {
         }
         for c in 0..<n where orderStart[c + 1] - orderStart[c] > 1 {
             let range = Int(orderStart[c])..<Int(orderStart[c + 1])
+            // Exports are mostly in time order: then the customer's orders already are.
+            if zip(range.dropLast(), range.dropFirst()).allSatisfy({ orderDays[$0] <= orderDays[$1] }) { continue }
             let sorted = range.sorted { (orderDays[$0], $0) < (orderDays[$1], $1) }
             let (d, a, k) = (sorted.map { orderDays[$0] }, sorted.map { orderAmounts[$0] }, sorted.map { orderCosts[$0] })
             orderDays.replaceSubrange(range, with: d)
@@ -53,16 +55,24 @@ extension Facts {
         var usageStart = [Int32](repeating: 0, count: n + 1)
         var usageDays: [Int32] = []
         usageDays.reserveCapacity(usageRaw.count)
-        for c in 0..<n {
-            var days = Array(usageRaw[Int(usageCount[c])..<Int(rawStart[c])])
-            days += orderDays[Int(orderStart[c])..<Int(orderStart[c + 1])]
-            days.sort()
-            var last = Int32.min
-            for d in days where d != last {
-                usageDays.append(d)
-                last = d
+        // Each customer's raw days (activities, then paid orders) sorted in place, then
+        // appended without repeats: no array per customer.
+        usageRaw.withUnsafeMutableBufferPointer { raw in
+            for c in 0..<n {
+                let (start, end) = (Int(usageCount[c]), Int(usageCount[c + 1]))
+                var k = Int(rawStart[c])
+                for i in Int(orderStart[c])..<Int(orderStart[c + 1]) {
+                    raw[k] = orderDays[i]
+                    k += 1
+                }
+                raw[start..<end].sort()
+                var last = Int32.min
+                for d in raw[start..<end] where d != last {
+                    usageDays.append(d)
+                    last = d
+                }
+                usageStart[c + 1] = Int32(usageDays.count)
             }
-            usageStart[c + 1] = Int32(usageDays.count)
         }
 
         let dims = dimensions.compactMap { snapshot.customers.dimension($0) }

@@ -108,6 +108,15 @@ public struct CSVRecord {
     public func string(_ index: Int, trimmed: Bool = true) -> String {
         String(decoding: bytes(index, trimmed: trimmed), as: UTF8.self)
     }
+
+    /// Which of `words` (lowercase ASCII) the trimmed field is, ignoring ASCII case: a
+    /// status or kind recognised without making a `String` per row.
+    public func keyword(_ index: Int, among words: [[UInt8]]) -> Int? {
+        let field = bytes(index)
+        return words.firstIndex { word in
+            word.count == field.count && zip(word, field).allSatisfy { w, f in w == (f >= 65 && f <= 90 ? f | 0x20 : f) }
+        }
+    }
 }
 
 struct FieldRange {

@@ -48,11 +48,11 @@ public struct LeadTable: Sendable {
             }
             var customerRow = Missing.row
             if let cCustomer {
-                let customerId = record.string(cCustomer)
+                let customerId = record.bytes(cCustomer)
                 if !customerId.isEmpty {
-                    customerRow = customers.row(of: customerId) ?? Missing.row
+                    customerRow = customers.row(ofBytes: customerId) ?? Missing.row
                     if customerRow == Missing.row {
-                        parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(customerId) is not in customers")
+                        parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers")
                     }
                 }
             }

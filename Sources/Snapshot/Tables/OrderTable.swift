@@ -14,6 +14,9 @@ public struct OrderTable: Sendable {
 
     public var count: Int { customer.count }
 
+    /// The status column's words: empty and "paid" are paid.
+    static let statusWords = ["", "paid", "refunded", "cancelled", "canceled"].map { Array($0.utf8) }
+
     static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (OrderTable, QualityLog) {
         let layout = TableLayout(header: reader.header, fileName: reader.fileName)
         let cId = try layout.required("order_id"), cCustomer = try layout.required("customer_id")
@@ -29,10 +32,10 @@ public struct OrderTable: Sendable {
                   let at = parser.instant(record, cAt), let amount = try parser.amount(record, cAmount, nonNegative: true) else { return }
             var status = Status.paid
             if let cStatus {
-                switch record.string(cStatus).lowercased() {
-                case "", "paid": status = .paid
-                case "refunded": status = .refunded
-                case "cancelled", "canceled": status = .cancelled
+                switch record.keyword(cStatus, among: Self.statusWords) {
+                case 0, 1: status = .paid
+                case 2: status = .refunded
+                case 3, 4: status = .cancelled
                 default:
                     parser.rejection(.unreadableValue, record, cStatus, "expected paid, refunded or cancelled, found \"\(record.string(cStatus))\"; the row is left out")
                     return

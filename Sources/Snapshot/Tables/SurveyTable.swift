@@ -9,6 +9,9 @@ public struct SurveyTable: Sendable {
 
     public var count: Int { customer.count }
 
+    /// The kind column's words, in ``Kind`` order.
+    static let kindWords = ["nps", "csat"].map { Array($0.utf8) }
+
     static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (SurveyTable, QualityLog) {
         let layout = TableLayout(header: reader.header, fileName: reader.fileName)
         let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
@@ -21,9 +24,9 @@ public struct SurveyTable: Sendable {
             guard let customerId = parser.idBytes(record, cCustomer), let at = parser.instant(record, cAt),
                   let score = parser.number(record, cScore) else { return }
             let kind: Kind
-            switch record.string(cKind).lowercased() {
-            case "nps": kind = .nps
-            case "csat": kind = .csat
+            switch record.keyword(cKind, among: Self.kindWords) {
+            case 0: kind = .nps
+            case 1: kind = .csat
             default:
                 parser.rejection(.unreadableValue, record, cKind, "expected nps or csat, found \"\(record.string(cKind))\"; the row is left out")
                 return
