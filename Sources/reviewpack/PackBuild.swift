@@ -124,9 +124,9 @@ struct PackBuild {
             for (m, month) in reading.months.enumerated() {
                 var packs: [Built] = []
                 for (a, audience) in audiences.enumerated() {
-                    Console.status.advance("packs", done: m * audiences.count + a, of: reading.months.count * audiences.count)
                     packs.append(try pack(reports[a].1[m], audience: audience, withheld: reports[a].0, templates: templates, assets: assets,
                                           lock: lock, clock: &clock))
+                    Console.status.advance("packs", done: m * audiences.count + a + 1, of: reading.months.count * audiences.count)
                 }
                 try Outbox(root: outbox).write(month: month.description, messages: packs.map { b in
                     (Outbox.Entry(name: b.audience.messageName, audience: b.audience.configId,
