@@ -49,6 +49,14 @@ import Testing
         // The data runs from 15 January to 29 April: January to March are complete, April is not.
         let months = try FileManager.default.contentsOfDirectory(atPath: folder + "/site").filter { $0.hasPrefix("2026-") }.sorted()
         #expect(months == ["2026-01", "2026-02", "2026-03"])
+        // Before January there is no data: no value, not zero; after it a month without a signup is a real 0.
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/site/2026-03/metrics.json"))) as? [String: Any]
+        let metric = (json?["metrics"] as? [String: Any])?["new_customers"] as? [String: Any]
+        let series = try #require(metric?["series"] as? [[String: Any]])
+        #expect(series.count == 13)
+        #expect(series.prefix(10).allSatisfy { $0["value"] is NSNull }, "\(series.prefix(10))")
+        #expect(series.suffix(3).map { ($0["value"] as? NSNumber)?.intValue } == [1, 0, 0])
+        #expect(metric?["yoy"] is NSNull)
         #expect(!result.stderr.contains("built"), "--quiet prints no progress: \(result.stderr)")
     }
 

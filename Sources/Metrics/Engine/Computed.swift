@@ -11,6 +11,12 @@ public struct Computed: Sendable {
         self.value = value
         self.inputs = inputs
     }
+
+    /// The same metric for a month before the data begins: slices and inputs kept, every
+    /// value "no value", so a trend starts where the data starts instead of at a run of zeros.
+    var beforeTheData: Computed {
+        Computed(value.blank, inputs: inputs.map { ($0.name, $0.value.blank) })
+    }
 }
 
 extension Groups {

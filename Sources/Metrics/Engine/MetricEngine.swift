@@ -54,6 +54,10 @@ public struct MetricEngine: Sendable {
             case .prediction(let m), .family(let m, _): perMonth[m].merge(slots.get(t)) { a, _ in a }
             }
         }
+        // A month that ends before the data's first day has no data: no value, not zero.
+        for m in months.indices where facts.dataDays.map({ months[m].lastDay < $0.lowerBound }) ?? true {
+            perMonth[m] = perMonth[m].mapValues(\.beforeTheData)
+        }
         var cpu = (families: 0.0, predictions: 0.0)
         for (t, task) in tasks.enumerated() {
             if case .prediction = task { cpu.predictions += seconds.get(t) } else { cpu.families += seconds.get(t) }

@@ -9,6 +9,11 @@ public struct SlicedValue: Sendable, Equatable {
         self.slices = slices
     }
 
+    /// Every value "no value", the slices and their members kept.
+    var blank: SlicedValue {
+        SlicedValue(total: nil, slices: slices.map { ($0.dimension, $0.members.map { ($0.member, nil) }) })
+    }
+
     public func value(for slice: Slice) -> Double?? {
         guard let dim = slices.first(where: { $0.dimension == slice.dimension }),
               let member = dim.members.first(where: { $0.member == slice.value }) else { return nil }
