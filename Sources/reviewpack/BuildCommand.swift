@@ -43,9 +43,8 @@ struct BuildCommand: ParsableCommand {
     }
 
     func validate() throws {
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, Month(value) == nil { throw ValidationError("\(name) must be YYYY-MM with a year from 1900 to 9998 and a month from 01 to 12, found \"\(value)\"") }
-        }
+        try SnapshotArguments.checkMonth("--from", from)
+        try SnapshotArguments.checkMonth("--to", to)
         if to != nil, from == nil { throw ValidationError("--to needs --from") }
         if all, from != nil { throw ValidationError("--all builds every month; give either --all or --from") }
         if snapshot.month != nil, from != nil || all { throw ValidationError("--month builds one month; give either --month or --from/--all") }
@@ -54,6 +53,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        if quiet { Console.status.silence() }
         let interruption = Interruption()
         SignalWatcher.start(interruption, out: out)
         let config = try snapshot.loadConfig()
@@ -64,7 +64,6 @@ struct BuildCommand: ParsableCommand {
         let lock = try lockSite()
         SitePublisher(root: out).removeLeftovers(holding: lock)
         let outbox = outboxArguments.resolve(out: out, config: config)
-        if quiet { Console.status.silence() }
         let build = PackBuild(dataFolder: snapshot.data, config: config, months: selection, out: out, strict: snapshot.strict,
                               templatesFolder: templatesFolder, assetsFolder: assetsFolder, interruption: interruption,
                               notesFile: notes, outbox: outbox.root)
@@ -76,7 +75,7 @@ struct BuildCommand: ParsableCommand {
             if packs.count > 1 {
                 Console.progress("built \(packs.count) packs" + (months.count > 1 ? " for \(months.count) months, \(months[0]) to \(months.last!)" : " for \(months[0])"))
             }
-            if timings { Console.progress(clock.table) } else { Console.progress(clock.summary) }
+            Console.progress(timings ? clock.table : clock.summary)
         } catch let failure as PackBuild.Failure {
             throw failure.exit
         }

@@ -152,15 +152,10 @@ struct PackBuild {
         options.withheldTables = withheld
         options.commentary = try commentary(for: audience, month: report.month)
         let document = PackBuilder(report: report, options: options).document()
-        // The PDF is drawn on a thread of its own while the site's charts are drawn on the others.
-        let drawn = ConcurrentSlots<[UInt8]>(count: 1)
-        let drawing = DispatchGroup()
-        DispatchQueue.global().async(group: drawing) { drawn.set(0, PackPDF.render(document, date: Self.sourceDateEpoch.map { Self.isoDate($0) })) }
-        defer { drawing.wait() }
+        let pdf = PackPDF.render(document, date: Self.sourceDateEpoch.map { Self.isoDate($0) })
+        clock.lap("pdf")
         let site = try audience.publish ? SiteMonth(document, report: report, audience: audience, root: out, templates: templates, personalData: config.site.personalData) : nil
-        drawing.wait()
-        let pdf = drawn.get(0)
-        clock.lap("pdf + html")
+        clock.lap("html")
         let page = try site.map { try publish($0, pdf: pdf, assets: assets, lock: lock, templates: templates, clock: &clock) }
         let folder = audience.folder.map { ($0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0) + "/" } ?? ""
         let pageURL = audience.publish ? config.site.url.map { $0 + folder + "\(report.month)/" } : nil

@@ -11,7 +11,14 @@ struct SnapshotArguments: ParsableArguments {
     @Flag(help: "Treat any data-quality finding as an error.") var strict = false
 
     func validate() throws {
-        if let month, Month(month) == nil { throw ValidationError("--month must be YYYY-MM with a year from 1900 to 9998 and a month from 01 to 12, found \"\(month)\"") }
+        try Self.checkMonth("--month", month)
+    }
+
+    /// Refuses a month option that is not `YYYY-MM` within the years a report may fall in.
+    static func checkMonth(_ option: String, _ value: String?) throws {
+        if let value, Month(value) == nil {
+            throw ValidationError("\(option) must be YYYY-MM with a year from 1900 to 9998 and a month from 01 to 12, found \"\(value)\"")
+        }
     }
 
     /// The parsed `pack.yaml`, or the exit a user should see.

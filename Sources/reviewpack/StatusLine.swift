@@ -9,7 +9,7 @@ final class StatusLine: @unchecked Sendable {
 
     private let lock = NSLock()
     private var mode: Mode = isatty(STDERR_FILENO) != 0 ? .terminal : .lines
-    private var started = DispatchTime.now().uptimeNanoseconds
+    private let started = DispatchTime.now().uptimeNanoseconds
     private var stage = ""
     private var announced = ""
     private var fraction: Double?

@@ -22,4 +22,10 @@ import Testing
         #expect(RadixOrder.of([0, 0, 0]) == [0, 1, 2])
         #expect(RadixOrder.of([3, 1, 2]) == [1, 2, 0])
     }
+
+    @Test func runsGatherEqualKeysInKeyOrder() {
+        let keys: [UInt128] = [5, 1, 5, 3, 1, 5]
+        #expect(RadixOrder.runs(keys).map(Array.init) == [[1, 4], [3], [0, 2, 5]])
+        #expect(RadixOrder.runs([]).isEmpty)
+    }
 }

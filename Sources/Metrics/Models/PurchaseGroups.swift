@@ -22,35 +22,22 @@ struct PurchaseGroups {
             let h = histories[c]!
             return UInt128(h.x) << 64 | UInt128(UInt32(h.txDays)) << 32 | UInt128(UInt32(h.ageDays))
         }
+        let purchaseRuns = RadixOrder.runs(keys)
         var group = [Int32](repeating: -1, count: f.count)
-        var purchases: [BGNBD.Summary] = []
-        var last: UInt128?
-        for i in RadixOrder.of(keys) {
-            let h = histories[buyers[Int(i)]]!
-            if keys[Int(i)] != last {
-                purchases.append(BGNBD.Summary(x: Double(h.x), tx: h.tx, T: h.T, count: 0))
-                last = keys[Int(i)]
-            }
-            let g = purchases.count - 1
-            purchases[g] = BGNBD.Summary(x: purchases[g].x, tx: purchases[g].tx, T: purchases[g].T, count: purchases[g].count + 1)
-            group[buyers[Int(i)]] = Int32(g)
+        for (g, run) in purchaseRuns.enumerated() {
+            for i in run { group[buyers[Int(i)]] = Int32(g) }
+        }
+        purchases = purchaseRuns.map { run in
+            let h = histories[buyers[Int(run.first!)]]!
+            return BGNBD.Summary(x: Double(h.x), tx: h.tx, T: h.T, count: Double(run.count))
         }
         let repeaters = buyers.filter { histories[$0]!.x >= 1 }
         let spendKeys = repeaters.map { c in UInt128(histories[c]!.x) << 64 | UInt128(histories[c]!.repeatValue) }
-        var spend: [GammaGamma.Summary] = []
-        last = nil
-        for i in RadixOrder.of(spendKeys) {
-            let h = histories[repeaters[Int(i)]]!
-            if spendKeys[Int(i)] != last {
-                spend.append(GammaGamma.Summary(x: Double(h.x), mean: majorUnit * h.repeatMean, count: 0))
-                last = spendKeys[Int(i)]
-            }
-            let g = spend.count - 1
-            spend[g] = GammaGamma.Summary(x: spend[g].x, mean: spend[g].mean, count: spend[g].count + 1)
+        spend = RadixOrder.runs(spendKeys).map { run in
+            let h = histories[repeaters[Int(run.first!)]]!
+            return GammaGamma.Summary(x: Double(h.x), mean: majorUnit * h.repeatMean, count: Double(run.count))
         }
         self.histories = histories
         self.group = group
-        self.purchases = purchases
-        self.spend = spend
     }
 }

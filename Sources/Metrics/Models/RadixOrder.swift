@@ -27,4 +27,16 @@ enum RadixOrder {
         }
         return order
     }
+
+    /// The indices of `keys` gathered by key, keys ascending: one run per distinct key.
+    static func runs(_ keys: [UInt128]) -> [ArraySlice<Int32>] {
+        let order = of(keys)
+        var runs: [ArraySlice<Int32>] = []
+        var start = 0
+        for i in order.indices where i == order.count - 1 || keys[Int(order[i])] != keys[Int(order[i + 1])] {
+            runs.append(order[start...i])
+            start = i + 1
+        }
+        return runs
+    }
 }
