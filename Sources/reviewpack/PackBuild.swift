@@ -112,6 +112,10 @@ struct PackBuild {
         do { templates = try TemplateSet(folder: templatesFolder) } catch { throw Failure.config("\(error)") }
         Console.status.begin("reading")
         var (reading, clock) = try read()
+        if let first = reading.months.first, let last = reading.months.last, first != last {
+            // Said before the work starts: a stray early row (a 1970-01-01 default) shows here, not after hours.
+            Console.progress("building \(reading.months.count) months, \(first) to \(last)")
+        }
         let audiences = try Audience.resolve(config, customers: reading.facts.customers)
         let assets = try assetFiles()
         var built: [Built] = []

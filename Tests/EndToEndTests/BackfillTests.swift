@@ -32,6 +32,7 @@ import Testing
         // Each month of each audience, with its neighbours linked as when built one by one.
         let east = try String(contentsOfFile: folder + "/range/east/2026-09/index.html", encoding: .utf8)
         #expect(east.contains("2026-08/") && east.contains("2026-10/"))
+        #expect(range.stderr.contains("building 3 months, 2026-08 to 2026-10\n"))
         #expect(range.stderr.contains("built 6 packs for 3 months, 2026-08 to 2026-10"))
     }
 
