@@ -1,4 +1,5 @@
 import Foundation
+import Snapshot
 import Yams
 
 /// One value of `pack.yaml` with the key path and place it came from, and typed readers

@@ -30,13 +30,15 @@ public struct PackConfig: Sendable {
     public var columnKeys: [(key: String, columns: [String])] = []
     /// Unreadable required values above this share of a table's rows fail the build.
     public var maxUnreadableShare = 0.01
+    /// How each table is found in the company's own exports (`tables:`); empty: as the contract says.
+    public var tables: [String: TableMapping] = [:]
 
     public init() {}
 
     /// The currencies the docs list, with their fraction digits.
     public static let currencyDigits = ["CNY": 2, "USD": 2, "EUR": 2, "GBP": 2, "HKD": 2, "JPY": 0]
     static let topKeys = ["company", "language", "timezone", "currency", "definitions", "funnel", "dimensions",
-                          "required_fields", "sections", "alerts", "benchmarks", "email", "site", "owners", "audiences", "quality"]
+                          "required_fields", "sections", "alerts", "benchmarks", "email", "site", "owners", "audiences", "quality", "tables"]
     /// A configuration is a page of settings: more nodes than this (counting every alias
     /// expansion) is refused before it is read, so an alias bomb costs nothing.
     static let maxNodes = 10_000
@@ -124,6 +126,9 @@ public struct PackConfig: Sendable {
         }
         config.extraDimensions = (config.metrics.dimensions + config.metrics.requiredFields)
             .filter { !SnapshotOptions.standardDimensions.contains($0) }
+        if let tables = entries.first(where: { $0.key == "tables" })?.value {
+            config.tables = try TableRules.tables(tables, extraDimensions: config.extraDimensions)
+        }
         try AudienceRules.check(config.audiences, dimensions: Set(SnapshotOptions.standardDimensions + config.extraDimensions))
         let addressing = config.email.addressing
         if !config.audiences.isEmpty, !(addressing.to + addressing.cc + addressing.bcc).isEmpty,

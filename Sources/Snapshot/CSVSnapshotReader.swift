@@ -1,40 +1,63 @@
 import Foundation
 
-/// Reads a snapshot from a folder of `<table>.csv` files.
+/// Reads a snapshot from a folder of files: `<table>.csv`, or the company's own exports
+/// as the mapping in `pack.yaml` describes them.
 ///
-/// `customers` is read first (every other table resolves customer ids against it), then
-/// the other tables in parallel, one per core. Any structural error aborts the whole read.
+/// Every table's files are opened and every header checked first, so one run names every
+/// missing table and column at once. Then `customers` is read (every other table resolves
+/// customer ids against it), then the other tables in parallel, one per core.
 public enum CSVSnapshotReader {
-    public static func read(folder: String, options: SnapshotOptions) throws -> Snapshot {
+    /// One table's opened files and its header bound to the contract.
+    public struct Input: Sendable {
+        public let reader: CSVReader
+        public let layout: TableLayout
+    }
+
+    /// Opens the present tables and checks their headers: a missing required table or
+    /// column, or a file that cannot be opened, is one problem among all those found.
+    public static func open(folder: String, options: SnapshotOptions) throws -> [String: Input] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SnapshotError(.notFound, file: folder, message: "no such folder; expected a folder of <table>.csv files")
         }
-        @Sendable func path(_ table: String) -> String? {
-            let p = (folder as NSString).appendingPathComponent("\(table).csv")
-            return FileManager.default.fileExists(atPath: p) ? p : nil
-        }
-        @Sendable func missing(_ table: String) -> SnapshotError {
-            SnapshotError(.notFound, file: "\(table).csv", message: "the required table \(table) is missing from \(folder)")
-        }
-        /// nil for an absent optional table; a missing required one throws.
-        @Sendable func reader(_ table: String) throws -> CSVReader? {
-            guard let p = path(table) else {
-                if Snapshot.requiredTables.contains(table) { throw missing(table) }
-                return nil
+        var inputs: [String: Input] = [:]
+        var problems: [SnapshotError] = []
+        for table in Snapshot.tableNames {
+            let mapping = options.mapping[table] ?? TableMapping()
+            guard let files = TableFiles.find(table, in: folder, mapping: mapping) else {
+                if Snapshot.requiredTables.contains(table) {
+                    let name = mapping.file ?? TableMapping.defaultFile(of: table)
+                    problems.append(SnapshotError(.notFound, file: name, message: mapping.file == nil
+                        ? "the required table \(table) is missing from \(folder) (an export under another name is mapped with tables.\(table).file in pack.yaml)"
+                        : "no file in \(folder) matches \(name), which pack.yaml names for the required table \(table)"))
+                }
+                continue
             }
-            return try CSVReader(path: p, fileName: "\(table).csv")
+            do {
+                let reader = try CSVReader(files: files.files, name: files.displayName, encoding: mapping.encoding, delimiter: mapping.delimiter)
+                let layout = TableLayout(table: table, header: reader.header, fileName: files.displayName, mapping: mapping)
+                problems += layout.missingColumns()
+                inputs[table] = Input(reader: reader, layout: layout)
+            } catch let problem as SnapshotError {
+                problems.append(problem)
+            }
         }
+        if let all = SnapshotError.all(problems) { throw all }
+        return inputs
+    }
 
-        // Orders are checked before customers are read, so a missing table fails at once.
-        guard let customersPath = path("customers") else { throw missing("customers") }
-        guard path("orders") != nil else { throw missing("orders") }
-        var customerReader = try CSVReader(path: customersPath, fileName: "customers.csv")
-        let (customers, customerLog) = try CustomerTable.read(&customerReader, options: options)
+    public static func read(folder: String, options: SnapshotOptions) throws -> Snapshot {
+        try read(try open(folder: folder, options: options), options: options)
+    }
+
+    /// Reads opened tables (``open(folder:options:)``) into the snapshot.
+    public static func read(_ inputs: [String: Input], options: SnapshotOptions) throws -> Snapshot {
+        let customersInput = inputs["customers"]!
+        let (customers, customerLog) = try CustomerTable.read(customersInput.reader, layout: customersInput.layout, options: options)
         try checkLeftOut(customerLog, options: options)
         guard customers.count > 0 else {
-            let rows = customerLog.rowsRead["customers.csv"] ?? 0
-            throw SnapshotError(.unusable, file: "customers.csv", line: rows > 0 ? 2 : 1,
+            let rows = customerLog.rowsRead["customers"] ?? 0
+            throw SnapshotError(.unusable, file: customersInput.layout.fileName, line: rows > 0 ? 2 : 1,
                                 message: rows > 0 ? "none of its \(rows) rows could be read as a customer; every metric would be empty"
                                                   : "the file holds no customers; every metric would be empty")
         }
@@ -42,7 +65,7 @@ public enum CSVSnapshotReader {
         let others = Snapshot.tableNames.filter { $0 != "customers" }
         let results = ConcurrentSlots<Result<Loaded?, Error>>(count: others.count)
         DispatchQueue.concurrentPerform(iterations: others.count) { i in
-            results.set(i, Result { try readTable(others[i], reader: reader, options: options, customers: customers) })
+            results.set(i, Result { try inputs[others[i]].flatMap { try readTable(others[i], $0, options: options, customers: customers) } })
         }
         var snapshot = Snapshot(customers: customers, orders: OrderTable(), quality: customerLog, zone: options.zone)
         snapshot.asOf = options.asOf
@@ -75,11 +98,12 @@ public enum CSVSnapshotReader {
     /// Fails the read when a table lost more than the allowed share of its rows to empty
     /// or unreadable required values: a pack of the rest would look like good news.
     static func checkLeftOut(_ log: QualityLog, options: SnapshotOptions) throws {
-        for file in log.rowsLeftOut.keys.sorted() {
-            let leftOut = log.rowsLeftOut[file]!, rows = log.rowsRead[file] ?? 0
+        for table in log.rowsLeftOut.keys.sorted() {
+            let leftOut = log.rowsLeftOut[table]!, rows = log.rowsRead[table] ?? 0
             guard rows > 0, Double(leftOut) > options.maxLeftOutShare * Double(rows) else { continue }
-            let first = log.tallies.first { $0.file == file && $0.examples.contains { $0.message.hasSuffix("the row is left out") } }?
-                .examples.first { $0.message.hasSuffix("the row is left out") }
+            let file = log.sources[table] ?? table
+            let first = log.tallies.first { $0.table == table && $0.examples.contains { $0.message.contains("the row is left out") } }?
+                .examples.first { $0.message.contains("the row is left out") }
             let share = Double(leftOut) / Double(rows) * 100
             throw SnapshotError(.unusable, file: first?.file ?? file, line: first?.line, column: first?.column, columnName: first?.columnName,
                                 message: "\(first?.message ?? "a required value cannot be read"); \(leftOut) of \(rows) rows of \(file) "
@@ -93,20 +117,18 @@ public enum CSVSnapshotReader {
         let log: QualityLog
     }
 
-    private static func readTable(_ name: String, reader: @Sendable (String) throws -> CSVReader?, options: SnapshotOptions,
-                                  customers: CustomerTable) throws -> Loaded? {
-        guard var r = try reader(name) else { return nil }
+    private static func readTable(_ name: String, _ input: Input, options: SnapshotOptions, customers: CustomerTable) throws -> Loaded? {
+        let (r, layout) = (input.reader, input.layout)
         switch name {
-        case "orders": let (t, l) = try OrderTable.read(&r, options: options, customers: customers); return Loaded(table: t, log: l)
-        case "leads": let (t, l) = try LeadTable.read(&r, options: options, customers: customers); return Loaded(table: t, log: l)
-        case "traffic": let (t, l) = try TrafficTable.read(&r, options: options); return Loaded(table: t, log: l)
-        case "activities": let (t, l) = try ActivityTable.read(&r, options: options, customers: customers); return Loaded(table: t, log: l)
-        case "spend": let (t, l) = try SpendTable.read(&r, options: options); return Loaded(table: t, log: l)
-        case "surveys": let (t, l) = try SurveyTable.read(&r, options: options, customers: customers); return Loaded(table: t, log: l)
-        case "tickets": let (t, l) = try TicketTable.read(&r, options: options, customers: customers); return Loaded(table: t, log: l)
-        case "targets": let (t, l) = try TargetTable.read(&r, options: options); return Loaded(table: t, log: l)
+        case "orders": let (t, l) = try OrderTable.read(r, layout: layout, options: options, customers: customers); return Loaded(table: t, log: l)
+        case "leads": let (t, l) = try LeadTable.read(r, layout: layout, options: options, customers: customers); return Loaded(table: t, log: l)
+        case "traffic": let (t, l) = try TrafficTable.read(r, layout: layout, options: options); return Loaded(table: t, log: l)
+        case "activities": let (t, l) = try ActivityTable.read(r, layout: layout, options: options, customers: customers); return Loaded(table: t, log: l)
+        case "spend": let (t, l) = try SpendTable.read(r, layout: layout, options: options); return Loaded(table: t, log: l)
+        case "surveys": let (t, l) = try SurveyTable.read(r, layout: layout, options: options, customers: customers); return Loaded(table: t, log: l)
+        case "tickets": let (t, l) = try TicketTable.read(r, layout: layout, options: options, customers: customers); return Loaded(table: t, log: l)
+        case "targets": let (t, l) = try TargetTable.read(r, layout: layout, options: options); return Loaded(table: t, log: l)
         default: return nil
         }
     }
 }
-

@@ -19,6 +19,22 @@ public struct SnapshotError: Error, CustomStringConvertible, Sendable, Equatable
     public let column: Int?
     public let columnName: String?
     public let message: String
+    /// Further problems found in the same pass (every missing column of every file, not just the first).
+    public private(set) var more: [SnapshotError] = []
+
+    /// The first of `problems`, carrying the rest; nil when there are none.
+    public static func all(_ problems: [SnapshotError]) -> SnapshotError? {
+        guard var first = problems.first else { return nil }
+        first.more = Array(problems.dropFirst())
+        return first
+    }
+
+    /// This problem and the ones found with it.
+    public var problems: [SnapshotError] {
+        var head = self
+        head.more = []
+        return [head] + more
+    }
 
     public init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, message: String) {
         self.kind = kind
@@ -31,6 +47,10 @@ public struct SnapshotError: Error, CustomStringConvertible, Sendable, Equatable
 
     /// `orders.csv:17:4 (amount): expected money …` — the form compilers use, so editors can jump there.
     public var description: String {
+        problems.map(\.sentence).joined(separator: "\n")
+    }
+
+    private var sentence: String {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }

@@ -12,12 +12,15 @@ public struct SnapshotOptions: Sendable {
     public var strict: Bool
     /// A table with a larger share of rows left out for an unreadable or empty required value fails the read.
     public var maxLeftOutShare: Double
+    /// How each table is found in the company's own exports; an absent table is read as the contract says.
+    public var mapping: [String: TableMapping] = [:]
 
     public static let standardDimensions = ["channel", "region", "industry", "tier", "owner"]
 
     public init(zone: Zone, currencyDigits: Int = 2, extraDimensions: [String] = [], asOf: Int64? = nil, strict: Bool = false,
-                maxLeftOutShare: Double = 0.01) {
+                maxLeftOutShare: Double = 0.01, mapping: [String: TableMapping] = [:]) {
         self.maxLeftOutShare = maxLeftOutShare
+        self.mapping = mapping
         self.zone = zone
         self.currencyDigits = currencyDigits
         self.extraDimensions = extraDimensions

@@ -53,7 +53,7 @@ struct PackBuild {
         guard let zone = Zone(identifier: config.timezone) else { throw Failure.config("unknown time zone \(config.timezone)") }
         let options = SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
                                       asOf: Self.sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict,
-                                      maxLeftOutShare: config.maxUnreadableShare)
+                                      maxLeftOutShare: config.maxUnreadableShare, mapping: config.tables)
         let snapshot: Snapshot
         do {
             snapshot = try CSVSnapshotReader.read(folder: dataFolder, options: options)

@@ -114,13 +114,14 @@ public enum MetricsJSON {
         }
     }
 
+    /// Findings in the contract's terms (table, row, column), so that every source of the same rows writes the same bytes.
     static func quality(_ q: QualityLog) -> JSONValue {
         let counts = FindingKind.allCases.map { ($0.rawValue, JSONValue.int(q.count(of: $0))) }
         let rows = q.rowsRead.keys.sorted().map { ($0, JSONValue.int(q.rowsRead[$0]!)) }
         let findings: [JSONValue] = q.sortedTallies.map { t in
-            .object([("kind", .string(t.kind.rawValue)), ("file", .string(t.file)), ("column", t.columnName.map { .string($0) } ?? .null),
+            .object([("kind", .string(t.kind.rawValue)), ("table", .string(t.table)), ("column", t.field.map { .string($0) } ?? .null),
                      ("count", .int(t.count)),
-                     ("examples", .array(t.examples.map { .string("\($0.location): \($0.message)") }))])
+                     ("examples", .array(t.examples.map { .object([("row", .int($0.row)), ("message", .string($0.message))]) }))])
         }
         return .object([("total", .int(q.totalFindings)), ("counts", .object(counts)), ("rows_read", .object(rows)),
                         ("absent_tables", .array(q.absentTables.sorted().map { .string($0) })), ("findings", .array(findings))])

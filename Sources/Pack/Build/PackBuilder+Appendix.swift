@@ -6,7 +6,7 @@ extension PackBuilder {
     func quality() -> PackSection {
         let q = report.quality
         var blocks: [PackBlock] = []
-        let rowsRead = q.rowsRead.keys.sorted().map { [$0, format.exact(q.rowsRead[$0]!)] }
+        let rowsRead = q.rowsRead.keys.sorted().map { [$0, q.sources[$0] ?? "", format.exact(q.rowsRead[$0]!)] }
         blocks.append(.note(q.totalFindings == 0
             ? text("读取时未发现数据质量问题。", "Reading found no data-quality problems.")
             : text("读取时共发现 \(format.exact(q.totalFindings)) 处数据质量问题；问题行已计数并按口径处理，未被静默丢弃。",
@@ -20,7 +20,7 @@ extension PackBuilder {
                 blocks.append(.table(table))
             }
         }
-        blocks.append(.table(DataTable(id: "rows-read", caption: text("读取行数", "Rows read"), header: [text("文件", "File"), text("行数", "Rows")], rows: rowsRead, numericColumns: [1])))
+        blocks.append(.table(DataTable(id: "rows-read", caption: text("读取行数", "Rows read"), header: [text("表", "Table"), text("文件", "File"), text("行数", "Rows")], rows: rowsRead, numericColumns: [2])))
         if !q.tallies.isEmpty {
             blocks.append(.table(DataTable(id: "findings", caption: text("发现的问题", "Findings"),
                                            header: [text("类型", "Kind"), text("文件", "File"), text("列", "Column"), text.count, text("首例", "First example")],

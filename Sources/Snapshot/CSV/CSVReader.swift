@@ -7,44 +7,72 @@ import Foundation
 /// the quoted one), so a record is a list of byte ranges into the mapping, and pages
 /// behind the scan are handed back as it goes. Structural problems (bad UTF-8, ragged
 /// quoting, a wrong number of fields) throw a ``SnapshotError`` naming the file, line
-/// and column.
-public struct CSVReader {
-    /// The name used in messages (`orders.csv`).
+/// and column. A file in another encoding is first converted to UTF-8 (``Transcoder``);
+/// the separator may be `,`, `;` or tab; several files with one header read as one table.
+public struct CSVReader: Sendable {
+    /// The name used in messages: the file (`orders.csv`), or the pattern of several read as one (`订单*.csv`).
     public let fileName: String
     /// Column names of the header row, trimmed, as written.
-    public private(set) var header: [String] = []
-    private let file: MappedFile
-    /// Where the first record after the header starts, and its line number.
-    private var bodyStart = 0
-    private var bodyLine = 2
+    public let header: [String]
+    private let parts: [Part]
+    private let delimiter: UInt8
 
-    public init(path: String, fileName: String) throws {
-        switch RegularFile.map(path) {
-        case .success(let file): try self.init(file: file, fileName: fileName)
-        case .failure(let problem): throw SnapshotError(.notFound, file: fileName, message: problem.description)
+    /// One file of the table, with where its first record after the header starts.
+    private struct Part {
+        let file: MappedFile
+        let name: String
+        let bodyStart: Int
+        let bodyLine: Int
+    }
+
+    public init(path: String, fileName: String, encoding: TextEncoding = .utf8, delimiter: UInt8 = UInt8(ascii: ",")) throws {
+        try self.init(files: [(path, fileName)], name: fileName, encoding: encoding, delimiter: delimiter)
+    }
+
+    /// Several files read as one table, in the order given: every one must have the same header.
+    public init(files: [(path: String, name: String)], name: String, encoding: TextEncoding = .utf8, delimiter: UInt8 = UInt8(ascii: ",")) throws {
+        let mapped = try files.map { path, fileName -> (MappedFile, String) in
+            switch RegularFile.map(path) {
+            case .success(let file): return (try Transcoder.utf8(file, encoding: encoding, fileName: fileName), fileName)
+            case .failure(let problem): throw SnapshotError(.notFound, file: fileName, message: problem.description)
+            }
         }
+        try self.init(mapped: mapped, name: name, delimiter: delimiter)
     }
 
-    public init(bytes: [UInt8], fileName: String) throws {
-        try self.init(file: MappedFile(bytes: bytes), fileName: fileName)
+    public init(bytes: [UInt8], fileName: String, encoding: TextEncoding = .utf8, delimiter: UInt8 = UInt8(ascii: ",")) throws {
+        let file = try Transcoder.utf8(MappedFile(bytes: bytes), encoding: encoding, fileName: fileName)
+        try self.init(mapped: [(file, fileName)], name: fileName, delimiter: delimiter)
     }
 
-    init(file: MappedFile, fileName: String) throws {
-        self.fileName = fileName
-        self.file = file
+    private init(mapped: [(MappedFile, String)], name: String, delimiter: UInt8) throws {
+        self.fileName = name
+        self.delimiter = delimiter
+        var header: [String] = []
+        var parts: [Part] = []
+        for (file, fileName) in mapped {
+            let (names, start, line) = try Self.readHeader(file, fileName: fileName, delimiter: delimiter)
+            if let first = parts.first, names.map({ $0.lowercased() }) != header.map({ $0.lowercased() }) {
+                throw SnapshotError(.structural, file: fileName, line: 1,
+                                    message: "its header (\(names.joined(separator: ", "))) differs from that of \(first.name) (\(header.joined(separator: ", "))); files read as one table need the same columns")
+            }
+            header = names
+            parts.append(Part(file: file, name: fileName, bodyStart: start, bodyLine: line))
+        }
+        self.header = header
+        self.parts = parts
+    }
+
+    /// The trimmed column names of a file's first record and where its body starts.
+    private static func readHeader(_ file: MappedFile, fileName: String, delimiter: UInt8) throws -> ([String], Int, Int) {
         let buffer = file.buffer
         // Blank out a byte-order mark in place (removing it would move the whole file).
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { (buffer[0], buffer[1], buffer[2]) = (0x20, 0x20, 0x20) }
-        var names: [String] = []
-        var next = (offset: 0, line: 1)
-        var scanner = RecordScanner(buffer: buffer, fileName: fileName)
-        if let record = try scanner.next() {
-            names = record.fields.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.start..<$0.end]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
-            next = (scanner.offset, scanner.line)
-        }
-        guard !names.isEmpty else {
+        var scanner = RecordScanner(buffer: buffer, fileName: fileName, delimiter: delimiter)
+        guard let record = try scanner.next() else {
             throw SnapshotError(.structural, file: fileName, line: 1, message: "the file is empty; expected a header row naming the columns")
         }
+        let names = record.fields.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.start..<$0.end]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
         var firstColumn: [String: Int] = [:]
         for (i, name) in names.enumerated() where !name.isEmpty {
             if let earlier = firstColumn[name.lowercased()] {
@@ -53,37 +81,39 @@ public struct CSVReader {
             }
             firstColumn[name.lowercased()] = i
         }
-        header = names
-        bodyStart = next.offset
-        bodyLine = next.line
+        return (names, scanner.offset, scanner.line)
     }
 
     /// A cheap upper-bound guess of the records, to reserve capacity once.
-    public var estimatedRecords: Int { max(file.buffer.count - bodyStart, 0) / 48 }
+    public var estimatedRecords: Int { parts.reduce(0) { $0 + max($1.file.buffer.count - $1.bodyStart, 0) / 48 } }
 
     /// Pages are handed back in steps of this many bytes behind the scan.
     static let releaseStep = 32 << 20
 
-    /// Calls `body` for every record after the header, in order. The records' bytes are
-    /// valid only inside `body`; the pages behind the scan are given back as it goes.
-    public mutating func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+    /// Calls `body` for every record after the header, file after file, in order. The
+    /// records' bytes are valid only inside `body`; the pages behind the scan are given back as it goes.
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         let width = header.count
-        let buffer = file.buffer
-        var scanner = RecordScanner(buffer: buffer, fileName: fileName, offset: bodyStart, line: bodyLine)
-        var released = 0
-        while true {
-            let recordStart = scanner.offset
-            guard let record = try scanner.next() else { break }
-            if recordStart - released >= Self.releaseStep {
-                file.release(below: recordStart)
-                released = recordStart
+        var row = 0
+        for part in parts {
+            let buffer = part.file.buffer
+            var scanner = RecordScanner(buffer: buffer, fileName: part.name, delimiter: delimiter, offset: part.bodyStart, line: part.bodyLine)
+            var released = 0
+            while true {
+                let recordStart = scanner.offset
+                guard let record = try scanner.next() else { break }
+                if recordStart - released >= Self.releaseStep {
+                    part.file.release(below: recordStart)
+                    released = recordStart
+                }
+                if record.fields.count == 1, record.fields[0].start == record.fields[0].end, !record.fields[0].quoted { continue }
+                guard record.fields.count == width else {
+                    throw SnapshotError(.structural, file: part.name, line: record.line, column: min(record.fields.count, width + 1),
+                                        message: "expected \(width) fields as in the header, found \(record.fields.count)")
+                }
+                row += 1
+                try body(CSVRecord(buffer: UnsafeBufferPointer(buffer), fields: record.fields, fileName: part.name, line: record.line, row: row))
             }
-            if record.fields.count == 1, record.fields[0].start == record.fields[0].end, !record.fields[0].quoted { continue }
-            guard record.fields.count == width else {
-                throw SnapshotError(.structural, file: fileName, line: record.line, column: min(record.fields.count, width + 1),
-                                    message: "expected \(width) fields as in the header, found \(record.fields.count)")
-            }
-            try body(CSVRecord(buffer: UnsafeBufferPointer(buffer), fields: record.fields, line: record.line))
         }
     }
 }
@@ -92,8 +122,13 @@ public struct CSVReader {
 public struct CSVRecord {
     let buffer: UnsafeBufferPointer<UInt8>
     let fields: [FieldRange]
+    /// The file it is in (one of several when a table is read from a pattern).
+    public let fileName: String
     /// The line on which the record starts (1-based; the header is line 1).
     public let line: Int
+    /// Its place among the table's records (1-based, header not counted): the same in
+    /// any source of the same rows, where lines are not (a quoted field may hold line breaks).
+    public let row: Int
 
     /// The raw bytes of field `index`, trimmed of surrounding spaces and tabs when asked.
     public func bytes(_ index: Int, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {
@@ -107,15 +142,6 @@ public struct CSVRecord {
 
     public func string(_ index: Int, trimmed: Bool = true) -> String {
         String(decoding: bytes(index, trimmed: trimmed), as: UTF8.self)
-    }
-
-    /// Which of `words` (lowercase ASCII) the trimmed field is, ignoring ASCII case: a
-    /// status or kind recognised without making a `String` per row.
-    public func keyword(_ index: Int, among words: [[UInt8]]) -> Int? {
-        let field = bytes(index)
-        return words.firstIndex { word in
-            word.count == field.count && zip(word, field).allSatisfy { w, f in w == (f >= 65 && f <= 90 ? f | 0x20 : f) }
-        }
     }
 }
 
@@ -133,14 +159,19 @@ struct RecordScanner {
     var line = 1
     private var fields: [FieldRange] = []
 
-    init(buffer: UnsafeMutableBufferPointer<UInt8>, fileName: String, offset: Int = 0, line: Int = 1) {
+    init(buffer: UnsafeMutableBufferPointer<UInt8>, fileName: String, delimiter: UInt8, offset: Int = 0, line: Int = 1) {
         self.buffer = buffer
+        self.delimiter = delimiter
+        self.delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
         self.fileName = fileName
         self.offset = offset
         self.line = line
     }
 
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    /// The field separator, alone and repeated in each byte of a word.
+    let delimiter: UInt8
+    private let delimiters: UInt64
 
     // MARK: UTF-8, checked in the same pass
 
@@ -169,13 +200,13 @@ struct RecordScanner {
 
     private func notUTF8(_ field: Int) -> SnapshotError {
         SnapshotError(.structural, file: fileName, line: line, column: field,
-                      message: "the field holds bytes that are not valid UTF-8 (the file must be UTF-8 encoded)")
+                      message: "the field holds bytes that are not valid UTF-8; a GBK or GB18030 export needs encoding: gb18030 (or auto) for its table in pack.yaml")
     }
 
     // MARK: Eight bytes at a time
 
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C, lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    private static let lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     private static let crs: UInt64 = 0x0D0D_0D0D_0D0D_0D0D, quotes: UInt64 = 0x2222_2222_2222_2222
 
     @inline(__always) private func word(at p: Int) -> UInt64 {
@@ -244,9 +275,9 @@ struct RecordScanner {
                     p += 1
                 }
                 fields.append(FieldRange(start: start, end: write, quoted: true))
-                guard p == n || buffer[p] == Self.comma || buffer[p] == Self.lf || isLineEndCR(p) else {
+                guard p == n || buffer[p] == delimiter || buffer[p] == Self.lf || isLineEndCR(p) else {
                     throw SnapshotError(.structural, file: fileName, line: line, column: fields.count,
-                                        message: "unexpected text after a closing quote; expected , or end of line")
+                                        message: "unexpected text after a closing quote; expected \(Character(Unicode.Scalar(delimiter)) == "\t" ? "a tab" : String(Character(Unicode.Scalar(delimiter)))) or end of line")
                 }
             } else {
                 let start = p
@@ -254,7 +285,7 @@ struct RecordScanner {
                     // Jump to the next delimiter, quote, CR or non-ASCII byte, eight bytes at a time.
                     if p + 8 <= n {
                         let w = word(at: p)
-                        let stops = Self.matches(w, Self.commas) | Self.matches(w, Self.lfs) | Self.matches(w, Self.crs)
+                        let stops = Self.matches(w, delimiters) | Self.matches(w, Self.lfs) | Self.matches(w, Self.crs)
                             | Self.matches(w, Self.quotes) | (w & Self.highBits)
                         if stops == 0 {
                             p += 8
@@ -267,7 +298,7 @@ struct RecordScanner {
                         p += try sequenceLength(at: p, field: fields.count + 1)
                         continue
                     }
-                    if c == Self.comma || c == Self.lf { break }
+                    if c == delimiter || c == Self.lf { break }
                     if c == Self.cr {
                         if isLineEndCR(p) { break }
                         throw SnapshotError(.structural, file: fileName, line: line, column: fields.count + 1,
@@ -281,7 +312,7 @@ struct RecordScanner {
                 }
                 fields.append(FieldRange(start: start, end: p, quoted: false))
             }
-            if p < n, buffer[p] == Self.comma {
+            if p < n, buffer[p] == delimiter {
                 p += 1
                 if p == n { fields.append(FieldRange(start: p, end: p, quoted: false)) }
                 continue

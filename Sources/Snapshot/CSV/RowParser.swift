@@ -18,23 +18,45 @@ struct RowParser {
     /// then fits in 64 bits, with room to spare for differences and conversions.
     static let columnTotalLimit: Int64 = 100_000_000_000_000_000
 
+    /// Per field, the words `values:` translates, nil where nothing is mapped.
+    private let valueMaps: [ValueMap?]
+
     init(layout: TableLayout, options: SnapshotOptions) {
         self.totals = Array(repeating: 0, count: layout.header.count)
         self.layout = layout
-        self.timestamps = TimestampParser(zone: options.zone)
-        self.money = MoneyParser(fractionDigits: options.currencyDigits)
+        self.timestamps = TimestampParser(zone: options.zone, patterns: layout.mapping.timestamps)
+        self.money = MoneyParser(fractionDigits: options.currencyDigits, format: layout.mapping.money)
         self.asOf = options.asOf
+        var maps = [ValueMap?](repeating: nil, count: layout.header.count)
+        for (column, words) in layout.mapping.values {
+            if let i = layout.optional(column) { maps[i] = ValueMap(words) }
+        }
+        self.valueMaps = maps
     }
 
     mutating func finding(_ kind: FindingKind, _ record: CSVRecord, _ column: Int?, _ message: String) {
-        log.add(Finding(kind: kind, file: layout.fileName, line: record.line, column: column.map { $0 + 1 },
-                        columnName: column.map { layout.header[$0] }, message: message))
+        log.add(Finding(kind: kind, table: layout.table, row: record.row, field: column.map { layout.fieldNames[$0] },
+                        file: record.fileName, line: record.line, column: column.map { $0 + 1 },
+                        columnName: column.map { layout.header[$0] }, message: message),
+                source: layout.fileName)
     }
 
-    /// A finding that leaves its row out of every metric (counted per file for the unusable-data check).
+    /// A finding that leaves its row out of every metric (counted per table for the unusable-data check).
     mutating func rejection(_ kind: FindingKind, _ record: CSVRecord, _ column: Int?, _ message: String) {
         finding(kind, record, column, message)
-        log.noteLeftOut(in: layout.fileName)
+        log.noteLeftOut(of: layout.table)
+    }
+
+    /// Notes how many records the table had once they are all read.
+    mutating func noteRows(_ rows: Int) { log.noteRows(rows, of: layout.table, from: layout.fileName) }
+
+    /// Which of `words` (lowercase ASCII) the field is, after `values:` translated it,
+    /// ignoring ASCII case: a status or kind recognised without a `String` per row.
+    func keyword(_ record: CSVRecord, _ column: Int, among words: [[UInt8]]) -> Int? {
+        let field = self.field(record, column)
+        return words.firstIndex { word in
+            word.count == field.count && zip(word, field).allSatisfy { w, f in w == ValueMap.fold(f) }
+        }
     }
 
     private mutating func unreadable(_ record: CSVRecord, _ column: Int, expected: String, required: Bool = true) {
@@ -72,7 +94,7 @@ struct RowParser {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard let value = timestamps.parse(bytes) else {
-            unreadable(record, column, expected: TimestampParser.expected)
+            unreadable(record, column, expected: timestamps.expected)
             return nil
         }
         checkFuture(value, record, column)
@@ -115,7 +137,7 @@ struct RowParser {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.instant }
         guard let value = timestamps.parse(bytes) else {
-            unreadable(record, column, expected: TimestampParser.expected, required: false)
+            unreadable(record, column, expected: timestamps.expected, required: false)
             return Missing.instant
         }
         checkFuture(value, record, column)
@@ -135,9 +157,11 @@ struct RowParser {
         return value
     }
 
-    /// An optional text field's bytes (empty when the column is absent), for dimension columns.
+    /// An optional text field's bytes (empty when the column is absent), translated when
+    /// `values:` maps its word, for dimension and enumerated columns.
     func field(_ record: CSVRecord, _ column: Int?, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {
         guard let column else { return UnsafeBufferPointer(start: nil, count: 0) }
+        if let map = valueMaps[column], let word = map.translate(record.bytes(column)) { return word }
         return record.bytes(column, trimmed: trimmed)
     }
 

@@ -1,31 +1,72 @@
-/// A CSV header bound to the columns a table expects.
+/// A file's header bound to the contract's columns of one table, through the table's mapping.
 ///
 /// Names are compared case-insensitively after trimming; columns may come in any order
-/// and unknown ones are ignored. A missing required column is a structural error.
+/// and unknown ones are ignored. A column mapped in `pack.yaml` is looked for under the
+/// file's own name. A missing required column is a structural error.
 public struct TableLayout: Sendable {
+    /// The contract table (`orders`).
+    public let table: String
+    /// The file, or the pattern of files, for messages.
     public let fileName: String
     public let header: [String]
+    public let mapping: TableMapping
     private let positions: [String: Int]
+    /// The contract name of each field, for findings (the header's own name when unmapped).
+    let fieldNames: [String]
 
-    public init(header: [String], fileName: String) {
+    public init(table: String, header: [String], fileName: String, mapping: TableMapping = TableMapping()) {
+        self.table = table
         self.fileName = fileName
         self.header = header
+        self.mapping = mapping
         var positions: [String: Int] = [:]
         for (i, name) in header.enumerated() where positions[name.lowercased()] == nil {
             positions[name.lowercased()] = i
         }
         self.positions = positions
+        var names = header.map { $0.lowercased() }
+        for (column, written) in mapping.columns.sorted(by: { $0.key < $1.key }) {
+            if let i = positions[written.lowercased()] { names[i] = column }
+        }
+        fieldNames = names
     }
+
+    /// The header name a contract column is looked for under.
+    public func writtenName(of column: String) -> String { mapping.columns[column] ?? column }
 
     /// The field index of a column that must be present.
     public func required(_ name: String) throws -> Int {
-        guard let i = positions[name.lowercased()] else {
-            throw SnapshotError(.structural, file: fileName, line: 1, columnName: name,
-                                message: "the header has no column \(name); found: \(header.joined(separator: ", "))")
-        }
+        guard let i = optional(name) else { throw missing(name) }
         return i
     }
 
     /// The field index of an optional column, nil when absent.
-    public func optional(_ name: String) -> Int? { positions[name.lowercased()] }
+    public func optional(_ name: String) -> Int? { positions[writtenName(of: name).lowercased()] }
+
+    /// The required columns of the table that the header lacks, each as the error `required` throws.
+    public func missingColumns() -> [SnapshotError] {
+        var problems = (ContractTables.named(table)?.required ?? []).filter { optional($0) == nil }.map(missing)
+        if table == "spend", optional("month") == nil, optional("date") == nil { problems.append(periodMissing) }
+        return problems
+    }
+
+    /// `spend` is dated by a month or a day, and needs one of the two.
+    var periodMissing: SnapshotError {
+        SnapshotError(.structural, file: fileName, line: 1, columnName: "month",
+                      message: "the header needs a month (YYYY-MM) or a date column; found: \(header.joined(separator: ", "))")
+    }
+
+    private func missing(_ name: String) -> SnapshotError {
+        let written = writtenName(of: name)
+        var message = written == name ? "the header has no column \(name)" : "the header has no column \(written) (mapped to \(name) in pack.yaml)"
+        // Headers that already stand for another column of the table are no guess for this one.
+        let others = (ContractTables.named(table)?.columns ?? []).filter { $0 != name }
+        let claimed = Set(others.compactMap { optional($0).map { header[$0].lowercased() } })
+        let unclaimed = header.filter { !claimed.contains($0.lowercased()) }
+        if let guess = ColumnSynonyms.header(for: name, in: table, among: unclaimed) ?? Suggestion.nearest(to: written, in: unclaimed) {
+            message += "; did you mean \"\(guess)\"?" + (written == name ? " (map it under tables.\(table).columns.\(name) in pack.yaml)" : "")
+        }
+        message += "; found: \(header.joined(separator: ", "))"
+        return SnapshotError(.structural, file: fileName, line: 1, columnName: name, message: message)
+    }
 }

@@ -33,6 +33,20 @@ public final class MappedFile: @unchecked Sendable {
         (buffer, length) = (UnsafeMutableBufferPointer(start: typed, count: bytes.count), bytes.count)
     }
 
+    /// Anonymous memory of `capacity` bytes filled by `fill`, which returns how many it
+    /// wrote, or nil when it failed: text converted to UTF-8 lives here.
+    init?(capacity: Int, fill: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) rethrows {
+        guard capacity > 0, let base = mmap(nil, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), base != MAP_FAILED else { return nil }
+        let whole = UnsafeMutableBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: capacity)
+        do {
+            let used = try fill(whole)
+            (buffer, length) = (UnsafeMutableBufferPointer(rebasing: whole[0..<used]), capacity)
+        } catch {
+            munmap(base, capacity)
+            throw error
+        }
+    }
+
     /// Gives back the whole pages below `offset`: they were read and are not needed again.
     public func release(below offset: Int) {
         guard let base = buffer.baseAddress else { return }

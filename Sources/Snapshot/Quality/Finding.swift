@@ -11,15 +11,35 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable {
     case missingOptionalValue = "missing_optional_value"
 }
 
-/// One finding at one place of the input.
+/// One finding, placed twice: in the contract's terms (table, row, column), which are the
+/// same whatever the source, and in the file's (file, line, field number, header as
+/// written), which is where a person fixes it.
 public struct Finding: Sendable, Equatable {
     public let kind: FindingKind
+    public let table: String
+    /// The record's place among the table's records, 1-based.
+    public let row: Int
+    /// The contract column, nil when the finding is about the whole row.
+    public let field: String?
     public let file: String
     public let line: Int
     public let column: Int?
     public let columnName: String?
     public let message: String
 
+    public init(kind: FindingKind, table: String, row: Int, field: String?, file: String, line: Int, column: Int?, columnName: String?, message: String) {
+        self.kind = kind
+        self.table = table
+        self.row = row
+        self.field = field
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnName = columnName
+        self.message = message
+    }
+
+    /// `orders.csv:17:4 (amount)`: where to look in the file.
     public var location: String {
         var place = "\(file):\(line)"
         if let column { place += ":\(column)" }
@@ -28,11 +48,16 @@ public struct Finding: Sendable, Equatable {
     }
 }
 
-/// Findings of one kind in one column of one file: a count and the first few examples.
+/// Findings of one kind in one column of one table: a count and the first few examples.
 public struct FindingTally: Sendable, Equatable {
     public let kind: FindingKind
+    public let table: String
+    public let field: String?
+    /// The table's file, or the pattern of its files.
     public let file: String
-    public let columnName: String?
     public var count: Int
     public var examples: [Finding]
+
+    /// The column as the file writes it (the contract's name when no example says otherwise).
+    public var columnName: String? { examples.first?.columnName ?? field }
 }

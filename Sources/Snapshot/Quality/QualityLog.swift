@@ -5,9 +5,11 @@ public struct QualityLog: Sendable, Equatable {
     public static let examplesKept = 5
 
     public private(set) var tallies: [FindingTally] = []
-    /// Rows read per file, for the data-quality section.
+    /// Rows read per table, for the data-quality section.
     public private(set) var rowsRead: [String: Int] = [:]
-    /// Rows left out of every metric per file because a required value was empty or unreadable.
+    /// The file (or pattern of files) each table was read from.
+    public private(set) var sources: [String: String] = [:]
+    /// Rows left out of every metric per table because a required value was empty or unreadable.
     public private(set) var rowsLeftOut: [String: Int] = [:]
     /// Optional tables that were not in the snapshot.
     public private(set) var absentTables: [String] = []
@@ -23,22 +25,26 @@ public struct QualityLog: Sendable, Equatable {
 
     public var totalFindings: Int { tallies.reduce(0) { $0 + $1.count } }
 
-    public mutating func add(_ finding: Finding) {
-        if let i = tallies.firstIndex(where: { $0.kind == finding.kind && $0.file == finding.file && $0.columnName == finding.columnName }) {
+    /// Counts a finding of a table read from `source` (its file or pattern).
+    public mutating func add(_ finding: Finding, source: String) {
+        if let i = tallies.firstIndex(where: { $0.kind == finding.kind && $0.table == finding.table && $0.field == finding.field }) {
             tallies[i].count += 1
             if tallies[i].examples.count < Self.examplesKept { tallies[i].examples.append(finding) }
         } else {
-            tallies.append(FindingTally(kind: finding.kind, file: finding.file, columnName: finding.columnName, count: 1, examples: [finding]))
+            tallies.append(FindingTally(kind: finding.kind, table: finding.table, field: finding.field, file: source, count: 1, examples: [finding]))
         }
     }
 
-    public mutating func noteRows(_ count: Int, in file: String) { rowsRead[file] = count }
+    public mutating func noteRows(_ count: Int, of table: String, from source: String) {
+        rowsRead[table] = count
+        sources[table] = source
+    }
     public mutating func noteAbsent(_ table: String) { absentTables.append(table) }
-    public mutating func noteLeftOut(in file: String) { rowsLeftOut[file, default: 0] += 1 }
+    public mutating func noteLeftOut(of table: String) { rowsLeftOut[table, default: 0] += 1 }
 
     public mutating func merge(_ other: QualityLog) {
         for tally in other.tallies {
-            if let i = tallies.firstIndex(where: { $0.kind == tally.kind && $0.file == tally.file && $0.columnName == tally.columnName }) {
+            if let i = tallies.firstIndex(where: { $0.kind == tally.kind && $0.table == tally.table && $0.field == tally.field }) {
                 tallies[i].count += tally.count
                 tallies[i].examples = Array((tallies[i].examples + tally.examples).prefix(Self.examplesKept))
             } else {
@@ -46,6 +52,7 @@ public struct QualityLog: Sendable, Equatable {
             }
         }
         rowsRead.merge(other.rowsRead) { $1 }
+        sources.merge(other.sources) { $1 }
         rowsLeftOut.merge(other.rowsLeftOut, uniquingKeysWith: +)
         absentTables += other.absentTables
     }
@@ -58,11 +65,11 @@ public struct QualityLog: Sendable, Equatable {
     /// The first finding in input order, the one strict mode reports.
     public var firstFinding: Finding? { tallies.first?.examples.first }
 
-    /// Tallies in a stable order (kind, file, column) so output is reproducible.
+    /// Tallies in a stable order (kind, table, column) so output is reproducible.
     public var sortedTallies: [FindingTally] {
         let order = Dictionary(uniqueKeysWithValues: FindingKind.allCases.enumerated().map { ($1, $0) })
         return tallies.sorted { a, b in
-            (order[a.kind]!, a.file, a.columnName ?? "") < (order[b.kind]!, b.file, b.columnName ?? "")
+            (order[a.kind]!, a.table, a.field ?? "") < (order[b.kind]!, b.table, b.field ?? "")
         }
     }
 }

@@ -7,8 +7,7 @@ public struct ActivityTable: Sendable {
 
     public var count: Int { customer.count }
 
-    static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (ActivityTable, QualityLog) {
-        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (ActivityTable, QualityLog) {
         let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
         let cType = layout.optional("type"), cOwner = layout.optional("owner")
         var table = ActivityTable()
@@ -26,7 +25,7 @@ public struct ActivityTable: Sendable {
             table.type.append(bytes: parser.field(record, cType, trimmed: false))
             table.owner.append(bytes: parser.field(record, cOwner))
         }
-        parser.log.noteRows(rows, in: layout.fileName)
+        parser.noteRows(rows)
         return (table, parser.log)
     }
 }

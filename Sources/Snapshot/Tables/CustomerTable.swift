@@ -22,13 +22,12 @@ public struct CustomerTable: Sendable {
 
     public func dimension(_ name: String) -> DimensionColumn? { dimensions.first { $0.name == name } }
 
-    static func read(_ reader: inout CSVReader, options: SnapshotOptions) throws -> (CustomerTable, QualityLog) {
-        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions) throws -> (CustomerTable, QualityLog) {
         let cId = try layout.required("customer_id"), cSignup = try layout.required("signup_at")
         let cName = layout.optional("name")
         let dims = options.customerDimensions.compactMap { name in layout.optional(name).map { (name, $0) } }
         var table = CustomerTable()
-        table.columns = reader.header.map { $0.lowercased() }
+        table.columns = layout.fieldNames
         table.dimensions = dims.map { DimensionColumn(name: $0.0) }
         var parser = RowParser(layout: layout, options: options)
         var rows = 0
@@ -43,12 +42,12 @@ public struct CustomerTable: Sendable {
             table.names.append(parser.text(record, cName, trimmed: false))
             table.signupAt.append(signup)
             for (k, dim) in dims.enumerated() {
-                let value = record.bytes(dim.1)
+                let value = parser.field(record, dim.1)
                 if value.isEmpty { parser.finding(.missingOptionalValue, record, dim.1, "no \(dim.0); the customer is in no \(dim.0) slice") }
                 table.dimensions[k].append(bytes: value)
             }
         }
-        parser.log.noteRows(rows, in: layout.fileName)
+        parser.noteRows(rows)
         return (table, parser.log)
     }
 }

@@ -15,8 +15,7 @@ public struct LeadTable: Sendable {
 
     public var count: Int { createdAt.count }
 
-    static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (LeadTable, QualityLog) {
-        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (LeadTable, QualityLog) {
         let cId = try layout.required("lead_id"), cCreated = try layout.required("created_at")
         let stageColumns = ["first_contact_at", "qualified_at", "opportunity_at", "won_at", "lost_at"].map { layout.optional($0) }
         let cAmount = layout.optional("amount"), cCustomer = layout.optional("customer_id")
@@ -68,7 +67,7 @@ public struct LeadTable: Sendable {
             table.campaign.append(bytes: parser.field(record, cCampaign))
             table.owner.append(bytes: parser.field(record, cOwner))
         }
-        parser.log.noteRows(rows, in: layout.fileName)
+        parser.noteRows(rows)
         return (table, parser.log)
     }
 }

@@ -17,8 +17,7 @@ public struct OrderTable: Sendable {
     /// The status column's words: empty and "paid" are paid.
     static let statusWords = ["", "paid", "refunded", "cancelled", "canceled"].map { Array($0.utf8) }
 
-    static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (OrderTable, QualityLog) {
-        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (OrderTable, QualityLog) {
         let cId = try layout.required("order_id"), cCustomer = try layout.required("customer_id")
         let cAt = try layout.required("ordered_at"), cAmount = try layout.required("amount")
         let cStatus = layout.optional("status"), cCost = layout.optional("cost"), cProduct = layout.optional("product")
@@ -32,12 +31,12 @@ public struct OrderTable: Sendable {
                   let at = parser.instant(record, cAt), let amount = try parser.amount(record, cAmount, nonNegative: true) else { return }
             var status = Status.paid
             if let cStatus {
-                switch record.keyword(cStatus, among: Self.statusWords) {
+                switch parser.keyword(record, cStatus, among: Self.statusWords) {
                 case 0, 1: status = .paid
                 case 2: status = .refunded
                 case 3, 4: status = .cancelled
                 default:
-                    parser.rejection(.unreadableValue, record, cStatus, "expected paid, refunded or cancelled, found \"\(record.string(cStatus))\"; the row is left out")
+                    parser.rejection(.unreadableValue, record, cStatus, "expected paid, refunded or cancelled, found \"\(record.string(cStatus))\"; the row is left out (an export's own words are mapped under tables.orders.values.status in pack.yaml)")
                     return
                 }
             }
@@ -56,7 +55,7 @@ public struct OrderTable: Sendable {
             table.cost.append(try parser.optionalAmount(record, cCost))
             table.product.append(bytes: parser.field(record, cProduct, trimmed: false))
         }
-        parser.log.noteRows(rows, in: layout.fileName)
+        parser.noteRows(rows)
         return (table, parser.log)
     }
 }

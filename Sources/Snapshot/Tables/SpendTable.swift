@@ -7,13 +7,9 @@ public struct SpendTable: Sendable {
 
     public var count: Int { month.count }
 
-    static func read(_ reader: inout CSVReader, options: SnapshotOptions) throws -> (SpendTable, QualityLog) {
-        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions) throws -> (SpendTable, QualityLog) {
         let cMonth = layout.optional("month"), cDate = layout.optional("date")
-        guard cMonth != nil || cDate != nil else {
-            throw SnapshotError(.structural, file: layout.fileName, line: 1, columnName: "month",
-                                message: "the header needs a month (YYYY-MM) or a date column; found: \(layout.header.joined(separator: ", "))")
-        }
+        guard cMonth != nil || cDate != nil else { throw layout.periodMissing }
         let cChannel = try layout.required("channel"), cAmount = try layout.required("amount")
         var table = SpendTable()
         var parser = RowParser(layout: layout, options: options)
@@ -37,10 +33,10 @@ public struct SpendTable: Sendable {
             }
             guard let monthIndex, let amount = try parser.amount(record, cAmount, nonNegative: true) else { return }
             table.month.append(monthIndex)
-            table.channel.append(bytes: record.bytes(cChannel))
+            table.channel.append(bytes: parser.field(record, cChannel))
             table.amount.append(amount)
         }
-        parser.log.noteRows(rows, in: layout.fileName)
+        parser.noteRows(rows)
         return (table, parser.log)
     }
 

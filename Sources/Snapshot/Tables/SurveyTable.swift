@@ -12,8 +12,7 @@ public struct SurveyTable: Sendable {
     /// The kind column's words, in ``Kind`` order.
     static let kindWords = ["nps", "csat"].map { Array($0.utf8) }
 
-    static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (SurveyTable, QualityLog) {
-        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (SurveyTable, QualityLog) {
         let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
         let cKind = try layout.required("kind"), cScore = try layout.required("score")
         var table = SurveyTable()
@@ -24,11 +23,11 @@ public struct SurveyTable: Sendable {
             guard let customerId = parser.idBytes(record, cCustomer), let at = parser.instant(record, cAt),
                   let score = parser.number(record, cScore) else { return }
             let kind: Kind
-            switch record.keyword(cKind, among: Self.kindWords) {
+            switch parser.keyword(record, cKind, among: Self.kindWords) {
             case 0: kind = .nps
             case 1: kind = .csat
             default:
-                parser.rejection(.unreadableValue, record, cKind, "expected nps or csat, found \"\(record.string(cKind))\"; the row is left out")
+                parser.rejection(.unreadableValue, record, cKind, "expected nps or csat, found \"\(record.string(cKind))\"; the row is left out (an export's own words are mapped under tables.surveys.values.kind in pack.yaml)")
                 return
             }
             let range: ClosedRange<Double> = kind == .nps ? 0...10 : 1...5
@@ -45,7 +44,7 @@ public struct SurveyTable: Sendable {
             table.kind.append(kind)
             table.score.append(score)
         }
-        parser.log.noteRows(rows, in: layout.fileName)
+        parser.noteRows(rows)
         return (table, parser.log)
     }
 }

@@ -34,8 +34,7 @@ public struct TargetTable: Sendable {
         })
     }
 
-    static func read(_ reader: inout CSVReader, options: SnapshotOptions) throws -> (TargetTable, QualityLog) {
-        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions) throws -> (TargetTable, QualityLog) {
         let cMetric = try layout.required("metric"), cPeriod = try layout.required("period"), cTarget = try layout.required("target")
         let cDimension = layout.optional("dimension"), cValue = layout.optional("value")
         var table = TargetTable()
@@ -56,7 +55,7 @@ public struct TargetTable: Sendable {
             table.rows.append(Row(metric: metric, period: period, target: target,
                                   slice: dimension.isEmpty ? nil : (dimension.lowercased(), value), line: record.line))
         }
-        parser.log.noteRows(rows, in: layout.fileName)
+        parser.noteRows(rows)
         return (table, parser.log)
     }
 

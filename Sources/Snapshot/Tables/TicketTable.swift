@@ -9,8 +9,7 @@ public struct TicketTable: Sendable {
 
     public var count: Int { customer.count }
 
-    static func read(_ reader: inout CSVReader, options: SnapshotOptions, customers: CustomerTable) throws -> (TicketTable, QualityLog) {
-        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (TicketTable, QualityLog) {
         let cId = try layout.required("ticket_id"), cCustomer = try layout.required("customer_id"), cOpened = try layout.required("opened_at")
         let cResponse = layout.optional("first_response_at"), cResolved = layout.optional("resolved_at"), cKind = layout.optional("kind")
         var table = TicketTable()
@@ -42,7 +41,7 @@ public struct TicketTable: Sendable {
             table.resolvedAt.append(resolved)
             table.kind.append(parser.text(record, cKind).lowercased())
         }
-        parser.log.noteRows(rows, in: layout.fileName)
+        parser.noteRows(rows)
         return (table, parser.log)
     }
 }

@@ -6,8 +6,7 @@ public struct TrafficTable: Sendable {
 
     public var count: Int { day.count }
 
-    static func read(_ reader: inout CSVReader, options: SnapshotOptions) throws -> (TrafficTable, QualityLog) {
-        let layout = TableLayout(header: reader.header, fileName: reader.fileName)
+    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions) throws -> (TrafficTable, QualityLog) {
         let cDate = try layout.required("date"), cChannel = try layout.required("channel"), cVisits = try layout.required("visits")
         var table = TrafficTable()
         var parser = RowParser(layout: layout, options: options)
@@ -21,10 +20,10 @@ public struct TrafficTable: Sendable {
             }
             try parser.addToTotal(visits, record, cVisits)
             table.day.append(options.zone.day(of: at))
-            table.channel.append(bytes: record.bytes(cChannel))
+            table.channel.append(bytes: parser.field(record, cChannel))
             table.visits.append(visits)
         }
-        parser.log.noteRows(rows, in: layout.fileName)
+        parser.noteRows(rows)
         return (table, parser.log)
     }
 }

@@ -2,14 +2,29 @@
 public struct MoneyParser: Sendable {
     /// Fraction digits of the currency (2 for CNY, USD, EUR).
     public let fractionDigits: Int
+    public let format: MoneyFormat
 
-    public init(fractionDigits: Int) { self.fractionDigits = fractionDigits }
+    public init(fractionDigits: Int, format: MoneyFormat = .plain) {
+        self.fractionDigits = fractionDigits
+        self.format = format
+    }
 
-    public var expected: String { "money: a decimal with at most \(fractionDigits) fraction digits" }
+    public var expected: String {
+        format == .plain ? "money: a decimal with at most \(fractionDigits) fraction digits"
+            : "money written like \(format) with at most \(fractionDigits) fraction digits"
+    }
 
-    /// Minor units, or nil when the bytes are not a decimal with at most `fractionDigits`
-    /// fraction digits (an optional leading `-` is accepted; tables decide on the sign).
+    /// Minor units, or nil when the bytes are not money in the format with at most
+    /// `fractionDigits` fraction digits (an optional leading `-` is accepted; tables decide on the sign).
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard format != .plain else { return parsePlain(bytes) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
+            format.normalize(bytes, into: out).flatMap { parsePlain(UnsafeBufferPointer(rebasing: out[0..<$0])) }
+        }
+    }
+
+    /// The contract's form: `-1234.50`.
+    private func parsePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = 0
         var negative = false
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }

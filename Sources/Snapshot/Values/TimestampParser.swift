@@ -3,16 +3,32 @@
 /// Accepted: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, `YYYY-MM-DDTHH:MM[:SS][.fff]`, each
 /// optionally followed by `Z` or `±HH:MM` (also `±HHMM`). Without an offset the time is
 /// local to the zone; a bare date means local midnight. Works on bytes: no `String`,
-/// no Foundation, since it runs once per timestamp of the snapshot.
+/// no Foundation, since it runs once per timestamp of the snapshot. A mapped table adds
+/// its export's own ``TimestampPattern``s, tried in order after these forms.
 public struct TimestampParser: Sendable {
     public let zone: Zone
+    public let patterns: [TimestampPattern]
 
-    public init(zone: Zone) { self.zone = zone }
+    public init(zone: Zone, patterns: [TimestampPattern] = []) {
+        self.zone = zone
+        self.patterns = patterns
+    }
 
-    public static let expected = "a timestamp YYYY-MM-DD[ HH:MM[:SS]] with optional Z or ±HH:MM"
+    public var expected: String {
+        let contract = "a timestamp YYYY-MM-DD[ HH:MM[:SS]] with optional Z or ±HH:MM"
+        return patterns.isEmpty ? contract : contract + " or one of the patterns " + patterns.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
 
-    /// The instant, or nil when the bytes are not one of the accepted forms.
+    /// The instant, or nil when the bytes are neither one of the contract's forms nor match a pattern.
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        if let instant = parseContract(bytes) { return instant }
+        for pattern in patterns {
+            if let instant = pattern.parse(bytes, zone: zone) { return instant }
+        }
+        return nil
+    }
+
+    private func parseContract(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var p = Cursor(bytes)
         guard let year = p.digits(4), p.take(UInt8(ascii: "-")),
               let month = p.digits(2), p.take(UInt8(ascii: "-")),

@@ -1,14 +1,14 @@
 /// "Did you mean": the known name closest to a misspelt one, by edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// The nearest of `candidates` within a third of the word's length, nil when none is close.
-    static func nearest(to word: String, in candidates: [String]) -> String? {
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         return candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
             .filter { $0.1 <= limit }
             .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
