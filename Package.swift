@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Pack", "Charts"]),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Metrics"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Metrics", "Snapshot"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics", "Charts"]),
     ]
 )

@@ -47,7 +47,7 @@ public struct SnapshotError: Error, CustomStringConvertible, Sendable, Equatable
 
     /// `orders.csv:17:4 (amount): expected money …` — the form compilers use, so editors can jump there.
     public var description: String {
-        problems.map(\.sentence).joined(separator: "\n")
+        more.isEmpty ? sentence : "\(more.count + 1) problems:\n" + problems.map { "  " + $0.sentence }.joined(separator: "\n")
     }
 
     private var sentence: String {

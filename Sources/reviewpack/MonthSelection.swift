@@ -1,4 +1,5 @@
 import Metrics
+import Snapshot
 
 /// The months a build makes: one (`--month`, else the last complete month in the data), or
 /// a backfill (`--from A [--to B]`, `--all`) read once and built month by month.
@@ -25,5 +26,18 @@ struct MonthSelection {
                                            : "--from \(first) comes after \(to == nil ? "the last complete month in the data, " : "--to ")\(last)")
         }
         return (0...Int(last.index - first.index)).map { first + $0 }
+    }
+
+    /// Why these months, in a sentence: what `check` says before any build.
+    func reason(dataDays days: ClosedRange<Int32>?) -> String {
+        if let month, from == nil, !all { return "--month \(month) was given" }
+        guard let days else { return "the snapshot holds no dated rows" }
+        let (first, last) = (CivilDate(dayNumber: Int(days.lowerBound)), CivilDate(dayNumber: Int(days.upperBound)))
+        let end = Month(containing: days.upperBound)
+        let span = "the data runs from \(first) to \(last)"
+        guard from == nil, !all else { return span }
+        return days.upperBound == end.lastDay
+            ? "\(span), which is the last day of \(end), so \(end) is complete"
+            : "\(span), inside \(end), so the last complete month is \(end - 1) (give --month \(end) for the month so far)"
     }
 }

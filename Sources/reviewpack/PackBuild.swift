@@ -50,19 +50,7 @@ struct PackBuild {
 
     func read() throws -> (Reading, StageClock) {
         var clock = StageClock()
-        guard let zone = Zone(identifier: config.timezone) else { throw Failure.config("unknown time zone \(config.timezone)") }
-        let options = SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
-                                      asOf: Self.sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict,
-                                      maxLeftOutShare: config.maxUnreadableShare, mapping: config.tables)
-        let snapshot: Snapshot
-        do {
-            snapshot = try CSVSnapshotReader.read(folder: dataFolder, options: options)
-        } catch let e as SnapshotError {
-            switch e.kind {
-            case .notFound: throw Failure.noInput(e.description)
-            default: throw Failure.data(e.description)
-            }
-        }
+        let snapshot = try Self.readSnapshot(folder: dataFolder, config: config, strict: strict)
         clock.lap("read")
         try checkColumns(snapshot.customers)
         Console.findings(snapshot.quality)
@@ -97,9 +85,30 @@ struct PackBuild {
 
     /// Every column `dimensions` and `required_fields` name must be in customers.csv.
     func checkColumns(_ customers: CustomerTable) throws {
+        try Self.checkColumns(customers, config: config)
+    }
+
+    /// Every column `dimensions` and `required_fields` name must be in customers.
+    static func checkColumns(_ customers: CustomerTable, config: PackConfig) throws {
         for (key, columns) in config.columnKeys {
             for (i, column) in columns.enumerated() where !customers.columns.contains(column) {
-                throw Failure.config("\(config.file): \(key)[\(i)]: \"\(column)\" names no column of customers.csv; its columns are \(customers.columns.joined(separator: ", "))")
+                throw Failure.config("\(config.file): \(key)[\(i)]: \"\(column)\" names no column of customers; its columns are \(customers.columns.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// Reads the snapshot as the configuration describes it; what cannot be read is a ``Failure``.
+    static func readSnapshot(folder: String, config: PackConfig, strict: Bool) throws -> Snapshot {
+        guard let zone = Zone(identifier: config.timezone) else { throw Failure.config("unknown time zone \(config.timezone)") }
+        let options = SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
+                                      asOf: sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict,
+                                      maxLeftOutShare: config.maxUnreadableShare, mapping: config.tables)
+        do {
+            return try CSVSnapshotReader.read(folder: folder, options: options)
+        } catch let e as SnapshotError {
+            switch e.kind {
+            case .notFound: throw Failure.noInput(e.description)
+            default: throw Failure.data(e.description)
             }
         }
     }

@@ -1,6 +1,7 @@
 import Testing
 @testable import Configuration
 import Metrics
+import Snapshot
 
 /// Every value pack.yaml must refuse, with the place and what is allowed; none may trap.
 @Suite struct PackConfigTests {

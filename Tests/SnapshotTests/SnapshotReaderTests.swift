@@ -57,7 +57,7 @@ import Testing
         #expect(q.count(of: .unreadableValue) == 3)       // 12.345, not a date, "lost"
         #expect(q.count(of: .negativeAmount) == 1)
         #expect(q.count(of: .missingOptionalValue) == 1)  // C2 has no channel
-        #expect(q.rowsRead["orders.csv"] == 10)
+        #expect(q.rowsRead["orders"] == 10)
         // Kept: O1, O2 (unknown customer, left out of metrics later), O6, O7, O9.
         #expect(s.orders.count == 5)
         #expect(s.orders.status == [.paid, .paid, .paid, .refunded, .cancelled])
@@ -125,7 +125,7 @@ import Testing
     @Test func theShareIsALimitNotAnyFinding() throws {
         // 2 of 200 rows = 1 %: not more than the 1 % allowed; 3 rows are.
         let two = try SnapshotFixture(["customers": Self.customers, "orders": Self.orders(badDates: 2)])
-        #expect(try two.read(maxLeftOutShare: 0.01).quality.rowsLeftOut["orders.csv"] == 2)
+        #expect(try two.read(maxLeftOutShare: 0.01).quality.rowsLeftOut["orders"] == 2)
         let three = try SnapshotFixture(["customers": Self.customers, "orders": Self.orders(badDates: 3)])
         #expect(throws: SnapshotError.self) { try three.read(maxLeftOutShare: 0.01) }
     }

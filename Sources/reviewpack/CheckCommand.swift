@@ -1,0 +1,56 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import Metrics
+import Snapshot
+
+/// `reviewpack check`: reads and validates everything a build would, and builds nothing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Reads and checks the snapshot and pack.yaml without building: every missing table and column at once, the findings, and the month a build would choose.",
+        discussion: """
+        Prints each table with its file and rows, the data-quality findings, and the month \
+        a build would make and why. Exit codes as for build: 0 the snapshot can be built \
+        (findings are warnings), 65 it cannot be read (or a finding with --strict), 66 an \
+        input is missing, 78 pack.yaml is wrong.
+        """
+    )
+
+    @OptionGroup var snapshot: SnapshotArguments
+
+    func run() throws {
+        let config = try snapshot.loadConfig()
+        let data: Snapshot
+        do {
+            data = try PackBuild.readSnapshot(folder: snapshot.data, config: config, strict: snapshot.strict)
+            try PackBuild.checkColumns(data.customers, config: config)
+        } catch let failure as PackBuild.Failure { throw failure.exit }
+        let q = data.quality
+        print("tables:")
+        for table in Snapshot.tableNames {
+            if let rows = q.rowsRead[table] {
+                print("  \(table): \(rows) rows from \(q.sources[table] ?? table)")
+            } else {
+                print("  \(table): absent\(Snapshot.requiredTables.contains(table) ? "" : " (optional; its sections are left out)")")
+            }
+        }
+        if q.totalFindings == 0 {
+            print("findings: none")
+        } else {
+            print("findings: \(q.totalFindings) (kept going; --strict would stop at the first)")
+            for tally in q.sortedTallies {
+                let first = tally.examples.first.map { " first at \($0.location): \($0.message)" } ?? ""
+                print(Console.visible("  \(tally.kind.rawValue) in \(tally.table).\(tally.field ?? "*"): \(tally.count),\(first)"))
+            }
+        }
+        let selection = MonthSelection(month: snapshot.month.flatMap(Month.init))
+        let days = data.dataDays
+        do {
+            let months = try selection.months(dataDays: days)
+            print("month: \(months[0]): \(selection.reason(dataDays: days))")
+        } catch let problem as MonthSelection.Problem {
+            throw fail(problem.description, .dataError)
+        }
+    }
+}
