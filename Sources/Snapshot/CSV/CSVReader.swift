@@ -45,7 +45,7 @@ public struct CSVReader: Sendable {
         try self.init(mapped: [(file, fileName)], name: fileName, delimiter: delimiter)
     }
 
-    private init(mapped: [(MappedFile, String)], name: String, delimiter: UInt8) throws {
+    init(mapped: [(MappedFile, String)], name: String, delimiter: UInt8) throws {
         self.fileName = name
         self.delimiter = delimiter
         var header: [String] = []

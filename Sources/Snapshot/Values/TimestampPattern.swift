@@ -58,7 +58,7 @@ public struct TimestampPattern: Sendable, Equatable, CustomStringConvertible {
             case ("Y", _): throw Problem(description: "\"\(text)\": Y is the week-based year; the calendar year is yyyy")
             case ("D", _): throw Problem(description: "\"\(text)\": D is the day of the year; the day of the month is d or dd")
             default:
-                if c.isLetter { throw Problem(description: "\"\(text)\": \(String(repeating: c, count: run)) is not a pattern letter here (yyyy, MM, dd, HH, hh, mm, ss, SSS, a, XXX)") }
+                if c.isASCII, c.isLetter { throw Problem(description: "\"\(text)\": \(String(repeating: c, count: run)) is not a pattern letter here (yyyy, MM, dd, HH, hh, mm, ss, SSS, a, XXX)") }
                 literal(String(repeating: c, count: run))
             }
         }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Snapshot
+
+/// `reviewpack init`: looks at a folder of CRM exports and writes a commented `pack.yaml`
+/// that maps them onto the contract, for a person to review.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Looks at a folder of CRM exports (encoding, separator, headers, dates, money) and writes a commented pack.yaml mapping them onto the snapshot's tables.",
+        discussion: """
+        Headers are matched in Chinese and English (客户编号, Customer ID, Account ID → \
+        customer_id; 下单时间, Order Date → ordered_at; …), status words are mapped to \
+        paid, refunded and cancelled, and the timestamp patterns and money form are taken \
+        from the first 500 rows. It says which required columns it could not place. An \
+        existing file is never replaced without --force. Then run `reviewpack check`. \
+        Exit codes: 0 written; 66 the folder is missing; 73 the file exists (without \
+        --force) or cannot be written.
+        """
+    )
+
+    @Option(help: "Folder of the CRM's exports (.csv, .tsv, .txt).") var data: String
+    @Option(help: "Where to write the configuration (default: DATA/pack.yaml).") var config: String?
+    @Flag(help: "Replace an existing configuration file.") var force = false
+
+    func run() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw fail("\(data): no such folder", .noInput)
+        }
+        let target = config ?? (data as NSString).appendingPathComponent("pack.yaml")
+        if FileManager.default.fileExists(atPath: target), !force {
+            throw fail("\(target) exists; give --force to replace it (or --config FILE to write elsewhere)", .cannotCreate)
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? [])
+            .filter { ["csv", "tsv", "txt"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
+            .sorted()
+        let samples = names.compactMap { ExportSample.look(path: (data as NSString).appendingPathComponent($0)) }
+        let proposal = MappingProposal(samples: samples, zone: Zone(identifier: "UTC")!)
+        let text = PackYAMLDraft(proposal: proposal, folder: data).text
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+        } catch {
+            throw fail("\(target): cannot be written (\((error as NSError).localizedDescription))", .cannotCreate)
+        }
+        for table in proposal.tables {
+            let missing = table.unplaced.isEmpty ? "" : "; no column found for \(table.unplaced.joined(separator: ", "))"
+            Console.progress(Console.visible("\(table.table): \(table.files.joined(separator: ", "))\(missing)"))
+        }
+        let absent = Snapshot.requiredTables.filter { required in !proposal.tables.contains { $0.table == required } }.sorted()
+        if !absent.isEmpty { Console.warning("no file looks like \(absent.joined(separator: " or ")); name it under tables.<table>.file") }
+        if !proposal.unused.isEmpty { Console.progress(Console.visible("not used: \(proposal.unused.joined(separator: ", "))")) }
+        Console.progress("wrote \(target); review it, then run: reviewpack check --data \(data)")
+    }
+}
