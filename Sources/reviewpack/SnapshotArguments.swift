@@ -5,7 +5,7 @@ import Metrics
 
 /// The options every command that reads a snapshot shares.
 struct SnapshotArguments: ParsableArguments {
-    @Option(help: "Snapshot folder of <table>.csv files.") var data: String
+    @Option(help: "Snapshot folder: <table>.csv files, or a CRM's exports as tables: in pack.yaml maps them.") var data: String
     @Option(help: "Configuration file (default: DATA/pack.yaml).") var config: String?
     @Option(help: "Report month YYYY-MM (default: the last complete month in the data).") var month: String?
     @Flag(help: "Treat any data-quality finding as an error.") var strict = false

@@ -155,3 +155,49 @@ import Snapshot
         #expect(Suggestion.nearest(to: "xyz", in: ["company", "currency"]) == nil)
     }
 }
+
+/// `tables:`: the mapping of a company's exports, read whole and refused where it is wrong.
+@Suite struct TableMappingConfigTests {
+    @Test func aMappingIsReadWithAllAsEveryTablesDefault() throws {
+        let config = try PackConfig.parse("""
+            tables:
+              all: {encoding: gb18030, timestamps: "yyyy/M/d H:mm"}
+              orders:
+                file: 订单*.csv
+                delimiter: ";"
+                columns: {customer_id: 客户编号, amount: 金额}
+                values: {status: {已付款: paid, Closed Won: PAID}}
+                money: "1.234,50"
+              customers: {delimiter: tab}
+            """, file: "pack.yaml")
+        let orders = try #require(config.tables["orders"])
+        #expect(orders.file == "订单*.csv" && orders.encoding == .gb18030 && orders.delimiter == UInt8(ascii: ";"))
+        #expect(orders.columns == ["customer_id": "客户编号", "amount": "金额"])
+        #expect(orders.values == ["status": ["已付款": "paid", "Closed Won": "paid"]])
+        #expect(orders.timestamps.map(\.text) == ["yyyy/M/d H:mm"] && orders.money.decimal == UInt8(ascii: ","))
+        #expect(config.tables["customers"]?.delimiter == 9 && config.tables["customers"]?.encoding == .gb18030)
+        #expect(config.tables["leads"]?.encoding == .gb18030 && config.tables["leads"]?.file == nil)
+    }
+
+    @Test(arguments: [
+        ("tables:\n  order: {}\n", "tables.order: unknown key; did you mean \"orders\"?"),
+        ("tables:\n  orders: {columns: {amout: Amount}}\n", "orders has no column amout; did you mean \"amount\"?"),
+        ("tables:\n  orders: {columns: {amount: A, cost: A}}\n", "\"A\" is mapped to two columns"),
+        ("tables:\n  orders: {values: {status: {Won: won}}}\n", "must be one of paid, refunded, cancelled"),
+        ("tables:\n  orders: {values: {amount: {x: y}}}\n", "orders has no column amount whose words can be mapped"),
+        ("tables:\n  orders: {timestamps: [YYYY-MM-dd]}\n", "week-based year"),
+        ("tables:\n  orders: {money: lots}\n", "give an example of the export's money"),
+        ("tables:\n  orders: {delimiter: \"|\"}\n", "must be \",\", \";\" or tab"),
+        ("tables:\n  orders: {encoding: latin1}\n", "must be one of utf-8, gb18030, auto"),
+        ("tables:\n  orders: {file: ../../etc/passwd}\n", "inside the data folder"),
+        ("tables:\n  all: {file: x.csv}\n", "tables.all.file: unknown key"),
+    ])
+    func mistakesAreNamedWithTheirKeyPath(_ yaml: String, _ expected: String) {
+        do {
+            _ = try PackConfig.parse(yaml, file: "pack.yaml")
+            Issue.record("accepted: \(yaml)")
+        } catch {
+            #expect("\(error)".contains(expected), "\(error)")
+        }
+    }
+}

@@ -22,8 +22,9 @@ extension MalformedCase {
             bytes[third] = 0xFF
             try w.write("orders", bytes: bytes)
         },
-        MalformedCase(name: "UTF-16 text", status: 65, place: "customers.csv:1") { w in
-            try w.write("customers", bytes: [0xFF, 0xFE] + Array(try w.text("customers").utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        // With its byte-order mark UTF-16 is read (Excel's "Unicode text"); without one it is not UTF-8.
+        MalformedCase(name: "UTF-16 text without a byte-order mark", status: 65, place: "customers.csv:") { w in
+            try w.write("customers", bytes: Array(try w.text("customers").utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         },
         MalformedCase(name: "empty customers file", status: 65, place: "customers.csv:1") { try $0.write("customers", "") },
         MalformedCase(name: "missing required column", status: 65, place: "orders.csv:1 (ordered_at)") { w in
@@ -139,7 +140,7 @@ extension MalformedCase {
         },
         MalformedCase(name: "an undocumented currency", status: 78, place: "currency: must be one of") { try $0.setConfig("currency: CNY", "currency: XBT") },
         MalformedCase(name: "an alert threshold of .nan", status: 78, place: "alerts[0].above") { try $0.setConfig("above: 0.05", "above: .nan") },
-        MalformedCase(name: "a dimension naming no column", status: 78, place: "dimensions[5]: \"segment\" names no column of customers.csv") { w in
+        MalformedCase(name: "a dimension naming no column", status: 78, place: "dimensions[5]: \"segment\" names no column of customers") { w in
             try w.setConfig("dimensions: [channel, region, industry, tier, owner]", "dimensions: [channel, region, industry, tier, owner, segment]")
         },
         MalformedCase(name: "an unknown key", status: 78, place: "colour: unknown key") { try $0.editConfig { $0 + "colour: red\n" } },

@@ -14,8 +14,8 @@ struct TableFiles {
         let pattern = written.hasPrefix("/") ? written : (folder as NSString).appendingPathComponent(written)
         let directory = (pattern as NSString).deletingLastPathComponent, last = (pattern as NSString).lastPathComponent
         guard last.contains(where: { "*?[".contains($0) }) else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: pattern, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+            // Whatever is there is tried, so a folder or a FIFO under the name is named as such.
+            guard FileManager.default.fileExists(atPath: pattern) || (try? FileManager.default.destinationOfSymbolicLink(atPath: pattern)) != nil else { return nil }
             return TableFiles(files: [(pattern, last)], displayName: last)
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])

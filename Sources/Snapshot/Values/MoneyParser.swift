@@ -3,10 +3,13 @@ public struct MoneyParser: Sendable {
     /// Fraction digits of the currency (2 for CNY, USD, EUR).
     public let fractionDigits: Int
     public let format: MoneyFormat
+    /// Decided once: comparing formats per value would cost an array comparison per field.
+    private let isPlain: Bool
 
     public init(fractionDigits: Int, format: MoneyFormat = .plain) {
         self.fractionDigits = fractionDigits
         self.format = format
+        self.isPlain = format == .plain
     }
 
     public var expected: String {
@@ -17,7 +20,7 @@ public struct MoneyParser: Sendable {
     /// Minor units, or nil when the bytes are not money in the format with at most
     /// `fractionDigits` fraction digits (an optional leading `-` is accepted; tables decide on the sign).
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard format != .plain else { return parsePlain(bytes) }
+        guard !isPlain else { return parsePlain(bytes) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
             format.normalize(bytes, into: out).flatMap { parsePlain(UnsafeBufferPointer(rebasing: out[0..<$0])) }
         }
