@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // cairo (PDF, SVG, PNG surfaces) and pangocairo, from the Debian -dev packages.
@@ -27,8 +28,15 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        // The data contract: value parsing, CSV reading, typed columnar tables, findings.
-        .target(name: "Snapshot"),
+        // libxml2, whose push parser streams an .xlsx worksheet as ZIPFoundation inflates it.
+        .systemLibrary(
+            name: "CXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The data contract: value parsing, CSV and .xlsx reading with the mapping of a CRM's
+        // exports, typed columnar tables, findings.
+        .target(name: "Snapshot", dependencies: ["CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The metric catalog, facts, metric families, targets and metrics.json.
         .target(name: "Metrics", dependencies: ["Snapshot"]),
         // Chart specifications, scales, number formats and the one cairo drawing path.
@@ -53,13 +61,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot"]),
+        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Snapshot"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Pack", "Charts"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Metrics", "Snapshot"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics", "Charts"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics", "Charts", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )
 

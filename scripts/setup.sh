@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what ReviewPack needs beyond the Swift toolchain, only when it is missing:
-# cairo and pango (headers for the build), libcurl (sending e-mail over SMTP), Noto Sans
+# cairo and pango (headers for the build), libcurl (sending e-mail over SMTP), libxml2
+# (reading .xlsx worksheets), Noto Sans
 # CJK (Chinese text), and for the tests: poppler-utils (PDFs read back with pdffonts /
 # pdftotext), python3-aiosmtpd (a real SMTP server on loopback), openssl (its throwaway
 # certificate) and chromium (the browser test opens the sample site in it, headless, over
@@ -10,6 +11,7 @@ set -euo pipefail
 missing=()
 pkg-config --exists cairo pangocairo 2>/dev/null || missing+=(pkg-config libcairo2-dev libpango1.0-dev)
 pkg-config --exists libcurl 2>/dev/null || missing+=(pkg-config libcurl4-openssl-dev)
+pkg-config --exists libxml-2.0 2>/dev/null || missing+=(pkg-config libxml2-dev)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -4,7 +4,9 @@ import Snapshot
 /// exports (file, encoding, separator, column names, words, timestamp and money forms).
 /// `all:` gives settings every table shares; a table's own keys override them.
 enum TableRules {
-    static let keys = ["file", "encoding", "delimiter", "columns", "values", "timestamps", "money"]
+    static let keys = ["file", "format", "sheet", "encoding", "delimiter", "columns", "values", "timestamps", "money"]
+    /// What `all:` may say: how text is written, not which file, sheet or column.
+    static let sharedKeys = ["format", "encoding", "delimiter", "timestamps", "money"]
 
     /// The words the readers know for enumerated columns, which `values:` must map onto.
     static let contractWords: [String: [String: [String]]] = [
@@ -28,12 +30,14 @@ enum TableRules {
 
     private static func mapping(_ node: ConfigNode, table: String?, base: TableMapping, extraDimensions: [String]) throws -> TableMapping {
         var m = base
-        for (key, value) in try node.mapping(known: table == nil ? keys.filter { $0 != "file" && $0 != "columns" && $0 != "values" } : keys) {
+        for (key, value) in try node.mapping(known: table == nil ? sharedKeys : keys) {
             switch key {
             case "file":
                 let file = try value.string(maxLength: 200)
                 guard !file.split(separator: "/").contains("..") else { throw value.problem("must name a file inside the data folder, without ..") }
                 m.file = file
+            case "format": m.format = FileFormat(rawValue: try value.choice(FileFormat.allCases.map(\.rawValue)))!
+            case "sheet": m.sheet = try value.string(maxLength: 31)
             case "encoding": m.encoding = TextEncoding(rawValue: try value.choice(TextEncoding.allCases.map(\.rawValue)))!
             case "delimiter":
                 guard case .scalar(let s) = value.node else { throw value.problem("must be \",\", \";\" or tab") }

@@ -9,7 +9,7 @@ import Foundation
 public enum CSVSnapshotReader {
     /// One table's opened files and its header bound to the contract.
     public struct Input: Sendable {
-        public let reader: CSVReader
+        public let reader: TableReader
         public let layout: TableLayout
     }
 
@@ -34,7 +34,7 @@ public enum CSVSnapshotReader {
                 continue
             }
             do {
-                let reader = try CSVReader(files: files.files, name: files.displayName, encoding: mapping.encoding, delimiter: mapping.delimiter)
+                let reader = try TableReader(files: files.files, name: files.displayName, mapping: mapping)
                 let layout = TableLayout(table: table, header: reader.header, fileName: files.displayName, mapping: mapping)
                 problems += layout.missingColumns()
                 inputs[table] = Input(reader: reader, layout: layout)

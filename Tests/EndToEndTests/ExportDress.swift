@@ -29,7 +29,7 @@ struct ExportDress: Sendable {
     func write(sample: String, to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for table in Snapshot.tableNames {
-            let reader = try CSVReader(path: sample + "/\(table).csv", fileName: "\(table).csv")
+            let reader = try TableReader(path: sample + "/\(table).csv", fileName: "\(table).csv")
             var rows: [[String]] = []
             try reader.forEachRecord { record in
                 rows.append(reader.header.indices.map { i in dress(table, reader.header[i], record.string(i, trimmed: false)) })

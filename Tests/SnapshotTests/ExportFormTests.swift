@@ -95,7 +95,7 @@ import Testing
     // MARK: Text
 
     func rows(_ bytes: [UInt8], encoding: TextEncoding = .utf8, delimiter: UInt8 = UInt8(ascii: ",")) throws -> [[String]] {
-        let reader = try CSVReader(bytes: bytes, fileName: "t.csv", encoding: encoding, delimiter: delimiter)
+        let reader = try TableReader(bytes: bytes, fileName: "t.csv", encoding: encoding, delimiter: delimiter)
         var out = [reader.header]
         try reader.forEachRecord { record in out.append(reader.header.indices.map { record.string($0) }) }
         return out
@@ -164,12 +164,12 @@ import Testing
         mapping.file = "订单_*.csv"
         let files = try #require(TableFiles.find("orders", in: folder, mapping: mapping))
         #expect(files.files.map(\.name) == ["订单_2025.csv", "订单_2026.csv"])
-        let reader = try CSVReader(files: files.files, name: files.displayName)
+        let reader = try TableReader(files: files.files, name: files.displayName)
         var seen: [String] = []
         try reader.forEachRecord { seen.append("\($0.fileName):\($0.line):\($0.row)") }
         #expect(seen == ["订单_2025.csv:2:1", "订单_2025.csv:3:2", "订单_2026.csv:2:3"])
         mapping.file = "*.csv"
         let all = try #require(TableFiles.find("orders", in: folder, mapping: mapping))
-        #expect { try CSVReader(files: all.files, name: all.displayName) } throws: { "\($0)".contains("differs from that of") }
+        #expect { try TableReader(files: all.files, name: all.displayName) } throws: { "\($0)".contains("differs from that of") }
     }
 }

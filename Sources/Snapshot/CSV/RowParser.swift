@@ -34,15 +34,15 @@ struct RowParser {
         self.valueMaps = maps
     }
 
-    mutating func finding(_ kind: FindingKind, _ record: CSVRecord, _ column: Int?, _ message: String) {
+    mutating func finding(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String) {
         log.add(Finding(kind: kind, table: layout.table, row: record.row, field: column.map { layout.fieldNames[$0] },
                         file: record.fileName, line: record.line, column: column.map { $0 + 1 },
-                        columnName: column.map { layout.header[$0] }, message: message),
+                        columnName: column.map { layout.header[$0] }, message: message, inSheet: record.inSheet),
                 source: layout.fileName)
     }
 
     /// A finding that leaves its row out of every metric (counted per table for the unusable-data check).
-    mutating func rejection(_ kind: FindingKind, _ record: CSVRecord, _ column: Int?, _ message: String) {
+    mutating func rejection(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String) {
         finding(kind, record, column, message)
         log.noteLeftOut(of: layout.table)
     }
@@ -52,14 +52,14 @@ struct RowParser {
 
     /// Which of `words` (lowercase ASCII) the field is, after `values:` translated it,
     /// ignoring ASCII case: a status or kind recognised without a `String` per row.
-    func keyword(_ record: CSVRecord, _ column: Int, among words: [[UInt8]]) -> Int? {
+    func keyword(_ record: TableRecord, _ column: Int, among words: [[UInt8]]) -> Int? {
         let field = self.field(record, column)
         return words.firstIndex { word in
             word.count == field.count && zip(word, field).allSatisfy { w, f in w == ValueMap.fold(f) }
         }
     }
 
-    private mutating func unreadable(_ record: CSVRecord, _ column: Int, expected: String, required: Bool = true) {
+    private mutating func unreadable(_ record: TableRecord, _ column: Int, expected: String, required: Bool = true) {
         let text = record.string(column)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         if required {
@@ -69,13 +69,13 @@ struct RowParser {
         }
     }
 
-    private mutating func missing(_ record: CSVRecord, _ column: Int) {
+    private mutating func missing(_ record: TableRecord, _ column: Int) {
         rejection(.missingRequiredValue, record, column, "a required value is empty; the row is left out")
     }
 
     // MARK: Required values: nil rejects the row.
 
-    mutating func id(_ record: CSVRecord, _ column: Int) -> String? {
+    mutating func id(_ record: TableRecord, _ column: Int) -> String? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard bytes.count <= 256 else { unreadable(record, column, expected: "an id of at most 256 bytes"); return nil }
@@ -83,14 +83,14 @@ struct RowParser {
     }
 
     /// A required id as the field's bytes, valid inside the record callback.
-    mutating func idBytes(_ record: CSVRecord, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
+    mutating func idBytes(_ record: TableRecord, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard bytes.count <= 256 else { unreadable(record, column, expected: "an id of at most 256 bytes"); return nil }
         return bytes
     }
 
-    mutating func instant(_ record: CSVRecord, _ column: Int) -> Int64? {
+    mutating func instant(_ record: TableRecord, _ column: Int) -> Int64? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard let value = timestamps.parse(bytes) else {
@@ -102,7 +102,7 @@ struct RowParser {
     }
 
     /// Adds a value to its column's total; past the limit the read fails at this field.
-    mutating func addToTotal(_ value: Int64, _ record: CSVRecord, _ column: Int) throws {
+    mutating func addToTotal(_ value: Int64, _ record: TableRecord, _ column: Int) throws {
         let (sum, overflow) = totals[column].addingReportingOverflow(value)
         guard !overflow, sum <= Self.columnTotalLimit else {
             throw SnapshotError(.structural, file: layout.fileName, line: record.line, column: column + 1, columnName: layout.header[column],
@@ -111,7 +111,7 @@ struct RowParser {
         totals[column] = sum
     }
 
-    mutating func amount(_ record: CSVRecord, _ column: Int, nonNegative: Bool) throws -> Int64? {
+    mutating func amount(_ record: TableRecord, _ column: Int, nonNegative: Bool) throws -> Int64? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard let value = money.parse(bytes) else { unreadable(record, column, expected: money.expected); return nil }
@@ -123,7 +123,7 @@ struct RowParser {
         return value
     }
 
-    mutating func number(_ record: CSVRecord, _ column: Int) -> Double? {
+    mutating func number(_ record: TableRecord, _ column: Int) -> Double? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard let value = NumberParser.parse(bytes) else { unreadable(record, column, expected: NumberParser.expected); return nil }
@@ -132,7 +132,7 @@ struct RowParser {
 
     // MARK: Optional values: a sentinel when empty or unreadable.
 
-    mutating func optionalInstant(_ record: CSVRecord, _ column: Int?) -> Int64 {
+    mutating func optionalInstant(_ record: TableRecord, _ column: Int?) -> Int64 {
         guard let column else { return Missing.instant }
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.instant }
@@ -144,7 +144,7 @@ struct RowParser {
         return value
     }
 
-    mutating func optionalAmount(_ record: CSVRecord, _ column: Int?) throws -> Int64 {
+    mutating func optionalAmount(_ record: TableRecord, _ column: Int?) throws -> Int64 {
         guard let column else { return Missing.money }
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.money }
@@ -159,18 +159,18 @@ struct RowParser {
 
     /// An optional text field's bytes (empty when the column is absent), translated when
     /// `values:` maps its word, for dimension and enumerated columns.
-    func field(_ record: CSVRecord, _ column: Int?, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {
+    func field(_ record: TableRecord, _ column: Int?, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {
         guard let column else { return UnsafeBufferPointer(start: nil, count: 0) }
         if let map = valueMaps[column], let word = map.translate(record.bytes(column)) { return word }
         return record.bytes(column, trimmed: trimmed)
     }
 
-    func text(_ record: CSVRecord, _ column: Int?, trimmed: Bool = true) -> String {
+    func text(_ record: TableRecord, _ column: Int?, trimmed: Bool = true) -> String {
         guard let column else { return "" }
         return record.string(column, trimmed: trimmed)
     }
 
-    private mutating func checkFuture(_ value: Int64, _ record: CSVRecord, _ column: Int) {
+    private mutating func checkFuture(_ value: Int64, _ record: TableRecord, _ column: Int) {
         if let asOf, value > asOf {
             finding(.futureTimestamp, record, column, "a timestamp after the snapshot was taken; kept as written")
         }

@@ -27,7 +27,7 @@ public struct ExportSample: Sendable {
         let firstLine = UnsafeBufferPointer(text.buffer).prefix { $0 != 0x0A }
         let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9]
         let delimiter = candidates.max { a, b in firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count }!
-        guard let reader = try? CSVReader(mapped: [(text, name)], name: name, delimiter: delimiter) else { return nil }
+        guard let reader = try? TableReader(mapped: [(text, name)], name: name, delimiter: delimiter) else { return nil }
         var values = [[String]](repeating: [], count: reader.header.count)
         struct Enough: Error {}
         do {

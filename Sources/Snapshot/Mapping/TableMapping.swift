@@ -7,6 +7,10 @@ public struct TableMapping: Sendable, Equatable {
     /// A file name or a glob (`订单*.csv`) in the data folder; several files are read as
     /// one table. nil: `<table>.csv`.
     public var file: String?
+    /// csv or xlsx; nil: by the file's extension.
+    public var format: FileFormat?
+    /// The workbook's sheet; nil: the first.
+    public var sheet: String?
     public var encoding: TextEncoding = .utf8
     /// The field separator: `,` (default), `;` or tab.
     public var delimiter: UInt8 = UInt8(ascii: ",")
@@ -22,6 +26,11 @@ public struct TableMapping: Sendable, Equatable {
 
     /// The file name when none is mapped.
     public static func defaultFile(of table: String) -> String { "\(table).csv" }
+}
+
+/// How a table's file is written.
+public enum FileFormat: String, Sendable, CaseIterable {
+    case csv, xlsx
 }
 
 /// The text encodings a file may be written in.

@@ -26,8 +26,12 @@ public struct Finding: Sendable, Equatable {
     public let column: Int?
     public let columnName: String?
     public let message: String
+    /// Whether the place is a worksheet cell: then `line` is the sheet's row and `column` its column.
+    public let inSheet: Bool
 
-    public init(kind: FindingKind, table: String, row: Int, field: String?, file: String, line: Int, column: Int?, columnName: String?, message: String) {
+    public init(kind: FindingKind, table: String, row: Int, field: String?, file: String, line: Int, column: Int?, columnName: String?,
+                message: String, inSheet: Bool = false) {
+        self.inSheet = inSheet
         self.kind = kind
         self.table = table
         self.row = row
@@ -39,10 +43,14 @@ public struct Finding: Sendable, Equatable {
         self.message = message
     }
 
-    /// `orders.csv:17:4 (amount)`: where to look in the file.
+    /// `orders.csv:17:4 (amount)`, or `订单.xlsx[Sheet1]!D17 (amount)`: where to look in the file.
     public var location: String {
         var place = "\(file):\(line)"
-        if let column { place += ":\(column)" }
+        if inSheet {
+            place = "\(file)!\(column.map { SheetRows.letters($0 - 1) } ?? "")\(line)"
+        } else if let column {
+            place += ":\(column)"
+        }
         if let columnName { place += " (\(columnName))" }
         return place
     }

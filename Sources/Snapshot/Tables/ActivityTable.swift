@@ -7,7 +7,7 @@ public struct ActivityTable: Sendable {
 
     public var count: Int { customer.count }
 
-    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (ActivityTable, QualityLog) {
+    static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (ActivityTable, QualityLog) {
         let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
         let cType = layout.optional("type"), cOwner = layout.optional("owner")
         var table = ActivityTable()

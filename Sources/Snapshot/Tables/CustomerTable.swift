@@ -22,7 +22,7 @@ public struct CustomerTable: Sendable {
 
     public func dimension(_ name: String) -> DimensionColumn? { dimensions.first { $0.name == name } }
 
-    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions) throws -> (CustomerTable, QualityLog) {
+    static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions) throws -> (CustomerTable, QualityLog) {
         let cId = try layout.required("customer_id"), cSignup = try layout.required("signup_at")
         let cName = layout.optional("name")
         let dims = options.customerDimensions.compactMap { name in layout.optional(name).map { (name, $0) } }

@@ -15,7 +15,7 @@ public struct LeadTable: Sendable {
 
     public var count: Int { createdAt.count }
 
-    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (LeadTable, QualityLog) {
+    static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (LeadTable, QualityLog) {
         let cId = try layout.required("lead_id"), cCreated = try layout.required("created_at")
         let stageColumns = ["first_contact_at", "qualified_at", "opportunity_at", "won_at", "lost_at"].map { layout.optional($0) }
         let cAmount = layout.optional("amount"), cCustomer = layout.optional("customer_id")

@@ -17,7 +17,7 @@ public struct OrderTable: Sendable {
     /// The status column's words: empty and "paid" are paid.
     static let statusWords = ["", "paid", "refunded", "cancelled", "canceled"].map { Array($0.utf8) }
 
-    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (OrderTable, QualityLog) {
+    static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (OrderTable, QualityLog) {
         let cId = try layout.required("order_id"), cCustomer = try layout.required("customer_id")
         let cAt = try layout.required("ordered_at"), cAmount = try layout.required("amount")
         let cStatus = layout.optional("status"), cCost = layout.optional("cost"), cProduct = layout.optional("product")

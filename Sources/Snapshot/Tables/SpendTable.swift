@@ -7,7 +7,7 @@ public struct SpendTable: Sendable {
 
     public var count: Int { month.count }
 
-    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions) throws -> (SpendTable, QualityLog) {
+    static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions) throws -> (SpendTable, QualityLog) {
         let cMonth = layout.optional("month"), cDate = layout.optional("date")
         guard cMonth != nil || cDate != nil else { throw layout.periodMissing }
         let cChannel = try layout.required("channel"), cAmount = try layout.required("amount")

@@ -12,7 +12,7 @@ public struct SurveyTable: Sendable {
     /// The kind column's words, in ``Kind`` order.
     static let kindWords = ["nps", "csat"].map { Array($0.utf8) }
 
-    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (SurveyTable, QualityLog) {
+    static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (SurveyTable, QualityLog) {
         let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
         let cKind = try layout.required("kind"), cScore = try layout.required("score")
         var table = SurveyTable()

@@ -34,7 +34,7 @@ public struct TargetTable: Sendable {
         })
     }
 
-    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions) throws -> (TargetTable, QualityLog) {
+    static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions) throws -> (TargetTable, QualityLog) {
         let cMetric = try layout.required("metric"), cPeriod = try layout.required("period"), cTarget = try layout.required("target")
         let cDimension = layout.optional("dimension"), cValue = layout.optional("value")
         var table = TargetTable()

@@ -6,7 +6,7 @@ public struct TrafficTable: Sendable {
 
     public var count: Int { day.count }
 
-    static func read(_ reader: CSVReader, layout: TableLayout, options: SnapshotOptions) throws -> (TrafficTable, QualityLog) {
+    static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions) throws -> (TrafficTable, QualityLog) {
         let cDate = try layout.required("date"), cChannel = try layout.required("channel"), cVisits = try layout.required("visits")
         var table = TrafficTable()
         var parser = RowParser(layout: layout, options: options)

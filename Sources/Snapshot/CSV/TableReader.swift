@@ -9,7 +9,7 @@ import Foundation
 /// quoting, a wrong number of fields) throw a ``SnapshotError`` naming the file, line
 /// and column. A file in another encoding is first converted to UTF-8 (``Transcoder``);
 /// the separator may be `,`, `;` or tab; several files with one header read as one table.
-public struct CSVReader: Sendable {
+public struct TableReader: Sendable {
     /// The name used in messages: the file (`orders.csv`), or the pattern of several read as one (`订单*.csv`).
     public let fileName: String
     /// Column names of the header row, trimmed, as written.
@@ -17,27 +17,47 @@ public struct CSVReader: Sendable {
     private let parts: [Part]
     private let delimiter: UInt8
 
-    /// One file of the table, with where its first record after the header starts.
-    private struct Part {
-        let file: MappedFile
-        let name: String
-        let bodyStart: Int
-        let bodyLine: Int
+    /// One file of the table: text with where its first record after the header starts, or a workbook's sheet.
+    private enum Part {
+        case text(MappedFile, name: String, bodyStart: Int, bodyLine: Int)
+        case sheet(Workbook)
+
+        var name: String {
+            switch self {
+            case .text(_, let name, _, _): return name
+            case .sheet(let book): return book.name
+            }
+        }
     }
 
     public init(path: String, fileName: String, encoding: TextEncoding = .utf8, delimiter: UInt8 = UInt8(ascii: ",")) throws {
-        try self.init(files: [(path, fileName)], name: fileName, encoding: encoding, delimiter: delimiter)
+        var mapping = TableMapping()
+        (mapping.encoding, mapping.delimiter) = (encoding, delimiter)
+        try self.init(files: [(path, fileName)], name: fileName, mapping: mapping)
     }
 
-    /// Several files read as one table, in the order given: every one must have the same header.
-    public init(files: [(path: String, name: String)], name: String, encoding: TextEncoding = .utf8, delimiter: UInt8 = UInt8(ascii: ",")) throws {
-        let mapped = try files.map { path, fileName -> (MappedFile, String) in
+    /// Several files read as one table, in the order given: every one must have the same
+    /// header. A `.xlsx` file (or any, with `format: xlsx`) is read as a workbook's sheet.
+    public init(files: [(path: String, name: String)], name: String, mapping: TableMapping = TableMapping()) throws {
+        var parts: [Part] = []
+        var headers: [[String]] = []
+        for (path, fileName) in files {
+            if mapping.format == .xlsx || (mapping.format == nil && fileName.lowercased().hasSuffix(".xlsx")) {
+                let book = try Workbook(path: path, fileName: fileName, sheet: mapping.sheet)
+                headers.append(try Self.readHeader(book))
+                parts.append(.sheet(book))
+                continue
+            }
+            let file: MappedFile
             switch RegularFile.map(path) {
-            case .success(let file): return (try Transcoder.utf8(file, encoding: encoding, fileName: fileName), fileName)
+            case .success(let mapped): file = try Transcoder.utf8(mapped, encoding: mapping.encoding, fileName: fileName)
             case .failure(let problem): throw SnapshotError(.notFound, file: fileName, message: problem.description)
             }
+            let (names, start, line) = try Self.readHeader(file, fileName: fileName, delimiter: mapping.delimiter)
+            headers.append(names)
+            parts.append(.text(file, name: fileName, bodyStart: start, bodyLine: line))
         }
-        try self.init(mapped: mapped, name: name, delimiter: delimiter)
+        try self.init(parts: parts, headers: headers, name: name, delimiter: mapping.delimiter)
     }
 
     public init(bytes: [UInt8], fileName: String, encoding: TextEncoding = .utf8, delimiter: UInt8 = UInt8(ascii: ",")) throws {
@@ -46,21 +66,46 @@ public struct CSVReader: Sendable {
     }
 
     init(mapped: [(MappedFile, String)], name: String, delimiter: UInt8) throws {
-        self.fileName = name
-        self.delimiter = delimiter
-        var header: [String] = []
-        var parts: [Part] = []
+        var parts: [Part] = [], headers: [[String]] = []
         for (file, fileName) in mapped {
             let (names, start, line) = try Self.readHeader(file, fileName: fileName, delimiter: delimiter)
-            if let first = parts.first, names.map({ $0.lowercased() }) != header.map({ $0.lowercased() }) {
-                throw SnapshotError(.structural, file: fileName, line: 1,
-                                    message: "its header (\(names.joined(separator: ", "))) differs from that of \(first.name) (\(header.joined(separator: ", "))); files read as one table need the same columns")
-            }
-            header = names
-            parts.append(Part(file: file, name: fileName, bodyStart: start, bodyLine: line))
+            headers.append(names)
+            parts.append(.text(file, name: fileName, bodyStart: start, bodyLine: line))
         }
-        self.header = header
+        try self.init(parts: parts, headers: headers, name: name, delimiter: delimiter)
+    }
+
+    private init(parts: [Part], headers: [[String]], name: String, delimiter: UInt8) throws {
+        for (part, names) in zip(parts, headers).dropFirst() where names.map({ $0.lowercased() }) != headers[0].map({ $0.lowercased() }) {
+            throw SnapshotError(.structural, file: part.name, line: 1,
+                                message: "its header (\(names.joined(separator: ", "))) differs from that of \(parts[0].name) (\(headers[0].joined(separator: ", "))); files read as one table need the same columns")
+        }
+        self.fileName = name
+        self.delimiter = delimiter
         self.parts = parts
+        self.header = headers.first ?? []
+    }
+
+    /// The names in a sheet's first row that holds anything.
+    private static func readHeader(_ book: Workbook) throws -> [String] {
+        struct Enough: Error {}
+        var names: [String]?
+        do {
+            try SheetRows.read(book, width: nil) { row in
+                names = row.fields.map { String(decoding: UnsafeBufferPointer(rebasing: row.buffer[$0.start..<$0.end]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+                throw Enough()
+            }
+        } catch is Enough {}
+        guard let names else { throw SnapshotError(.structural, file: book.name, message: "the sheet is empty; expected a header row naming the columns") }
+        var firstColumn: [String: Int] = [:]
+        for (i, name) in names.enumerated() where !name.isEmpty {
+            if let earlier = firstColumn[name.lowercased()] {
+                throw SnapshotError(.structural, file: book.name + "!\(SheetRows.letters(i))1", columnName: name,
+                                    message: "the header names this column twice (also column \(SheetRows.letters(earlier))); which one holds the data would be a guess")
+            }
+            firstColumn[name.lowercased()] = i
+        }
+        return names
     }
 
     /// The trimmed column names of a file's first record and where its body starts.
@@ -85,41 +130,61 @@ public struct CSVReader: Sendable {
     }
 
     /// A cheap upper-bound guess of the records, to reserve capacity once.
-    public var estimatedRecords: Int { parts.reduce(0) { $0 + max($1.file.buffer.count - $1.bodyStart, 0) / 48 } }
+    public var estimatedRecords: Int {
+        parts.reduce(0) { total, part in
+            switch part {
+            case .text(let file, _, let start, _): return total + max(file.buffer.count - start, 0) / 48
+            case .sheet(let book): return total + Int(min(book.sheetEntry.uncompressedSize, 1 << 40)) / 256
+            }
+        }
+    }
 
     /// Pages are handed back in steps of this many bytes behind the scan.
     static let releaseStep = 32 << 20
 
     /// Calls `body` for every record after the header, file after file, in order. The
     /// records' bytes are valid only inside `body`; the pages behind the scan are given back as it goes.
-    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+    public func forEachRecord(_ body: (TableRecord) throws -> Void) throws {
         let width = header.count
         var row = 0
         for part in parts {
-            let buffer = part.file.buffer
-            var scanner = RecordScanner(buffer: buffer, fileName: part.name, delimiter: delimiter, offset: part.bodyStart, line: part.bodyLine)
-            var released = 0
-            while true {
-                let recordStart = scanner.offset
-                guard let record = try scanner.next() else { break }
-                if recordStart - released >= Self.releaseStep {
-                    part.file.release(below: recordStart)
-                    released = recordStart
+            switch part {
+            case .text(let file, let name, let bodyStart, let bodyLine):
+                let buffer = file.buffer
+                var scanner = RecordScanner(buffer: buffer, fileName: name, delimiter: delimiter, offset: bodyStart, line: bodyLine)
+                var released = 0
+                while true {
+                    let recordStart = scanner.offset
+                    guard let record = try scanner.next() else { break }
+                    if recordStart - released >= Self.releaseStep {
+                        file.release(below: recordStart)
+                        released = recordStart
+                    }
+                    if record.fields.count == 1, record.fields[0].start == record.fields[0].end, !record.fields[0].quoted { continue }
+                    guard record.fields.count == width else {
+                        throw SnapshotError(.structural, file: name, line: record.line, column: min(record.fields.count, width + 1),
+                                            message: "expected \(width) fields as in the header, found \(record.fields.count)")
+                    }
+                    row += 1
+                    try body(TableRecord(buffer: UnsafeBufferPointer(buffer), fields: record.fields, fileName: name, line: record.line, row: row))
                 }
-                if record.fields.count == 1, record.fields[0].start == record.fields[0].end, !record.fields[0].quoted { continue }
-                guard record.fields.count == width else {
-                    throw SnapshotError(.structural, file: part.name, line: record.line, column: min(record.fields.count, width + 1),
-                                        message: "expected \(width) fields as in the header, found \(record.fields.count)")
+            case .sheet(let book):
+                // The sheet's rows go through an escaping callback; the body runs inside it, synchronously.
+                try withoutActuallyEscaping(body) { body in
+                    var sawHeader = false
+                    try SheetRows.read(book, width: width) { sheetRow in
+                        guard sawHeader else { sawHeader = true; return }
+                        row += 1
+                        try body(TableRecord(buffer: sheetRow.buffer, fields: sheetRow.fields, fileName: book.name, line: sheetRow.number, row: row, inSheet: true))
+                    }
                 }
-                row += 1
-                try body(CSVRecord(buffer: UnsafeBufferPointer(buffer), fields: record.fields, fileName: part.name, line: record.line, row: row))
             }
         }
     }
 }
 
 /// One record: byte ranges of its fields in the file buffer, valid only inside the callback.
-public struct CSVRecord {
+public struct TableRecord {
     let buffer: UnsafeBufferPointer<UInt8>
     let fields: [FieldRange]
     /// The file it is in (one of several when a table is read from a pattern).
@@ -129,6 +194,8 @@ public struct CSVRecord {
     /// Its place among the table's records (1-based, header not counted): the same in
     /// any source of the same rows, where lines are not (a quoted field may hold line breaks).
     public let row: Int
+    /// Whether the place is a worksheet cell (`file[sheet]!C17`) rather than a line and field.
+    public var inSheet = false
 
     /// The raw bytes of field `index`, trimmed of surrounding spaces and tabs when asked.
     public func bytes(_ index: Int, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import Snapshot
 
-@Suite struct CSVReaderTests {
+@Suite struct TableReaderTests {
     func records(_ text: [UInt8]) throws -> (header: [String], rows: [[String]]) {
-        var reader = try CSVReader(bytes: text, fileName: "t.csv")
+        var reader = try TableReader(bytes: text, fileName: "t.csv")
         var rows: [[String]] = []
         let width = reader.header.count
         try reader.forEachRecord { r in rows.append((0..<width).map { r.string($0, trimmed: false) }) }
@@ -64,7 +64,7 @@ import Testing
 @Suite struct CSVScanTests {
     func error(_ bytes: [UInt8]) -> SnapshotError? {
         do {
-            var reader = try CSVReader(bytes: bytes, fileName: "t.csv")
+            var reader = try TableReader(bytes: bytes, fileName: "t.csv")
             try reader.forEachRecord { _ in }
             return nil
         } catch let e as SnapshotError { return e } catch { return nil }
@@ -86,7 +86,7 @@ import Testing
     @Test func validTextInEveryAlignmentAroundEightByteSteps() throws {
         for pad in 0..<9 {
             let name = String(repeating: "a", count: pad) + "张三🙂,\"x\"\"y,z\"," + String(repeating: "b", count: 9 - pad)
-            var reader = try CSVReader(bytes: Array("id,n,q,t\n1,\(name)\n2,,,\n".utf8), fileName: "t.csv")
+            var reader = try TableReader(bytes: Array("id,n,q,t\n1,\(name)\n2,,,\n".utf8), fileName: "t.csv")
             var rows: [[String]] = []
             try reader.forEachRecord { r in rows.append((0..<4).map { r.string($0, trimmed: false) }) }
             #expect(rows == [["1", String(repeating: "a", count: pad) + "张三🙂", "x\"y,z", String(repeating: "b", count: 9 - pad)], ["2", "", "", ""]])
@@ -96,14 +96,14 @@ import Testing
     @Test func pagesBehindTheScanAreGivenBackWithoutLosingARecord() throws {
         // More than one release step of rows, each checked after the pages before it went back.
         let row = "C0000001,2026-01-05 10:00:00,\"a, \"\"quoted\"\" name\",官网\n"
-        let count = CSVReader.releaseStep / row.utf8.count + 1000
+        let count = TableReader.releaseStep / row.utf8.count + 1000
         var text = "id,at,name,channel\n"
         text.reserveCapacity(count * row.utf8.count + 32)
         for _ in 0..<count { text += row }
         let path = NSTemporaryDirectory() + "reviewpack-release-\(getpid()).csv"
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var reader = try CSVReader(path: path, fileName: "big.csv")
+        var reader = try TableReader(path: path, fileName: "big.csv")
         var seen = 0
         try reader.forEachRecord { r in
             #expect(r.string(2) == "a, \"quoted\" name" && r.string(3) == "官网")
