@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Folder of the CRM's exports (.csv, .tsv, .txt).") var data: String
+    @Option(help: "Folder of the CRM's exports (.csv, .tsv, .txt, .xlsx).") var data: String
     @Option(help: "Where to write the configuration (default: DATA/pack.yaml).") var config: String?
     @Flag(help: "Replace an existing configuration file.") var force = false
 
@@ -33,7 +33,7 @@ struct InitCommand: ParsableCommand {
             throw fail("\(target) exists; give --force to replace it (or --config FILE to write elsewhere)", .cannotCreate)
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? [])
-            .filter { ["csv", "tsv", "txt"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
+            .filter { ["csv", "tsv", "txt", "xlsx"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
             .sorted()
         let samples = names.compactMap { ExportSample.look(path: (data as NSString).appendingPathComponent($0)) }
         let proposal = MappingProposal(samples: samples, zone: Zone(identifier: "UTC")!)

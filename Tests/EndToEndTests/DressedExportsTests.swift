@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The sample as three CRMs would export it, read through the mapping `init` proposes:
+/// The sample as four CRMs would export it, read through the mapping `init` proposes:
 /// every one must give the plain sample's metrics.json, byte for byte.
 @Suite(.serialized) struct DressedExportsTests {
     static let environment = ["SOURCE_DATE_EPOCH": "1798761600"]
@@ -17,7 +17,8 @@ import Testing
         return Dictionary(uniqueKeysWithValues: months.map { ($0, FileManager.default.contents(atPath: "\(out)/\($0)/metrics.json")!) })
     }()
 
-    @Test(arguments: [("english CRM", ExportDress.englishCRM), ("GB18030 Chinese Excel", ExportDress.chineseExcel), ("European", ExportDress.european)])
+    @Test(arguments: [("english CRM", ExportDress.englishCRM), ("GB18030 Chinese Excel", ExportDress.chineseExcel), ("European", ExportDress.european),
+                      ("Excel workbooks", ExportDress.chineseWorkbook)])
     func aDressedExportReadThroughInitsMappingGivesTheSameNumbers(name: String, dress: ExportDress) throws {
         let folder = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

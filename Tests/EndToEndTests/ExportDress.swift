@@ -1,5 +1,6 @@
 import Foundation
 import Snapshot
+import ZIPFoundation
 
 /// The sample snapshot dressed as a CRM's own export: other file and column names, its own
 /// status words, timestamp and money forms, separator, encoding. The rows, their order and
@@ -20,6 +21,8 @@ struct ExportDress: Sendable {
     var byteOrderMark = false
     /// iconv's name for the encoding, nil for UTF-8.
     var encoding: String?
+    /// Written as `.xlsx` workbooks: timestamps as date cells, money as numbers, the rest as shared strings.
+    var workbook = false
 
     static let timestampColumns: Set<String> = ["signup_at", "ordered_at", "created_at", "first_contact_at", "qualified_at", "opportunity_at",
                                                 "won_at", "lost_at", "at", "opened_at", "first_response_at", "resolved_at"]
@@ -30,12 +33,18 @@ struct ExportDress: Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for table in Snapshot.tableNames {
             let reader = try TableReader(path: sample + "/\(table).csv", fileName: "\(table).csv")
-            var rows: [[String]] = []
-            try reader.forEachRecord { record in
-                rows.append(reader.header.indices.map { i in dress(table, reader.header[i], record.string(i, trimmed: false)) })
-            }
+            // One pass: the reader unescapes quoted fields in place, so its bytes are read once.
+            var rawRows: [[String]] = []
+            try reader.forEachRecord { record in rawRows.append(reader.header.indices.map { record.string($0, trimmed: false) }) }
+            let rows = rawRows.map { raw in raw.indices.map { i in dress(table, reader.header[i], raw[i]) } }
             let header = reader.header.map { headers["\(table).\($0)"] ?? $0 }
             let names = files[table] ?? ["\(table).csv"]
+            if workbook {
+                let kinds = reader.header.map { Self.cellKind(table, $0) }
+                try Self.writeWorkbook(header: header, rows: rawRows, kinds: kinds, words: reader.header.map { words["\(table).\($0)"] ?? [:] },
+                                       to: folder + "/" + names[0])
+                continue
+            }
             let size = (rows.count + names.count - 1) / names.count
             for (k, name) in names.enumerated() {
                 let part = rows[min(k * size, rows.count)..<min((k + 1) * size, rows.count)]
@@ -95,6 +104,70 @@ struct ExportDress: Sendable {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return [UInt8](data)
+    }
+
+    // MARK: Workbooks
+
+    enum CellKind { case text, timestamp, date, money }
+
+    static func cellKind(_ table: String, _ column: String) -> CellKind {
+        if moneyColumns.contains("\(table).\(column)") { return .money }
+        if timestampColumns.contains(column) { return .timestamp }
+        return table == "traffic" && column == "date" ? .date : .text
+    }
+
+    /// One sheet: text as shared strings, money as numbers, timestamps as date cells
+    /// (serial days since 1899-12-30 in a date-and-time style); an empty value is no cell at all.
+    static func writeWorkbook(header: [String], rows: [[String]], kinds: [CellKind], words: [[String: String]], to path: String) throws {
+        var strings: [String] = [], index: [String: Int] = [:]
+        func shared(_ text: String) -> Int {
+            if let i = index[text] { return i }
+            strings.append(text)
+            index[text] = strings.count - 1
+            return strings.count - 1
+        }
+        func column(_ i: Int) -> String { i < 26 ? String(UnicodeScalar(UInt8(65 + i))) : "A" + String(UnicodeScalar(UInt8(65 + i - 26))) }
+        var sheet = "<row r=\"1\">" + header.enumerated().map { "<c r=\"\(column($0))1\" t=\"s\"><v>\(shared($1))</v></c>" }.joined() + "</row>"
+        for (r, row) in rows.enumerated() {
+            sheet += "<row r=\"\(r + 2)\">"
+            for (i, value) in row.enumerated() where !value.isEmpty {
+                let ref = "\(column(i))\(r + 2)"
+                switch kinds[i] {
+                case .money:
+                    let units = minorUnits(value)!
+                    let number = units % 100 == 0 ? "\(units / 100)" : units % 10 == 0 ? "\(units / 100).\(units % 100 / 10)" : "\(units / 100).\(twoDigits(Int(units % 100)))"
+                    sheet += "<c r=\"\(ref)\"><v>\(number)</v></c>"
+                case .timestamp, .date:
+                    let parts = value.split(whereSeparator: { "- :".contains($0) }).map { Int($0)! }
+                    let days = CivilDate(year: parts[0], month: parts[1], day: parts[2]).dayNumber - CivilDate(year: 1899, month: 12, day: 30).dayNumber
+                    let seconds = parts.count == 6 ? parts[3] * 3600 + parts[4] * 60 + parts[5] : 0
+                    sheet += "<c r=\"\(ref)\" s=\"\(kinds[i] == .date ? 1 : 2)\"><v>\(Double(days) + Double(seconds) / 86_400)</v></c>"
+                case .text:
+                    sheet += "<c r=\"\(ref)\" t=\"s\"><v>\(shared(words[i][value] ?? value))</v></c>"
+                }
+            }
+            sheet += "</row>"
+        }
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        let parts = [
+            "[Content_Types].xml": "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+            "xl/workbook.xml": "<workbook \(ns) xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+            "xl/styles.xml": "<styleSheet \(ns)><cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"22\"/></cellXfs></styleSheet>",
+            "xl/sharedStrings.xml": "<sst \(ns)>" + strings.map { "<si><t xml:space=\"preserve\">\(escaped($0))</t></si>" }.joined() + "</sst>",
+            "xl/worksheets/sheet1.xml": "<worksheet \(ns)><sheetData>\(sheet)</sheetData></worksheet>",
+        ]
+        try? FileManager.default.removeItem(atPath: path)
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        for (name, text) in parts.sorted(by: { $0.key < $1.key }) {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
     }
 
     // MARK: The dresses
@@ -167,4 +240,13 @@ struct ExportDress: Sendable {
         delimiter: ";",
         lineEnd: "\r\n",
         byteOrderMark: true)
+
+    /// An Excel workbook per table, Chinese headers, date cells and numeric amounts.
+    static let chineseWorkbook: ExportDress = {
+        var dress = chineseExcel
+        dress.files = chineseExcel.files.mapValues { $0.map { $0.replacingOccurrences(of: ".csv", with: ".xlsx") } }
+        dress.encoding = nil
+        dress.workbook = true
+        return dress
+    }()
 }

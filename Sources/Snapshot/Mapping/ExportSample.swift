@@ -12,22 +12,28 @@ public struct ExportSample: Sendable {
 
     public static let rowsLooked = 500
 
-    /// Looks at a file; nil when it is not a table of text this reader can read.
+    /// Looks at a file; nil when it is not a table this reader can read.
     public static func look(path: String) -> ExportSample? {
-        guard case .success(let mapped) = RegularFile.map(path) else { return nil }
-        let bytes = UnsafeBufferPointer(mapped.buffer)
-        let encoding: TextEncoding
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            encoding = .utf8  // the byte-order mark decides, whatever is configured
-        } else {
-            encoding = Transcoder.looksLikeUTF8(bytes) ? .utf8 : .gb18030
-        }
         let name = (path as NSString).lastPathComponent
-        guard let text = try? Transcoder.utf8(mapped, encoding: encoding, fileName: name) else { return nil }
-        let firstLine = UnsafeBufferPointer(text.buffer).prefix { $0 != 0x0A }
-        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9]
-        let delimiter = candidates.max { a, b in firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count }!
-        guard let reader = try? TableReader(mapped: [(text, name)], name: name, delimiter: delimiter) else { return nil }
+        var encoding = TextEncoding.utf8
+        var delimiter = UInt8(ascii: ",")
+        let reader: TableReader
+        if name.lowercased().hasSuffix(".xlsx") {
+            guard let workbook = try? TableReader(files: [(path, name)], name: name) else { return nil }
+            reader = workbook
+        } else {
+            guard case .success(let mapped) = RegularFile.map(path) else { return nil }
+            let bytes = UnsafeBufferPointer(mapped.buffer)
+            let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+            // A UTF-16 byte-order mark decides whatever is configured, so utf-8 stands for it.
+            if !utf16, !Transcoder.looksLikeUTF8(bytes) { encoding = .gb18030 }
+            guard let text = try? Transcoder.utf8(mapped, encoding: encoding, fileName: name) else { return nil }
+            let firstLine = UnsafeBufferPointer(text.buffer).prefix { $0 != 0x0A }
+            let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9]
+            delimiter = candidates.max { a, b in firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count }!
+            guard let csv = try? TableReader(mapped: [(text, name)], name: name, delimiter: delimiter) else { return nil }
+            reader = csv
+        }
         var values = [[String]](repeating: [], count: reader.header.count)
         struct Enough: Error {}
         do {
