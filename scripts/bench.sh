@@ -19,6 +19,6 @@ for n in $scales; do
   rm -rf "$site"
   bytes=$(cat "$data"/*.csv | wc -c)
   /usr/bin/env time -f "  total     %e s   peak %M KiB" "$bin" build --data "$data" --out "$site" --timings 2>&1 \
-    | grep -v -E "^(built|reviewpack: warning|  [a-z_]+: [0-9]+, first at)" \
+    | grep -v -E "^(built|reviewpack: warning|  [a-z_]+(: [0-9]+, first at|：[0-9]+ 处))" \
     | awk -v bytes="$bytes" '{ print } $1 == "read" { printf "  read rate %8.0f MB/s of CSV\n", bytes / 1e6 / $2 }'
 done

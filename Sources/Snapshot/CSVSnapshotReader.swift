@@ -27,9 +27,13 @@ public enum CSVSnapshotReader {
             guard let files = TableFiles.find(table, in: folder, mapping: mapping) else {
                 if Snapshot.requiredTables.contains(table) {
                     let name = mapping.file ?? TableMapping.defaultFile(of: table)
-                    problems.append(SnapshotError(.notFound, file: name, message: mapping.file == nil
+                    var problem = SnapshotError(.notFound, file: name, message: mapping.file == nil
                         ? "the required table \(table) is missing from \(folder) (an export under another name is mapped with tables.\(table).file in pack.yaml)"
-                        : "no file in \(folder) matches \(name), which pack.yaml names for the required table \(table)"))
+                        : "no file in \(folder) matches \(name), which pack.yaml names for the required table \(table)")
+                    problem.chinese = mapping.file == nil
+                        ? "\(folder) 中缺少必需的表 \(table)（其他文件名的导出文件可在 pack.yaml 的 tables.\(table).file 下指定）"
+                        : "\(folder) 中没有与 \(name) 匹配的文件（pack.yaml 为必需的表 \(table) 指定了它）"
+                    problems.append(problem)
                 }
                 continue
             }

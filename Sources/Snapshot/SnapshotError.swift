@@ -19,6 +19,8 @@ public struct SnapshotError: Error, CustomStringConvertible, Sendable, Equatable
     public let column: Int?
     public let columnName: String?
     public let message: String
+    /// The message in Chinese, where one is written (the problems `check` lists).
+    public var chinese: String?
     /// Further problems found in the same pass (every missing column of every file, not just the first).
     public private(set) var more: [SnapshotError] = []
 
@@ -46,15 +48,20 @@ public struct SnapshotError: Error, CustomStringConvertible, Sendable, Equatable
     }
 
     /// `orders.csv:17:4 (amount): expected money …` — the form compilers use, so editors can jump there.
-    public var description: String {
-        more.isEmpty ? sentence : "\(more.count + 1) problems:\n" + problems.map { "  " + $0.sentence }.joined(separator: "\n")
+    public var description: String { text(chinese: false) }
+
+    /// The problem, and those found with it, in Chinese where a Chinese message is written.
+    public func text(chinese: Bool) -> String {
+        guard !more.isEmpty else { return sentence(chinese: chinese) }
+        let head = chinese ? "共 \(more.count + 1) 个问题：" : "\(more.count + 1) problems:"
+        return head + "\n" + problems.map { "  " + $0.sentence(chinese: chinese) }.joined(separator: "\n")
     }
 
-    private var sentence: String {
+    private func sentence(chinese: Bool) -> String {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
         if let columnName { place += " (\(columnName))" }
-        return "\(place): \(message)"
+        return "\(place): \(chinese ? self.chinese ?? message : message)"
     }
 }

@@ -27,28 +27,37 @@ struct CheckCommand: ParsableCommand {
             try PackBuild.checkColumns(data.customers, config: config)
         } catch let failure as PackBuild.Failure { throw failure.exit }
         let q = data.quality
-        print("tables:")
+        let zh = config.language == .zh
+        print(zh ? "表：" : "tables:")
         for table in Snapshot.tableNames {
+            let optional = !Snapshot.requiredTables.contains(table)
             if let rows = q.rowsRead[table] {
-                print("  \(table): \(rows) rows from \(q.sources[table] ?? table)")
+                print(zh ? "  \(table)：\(rows) 行，来自 \(q.sources[table] ?? table)" : "  \(table): \(rows) rows from \(q.sources[table] ?? table)")
             } else {
-                print("  \(table): absent\(Snapshot.requiredTables.contains(table) ? "" : " (optional; its sections are left out)")")
+                print(zh ? "  \(table)：缺少\(optional ? "（可选；相关部分不出现在数据包中）" : "")"
+                         : "  \(table): absent\(optional ? " (optional; its sections are left out)" : "")")
             }
         }
         if q.totalFindings == 0 {
-            print("findings: none")
+            print(zh ? "数据质量问题：无" : "findings: none")
         } else {
-            print("findings: \(q.totalFindings) (kept going; --strict would stop at the first)")
+            print(zh ? "数据质量问题：\(q.totalFindings) 处（已继续；--strict 会在第一处停止）" : "findings: \(q.totalFindings) (kept going; --strict would stop at the first)")
             for tally in q.sortedTallies {
-                let first = tally.examples.first.map { " first at \($0.location): \($0.message)" } ?? ""
-                print(Console.visible("  \(tally.kind.rawValue) in \(tally.table).\(tally.field ?? "*"): \(tally.count),\(first)"))
+                let place = "\(tally.table).\(tally.field ?? "*")"
+                if zh {
+                    let first = tally.examples.first.map { "，首例 \($0.chineseLocation)：\($0.chinese)" } ?? ""
+                    print(Console.visible("  \(tally.kind.rawValue)，\(place)：\(tally.count) 处\(first)"))
+                } else {
+                    let first = tally.examples.first.map { " first at \($0.location): \($0.message)" } ?? ""
+                    print(Console.visible("  \(tally.kind.rawValue) in \(place): \(tally.count),\(first)"))
+                }
             }
         }
         let selection = MonthSelection(month: snapshot.month.flatMap(Month.init))
         let days = data.dataDays
         do {
             let months = try selection.months(dataDays: days)
-            print("month: \(months[0]): \(selection.reason(dataDays: days))")
+            print(zh ? "月份：\(months[0])：\(selection.reason(dataDays: days, chinese: true))" : "month: \(months[0]): \(selection.reason(dataDays: days))")
         } catch let problem as MonthSelection.Problem {
             throw fail(problem.description, .dataError)
         }

@@ -24,15 +24,17 @@ enum Console {
     /// The stage and bar of a long build; it owns stderr, so every line goes through it.
     static let status = StatusLine()
 
-    /// The findings of a read, one line per kind with its count and first example.
-    static func findings(_ log: QualityLog) {
+    /// The findings of a read, one line per kind with its count and first example, in the pack's language.
+    static func findings(_ log: QualityLog, chinese: Bool) {
         guard log.totalFindings > 0 else { return }
-        warning("\(log.totalFindings) data-quality finding\(log.totalFindings == 1 ? "" : "s"); they are in the pack's data-quality section and in metrics.json:")
+        warning(chinese ? "发现 \(log.totalFindings) 处数据质量问题，详见数据包的数据质量部分和 metrics.json："
+                        : "\(log.totalFindings) data-quality finding\(log.totalFindings == 1 ? "" : "s"); they are in the pack's data-quality section and in metrics.json:")
         for kind in FindingKind.allCases {
             let tallies = log.sortedTallies.filter { $0.kind == kind }
             guard let first = tallies.first?.examples.first else { continue }
             let count = tallies.reduce(0) { $0 + $1.count }
-            write("  \(kind.rawValue): \(count), first at \(first.location): \(first.message)")
+            write(chinese ? "  \(kind.rawValue)：\(count) 处，首例 \(first.chineseLocation)：\(first.chinese)"
+                          : "  \(kind.rawValue): \(count), first at \(first.location): \(first.message)")
         }
     }
 

@@ -43,13 +43,21 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw fail("\(target): cannot be written (\((error as NSError).localizedDescription))", .cannotCreate)
         }
+        let zh = proposal.chinese
         for table in proposal.tables {
-            let missing = table.unplaced.isEmpty ? "" : "; no column found for \(table.unplaced.joined(separator: ", "))"
-            Console.progress(Console.visible("\(table.table): \(table.files.joined(separator: ", "))\(missing)"))
+            let columns = table.unplaced.joined(separator: ", ")
+            let missing = table.unplaced.isEmpty ? "" : zh ? "；未找到 \(columns) 列" : "; no column found for \(columns)"
+            Console.progress(Console.visible("\(table.table)\(zh ? "：" : ": ")\(table.files.joined(separator: ", "))\(missing)"))
         }
         let absent = Snapshot.requiredTables.filter { required in !proposal.tables.contains { $0.table == required } }.sorted()
-        if !absent.isEmpty { Console.warning("no file looks like \(absent.joined(separator: " or ")); name it under tables.<table>.file") }
-        if !proposal.unused.isEmpty { Console.progress(Console.visible("not used: \(proposal.unused.joined(separator: ", "))")) }
-        Console.progress("wrote \(target); review it, then run: reviewpack check --data \(data)")
+        if !absent.isEmpty {
+            Console.warning(zh ? "没有文件像是 \(absent.joined(separator: " 或 ")) 表；请在 tables.<表>.file 下指定"
+                               : "no file looks like \(absent.joined(separator: " or ")); name it under tables.<table>.file")
+        }
+        if !proposal.unused.isEmpty {
+            Console.progress(Console.visible((zh ? "未使用：" : "not used: ") + proposal.unused.joined(separator: ", ")))
+        }
+        Console.progress(zh ? "已写入 \(target)；请核对，然后运行：reviewpack check --data \(data)"
+                            : "wrote \(target); review it, then run: reviewpack check --data \(data)")
     }
 }

@@ -29,13 +29,18 @@ struct MonthSelection {
     }
 
     /// Why these months, in a sentence: what `check` says before any build.
-    func reason(dataDays days: ClosedRange<Int32>?) -> String {
-        if let month, from == nil, !all { return "--month \(month) was given" }
-        guard let days else { return "the snapshot holds no dated rows" }
+    func reason(dataDays days: ClosedRange<Int32>?, chinese: Bool = false) -> String {
+        if let month, from == nil, !all { return chinese ? "由 --month \(month) 指定" : "--month \(month) was given" }
+        guard let days else { return chinese ? "快照中没有带日期的行" : "the snapshot holds no dated rows" }
         let (first, last) = (CivilDate(dayNumber: Int(days.lowerBound)), CivilDate(dayNumber: Int(days.upperBound)))
         let end = Month(containing: days.upperBound)
-        let span = "the data runs from \(first) to \(last)"
+        let span = chinese ? "数据从 \(first) 到 \(last)" : "the data runs from \(first) to \(last)"
         guard from == nil, !all else { return span }
+        if chinese {
+            return days.upperBound == end.lastDay
+                ? "\(span)，\(last) 是 \(end) 的最后一天，所以 \(end) 完整"
+                : "\(span)，止于 \(end) 月中，所以最后一个完整月份是 \(end - 1)（要看 \(end) 至今，请给 --month \(end)）"
+        }
         return days.upperBound == end.lastDay
             ? "\(span), which is the last day of \(end), so \(end) is complete"
             : "\(span), inside \(end), so the last complete month is \(end - 1) (give --month \(end) for the month so far)"

@@ -53,7 +53,7 @@ struct PackBuild {
         let snapshot = try Self.readSnapshot(folder: dataFolder, config: config, strict: strict)
         clock.lap("read")
         try checkColumns(snapshot.customers)
-        Console.findings(snapshot.quality)
+        Console.findings(snapshot.quality, chinese: config.language == .zh)
         let facts = Facts(snapshot: snapshot, dimensions: config.metrics.dimensions)
         clock.lap("facts")
         let reportMonths: [Month]
@@ -106,9 +106,10 @@ struct PackBuild {
         do {
             return try CSVSnapshotReader.read(folder: folder, options: options)
         } catch let e as SnapshotError {
+            let text = e.text(chinese: config.language == .zh)
             switch e.kind {
-            case .notFound: throw Failure.noInput(e.description)
-            default: throw Failure.data(e.description)
+            case .notFound: throw Failure.noInput(text)
+            default: throw Failure.data(text)
             }
         }
     }

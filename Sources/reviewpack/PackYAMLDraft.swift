@@ -10,13 +10,20 @@ struct PackYAMLDraft {
     var text: String {
         let zh = proposal.chinese
         let currency = ["¥": "CNY", "￥": "CNY", "$": "USD", "€": "EUR", "£": "GBP"][proposal.currencySymbol ?? ""] ?? (zh ? "CNY" : "USD")
-        var lines = [
-            "# Written by `reviewpack init` from the files in \(Self.comment((folder as NSString).lastPathComponent)).",
+        let folderName = Self.comment((folder as NSString).lastPathComponent)
+        let intro = zh ? [
+            "# 由 `reviewpack init` 根据 \(folderName) 中的文件生成。",
+            "# 下面的映射都是根据表头和前 \(ExportSample.rowsLooked) 行做出的推测：请核对，",
+            "# 然后运行 `reviewpack check`。各项的含义见 docs/configuration.md。",
+        ] : [
+            "# Written by `reviewpack init` from the files in \(folderName).",
             "# Every mapping below is a guess from the headers and the first \(ExportSample.rowsLooked) rows: review it,",
             "# then run `reviewpack check`. The keys are explained in docs/configuration.md.",
+        ]
+        var lines = intro + [
             "company: \(Self.quoted(zh ? "我的公司" : "My Company"))",
             "language: \(zh ? "zh" : "en")",
-            "timezone: \(zh ? "Asia/Shanghai" : "UTC")   # the zone local days and months are counted in",
+            "timezone: \(zh ? "Asia/Shanghai   # 计算本地日期和月份所用的时区" : "UTC   # the zone local days and months are counted in")",
             "currency: \(currency)",
         ]
         if let customers = proposal.tables.first(where: { $0.table == "customers" }) {
@@ -27,7 +34,7 @@ struct PackYAMLDraft {
         lines.append("tables:")
         let shared = Self.shared(proposal.tables.map(\.mapping))
         if shared != TableMapping() {
-            lines.append("  all:   # every table")
+            lines.append(zh ? "  all:   # 所有表" : "  all:   # every table")
             lines += Self.textSettings(shared, indent: "    ")
         }
         var asTheContractSays: [String] = []
@@ -41,7 +48,10 @@ struct PackYAMLDraft {
                 lines += body
             }
         }
-        if !asTheContractSays.isEmpty { lines.append("  # read as the contract names them: \(Self.comment(asTheContractSays.joined(separator: ", ")))") }
+        if !asTheContractSays.isEmpty {
+            let files = Self.comment(asTheContractSays.joined(separator: ", "))
+            lines.append(zh ? "  # 以下文件按约定的名称读取：\(files)" : "  # read as the contract names them: \(files)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -50,7 +60,9 @@ struct PackYAMLDraft {
         var lines: [String] = []
         var m = table.mapping
         if let file = m.file { lines.append("    file: \(Self.quoted(file))") }
-        for note in table.notes where !(shared.encoding != .utf8 && note.contains("GB18030")) { lines.append("    # \(Self.comment(note))") }
+        for note in table.notes where !(shared.encoding != .utf8 && note.aboutEncoding) {
+            lines.append("    # \(Self.comment(proposal.chinese ? note.chinese : note.english))")
+        }
         if m.encoding == shared.encoding { m.encoding = .utf8 }
         if m.delimiter == shared.delimiter { m.delimiter = UInt8(ascii: ",") }
         if Set(m.timestamps.map(\.text)).isSubset(of: shared.timestamps.map(\.text)) { m.timestamps = [] }
@@ -61,7 +73,8 @@ struct PackYAMLDraft {
         if !columns.isEmpty { lines.append("    columns:") }
         for (column, header) in columns { lines.append("      \(column): \(Self.quoted(header))") }
         for column in table.unplaced {
-            lines.append("    # columns: {\(column): <the header of the column holding it>}   (none was recognised; it is required)")
+            lines.append(proposal.chinese ? "    # columns: {\(column): <存放它的列的表头>}   （未能识别；此列必需）"
+                                          : "    # columns: {\(column): <the header of the column holding it>}   (none was recognised; it is required)")
         }
         if !m.values.isEmpty { lines.append("    values:") }
         for column in m.values.keys.sorted() {
@@ -70,7 +83,8 @@ struct PackYAMLDraft {
         }
         for (column, words) in table.unknownWords.sorted(by: { $0.key < $1.key }) {
             let shown = words.prefix(10).map(Self.quoted).joined(separator: ", ")
-            lines.append("    # values of \(column) init could not place (rows with them are left out): \(Self.comment(shown))")
+            lines.append(proposal.chinese ? "    # \(column) 中 init 无法对应的取值（含这些值的行不计入）：\(Self.comment(shown))"
+                                          : "    # values of \(column) init could not place (rows with them are left out): \(Self.comment(shown))")
         }
         return lines + text.filter { $0.contains("timestamps:") || $0.contains("money:") }
     }

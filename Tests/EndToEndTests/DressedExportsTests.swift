@@ -36,7 +36,7 @@ import Testing
 
         let checked = try CommandRunner.run(["check", "--data", data], environment: Self.environment)
         try #require(checked.status == 0, "\(name): \(checked.stderr)")
-        #expect(checked.stdout.contains("month: 2026-10"), "\(name): \(checked.stdout)")
+        #expect(checked.stdout.contains("月份：2026-10"), "\(name): \(checked.stdout)")
 
         let built = try CommandRunner.run(["build", "--data", data, "--out", folder + "/site", "--from", Self.months[0], "--to", Self.months[1], "--quiet"],
                                           environment: Self.environment)

@@ -45,27 +45,9 @@ extension PackBuilder {
         }
     }
 
-    /// Where the first finding of a kind is and how it was handled: the reader's message
-    /// in an English pack; in a Chinese one the place and the handling in Chinese (the
-    /// reader's messages are English, made for the command line).
+    /// Where the first finding of a kind is and how it was handled, in the pack's language.
     func example(_ finding: Finding) -> String {
-        guard options.language.isChinese else { return "\(finding.location): \(finding.message)" }
-        var place = "\(finding.file) 第 \(finding.line) 行"
-        if let column = finding.column { place += "第 \(column) 列" }
-        if let name = finding.columnName { place += "（\(name)）" }
-        let handling: String
-        switch finding.kind {
-        case .duplicateKey: handling = "主键重复，保留第一行"
-        case .unknownCustomer: handling = "客户编号不在客户表中，未计入指标"
-        case .unreadableValue: handling = "值无法读取，按未知处理"
-        case .missingRequiredValue: handling = "缺少必填值，该行未计入指标"
-        case .futureTimestamp: handling = "时间晚于快照时间，按原值保留"
-        case .stageOrder: handling = "阶段时间早于前一阶段，按原值保留"
-        case .wonAndLost: handling = "线索既成交又丢单，按成交计"
-        case .negativeAmount: handling = "金额为负，按未知处理"
-        case .missingOptionalValue: handling = "缺少可选字段，该客户不计入此维度的分组"
-        }
-        return "\(place)：\(handling)"
+        options.language.isChinese ? "\(finding.chineseLocation)：\(finding.chinese)" : "\(finding.location): \(finding.message)"
     }
 
     func unitName(_ unit: MetricDefinition.Unit) -> String {

@@ -34,16 +34,17 @@ struct RowParser {
         self.valueMaps = maps
     }
 
-    mutating func finding(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String) {
+    /// Counts a finding, said in English (the command line, metrics.json) and in Chinese (a Chinese pack and setup).
+    mutating func finding(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String) {
         log.add(Finding(kind: kind, table: layout.table, row: record.row, field: column.map { layout.fieldNames[$0] },
                         file: record.fileName, line: record.line, column: column.map { $0 + 1 },
-                        columnName: column.map { layout.header[$0] }, message: message, inSheet: record.inSheet),
+                        columnName: column.map { layout.header[$0] }, message: message, chinese: zh, inSheet: record.inSheet),
                 source: layout.fileName)
     }
 
     /// A finding that leaves its row out of every metric (counted per table for the unusable-data check).
-    mutating func rejection(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String) {
-        finding(kind, record, column, message)
+    mutating func rejection(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String) {
+        finding(kind, record, column, message, zh: zh)
         log.noteLeftOut(of: layout.table)
     }
 
@@ -59,18 +60,20 @@ struct RowParser {
         }
     }
 
-    private mutating func unreadable(_ record: TableRecord, _ column: Int, expected: String, required: Bool = true) {
+    private mutating func unreadable(_ record: TableRecord, _ column: Int, expected: String, expectedChinese: String, required: Bool = true) {
         let text = record.string(column)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         if required {
-            rejection(.unreadableValue, record, column, "expected \(expected), found \"\(shown)\"; the row is left out")
+            rejection(.unreadableValue, record, column, "expected \(expected), found \"\(shown)\"; the row is left out",
+                      zh: "无法读取“\(shown)”（应为\(expectedChinese)），该行未计入")
         } else {
-            finding(.unreadableValue, record, column, "expected \(expected), found \"\(shown)\"; treated as not known")
+            finding(.unreadableValue, record, column, "expected \(expected), found \"\(shown)\"; treated as not known",
+                    zh: "无法读取“\(shown)”（应为\(expectedChinese)），按未知处理")
         }
     }
 
     private mutating func missing(_ record: TableRecord, _ column: Int) {
-        rejection(.missingRequiredValue, record, column, "a required value is empty; the row is left out")
+        rejection(.missingRequiredValue, record, column, "a required value is empty; the row is left out", zh: "必填值为空，该行未计入")
     }
 
     // MARK: Required values: nil rejects the row.
@@ -78,7 +81,7 @@ struct RowParser {
     mutating func id(_ record: TableRecord, _ column: Int) -> String? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
-        guard bytes.count <= 256 else { unreadable(record, column, expected: "an id of at most 256 bytes"); return nil }
+        guard bytes.count <= 256 else { unreadable(record, column, expected: "an id of at most 256 bytes", expectedChinese: "不超过 256 字节的编号"); return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -86,7 +89,7 @@ struct RowParser {
     mutating func idBytes(_ record: TableRecord, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
-        guard bytes.count <= 256 else { unreadable(record, column, expected: "an id of at most 256 bytes"); return nil }
+        guard bytes.count <= 256 else { unreadable(record, column, expected: "an id of at most 256 bytes", expectedChinese: "不超过 256 字节的编号"); return nil }
         return bytes
     }
 
@@ -94,7 +97,7 @@ struct RowParser {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard let value = timestamps.parse(bytes) else {
-            unreadable(record, column, expected: timestamps.expected)
+            unreadable(record, column, expected: timestamps.expected, expectedChinese: timestamps.expectedChinese)
             return nil
         }
         checkFuture(value, record, column)
@@ -114,9 +117,9 @@ struct RowParser {
     mutating func amount(_ record: TableRecord, _ column: Int, nonNegative: Bool) throws -> Int64? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
-        guard let value = money.parse(bytes) else { unreadable(record, column, expected: money.expected); return nil }
+        guard let value = money.parse(bytes) else { unreadable(record, column, expected: money.expected, expectedChinese: money.expectedChinese); return nil }
         if nonNegative, value < 0 {
-            rejection(.negativeAmount, record, column, "a negative amount; expected money ≥ 0; the row is left out")
+            rejection(.negativeAmount, record, column, "a negative amount; expected money ≥ 0; the row is left out", zh: "金额为负（应不小于 0），该行未计入")
             return nil
         }
         try addToTotal(value, record, column)
@@ -126,7 +129,7 @@ struct RowParser {
     mutating func number(_ record: TableRecord, _ column: Int) -> Double? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
-        guard let value = NumberParser.parse(bytes) else { unreadable(record, column, expected: NumberParser.expected); return nil }
+        guard let value = NumberParser.parse(bytes) else { unreadable(record, column, expected: NumberParser.expected, expectedChinese: "数字"); return nil }
         return value
     }
 
@@ -137,7 +140,7 @@ struct RowParser {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.instant }
         guard let value = timestamps.parse(bytes) else {
-            unreadable(record, column, expected: timestamps.expected, required: false)
+            unreadable(record, column, expected: timestamps.expected, expectedChinese: timestamps.expectedChinese, required: false)
             return Missing.instant
         }
         checkFuture(value, record, column)
@@ -148,9 +151,9 @@ struct RowParser {
         guard let column else { return Missing.money }
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.money }
-        guard let value = money.parse(bytes) else { unreadable(record, column, expected: money.expected, required: false); return Missing.money }
+        guard let value = money.parse(bytes) else { unreadable(record, column, expected: money.expected, expectedChinese: money.expectedChinese, required: false); return Missing.money }
         guard value >= 0 else {
-            finding(.negativeAmount, record, column, "a negative amount; expected money ≥ 0; treated as not known")
+            finding(.negativeAmount, record, column, "a negative amount; expected money ≥ 0; treated as not known", zh: "金额为负（应不小于 0），按未知处理")
             return Missing.money
         }
         try addToTotal(value, record, column)
@@ -172,7 +175,7 @@ struct RowParser {
 
     private mutating func checkFuture(_ value: Int64, _ record: TableRecord, _ column: Int) {
         if let asOf, value > asOf {
-            finding(.futureTimestamp, record, column, "a timestamp after the snapshot was taken; kept as written")
+            finding(.futureTimestamp, record, column, "a timestamp after the snapshot was taken; kept as written", zh: "时间晚于快照时间，按原值保留")
         }
     }
 }

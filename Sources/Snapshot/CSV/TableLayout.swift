@@ -59,14 +59,19 @@ public struct TableLayout: Sendable {
     private func missing(_ name: String) -> SnapshotError {
         let written = writtenName(of: name)
         var message = written == name ? "the header has no column \(name)" : "the header has no column \(written) (mapped to \(name) in pack.yaml)"
+        var chinese = written == name ? "表头中没有 \(name) 列" : "表头中没有 \(written) 列（pack.yaml 中映射为 \(name)）"
         // Headers that already stand for another column of the table are no guess for this one.
         let others = (ContractTables.named(table)?.columns ?? []).filter { $0 != name }
         let claimed = Set(others.compactMap { optional($0).map { header[$0].lowercased() } })
         let unclaimed = header.filter { !claimed.contains($0.lowercased()) }
         if let guess = ColumnSynonyms.header(for: name, in: table, among: unclaimed) ?? Suggestion.nearest(to: written, in: unclaimed) {
             message += "; did you mean \"\(guess)\"?" + (written == name ? " (map it under tables.\(table).columns.\(name) in pack.yaml)" : "")
+            chinese += "；是否指“\(guess)”？" + (written == name ? "（在 pack.yaml 的 tables.\(table).columns.\(name) 下映射）" : "")
         }
         message += "; found: \(header.joined(separator: ", "))"
-        return SnapshotError(.structural, file: fileName, line: 1, columnName: name, message: message)
+        chinese += "；现有列：\(header.joined(separator: "、"))"
+        var error = SnapshotError(.structural, file: fileName, line: 1, columnName: name, message: message)
+        error.chinese = chinese
+        return error
     }
 }

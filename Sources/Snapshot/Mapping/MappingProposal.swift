@@ -16,8 +16,20 @@ public struct MappingProposal: Sendable {
         public var unplaced: [String] = []
         /// Per enumerated column, the words seen that no known word matches.
         public var unknownWords: [String: [String]] = [:]
-        /// Sentences for the reviewer (ambiguous dates, a guessed encoding).
-        public var notes: [String] = []
+        /// Sentences for the reviewer (ambiguous dates, a guessed encoding), in English and Chinese.
+        public var notes: [Note] = []
+    }
+
+    /// What a reviewer should look at, said in both languages.
+    public struct Note: Sendable {
+        public let english: String
+        public let chinese: String
+        /// The encoding was guessed: said once under `all:` when every table shares it.
+        public let aboutEncoding: Bool
+
+        init(_ english: String, _ chinese: String, aboutEncoding: Bool = false) {
+            (self.english, self.chinese, self.aboutEncoding) = (english, chinese, aboutEncoding)
+        }
     }
 
     public private(set) var tables: [Table] = []
@@ -163,11 +175,13 @@ public struct MappingProposal: Sendable {
             proposal.mapping.timestamps.append(candidate)
             unread.removeAll { read.contains($0) }
             if candidate.text.hasPrefix("M/d/"), !read.contains(where: Self.dayComesSecond) {
-                proposal.notes.append("dates such as \(read[0]) could be month/day or day/month; M/d/yyyy was chosen, change it to d/M/yyyy if days come first")
+                proposal.notes.append(Note("dates such as \(read[0]) could be month/day or day/month; M/d/yyyy was chosen, change it to d/M/yyyy if days come first",
+                                           "\(read[0]) 这样的日期既可能是月/日也可能是日/月；已选 M/d/yyyy，若日在前请改为 d/M/yyyy"))
             }
         }
         if !unread.isEmpty {
-            proposal.notes.append("\(unread.count) timestamp values match no known pattern, e.g. \"\(unread[0])\"; add a pattern under timestamps")
+            proposal.notes.append(Note("\(unread.count) timestamp values match no known pattern, e.g. \"\(unread[0])\"; add a pattern under timestamps",
+                                       "有 \(unread.count) 个时间值不符合已知格式，例如“\(unread[0])”；请在 timestamps 下补充格式"))
         }
         // Money: the first form that reads every amount seen.
         let moneyValues = contract.columns.filter { Self.moneyColumns[table]?.contains($0) ?? false }.flatMap(values)
@@ -180,10 +194,13 @@ public struct MappingProposal: Sendable {
                 proposal.mapping.money = format
                 currencySymbol = currencySymbol ?? moneyValues.lazy.compactMap(Self.currencyMark).first
             } else {
-                proposal.notes.append("some amounts are in no known money form, e.g. \"\(moneyValues[0])\"; give an example under money")
+                proposal.notes.append(Note("some amounts are in no known money form, e.g. \"\(moneyValues[0])\"; give an example under money",
+                                           "部分金额不符合已知写法，例如“\(moneyValues[0])”；请在 money 下给出示例"))
             }
         }
-        if mapping.encoding == .gb18030 { proposal.notes.append("the text is not UTF-8; read as GB18030 (GBK)") }
+        if mapping.encoding == .gb18030 {
+            proposal.notes.append(Note("the text is not UTF-8; read as GB18030 (GBK)", "文本不是 UTF-8，按 GB18030（GBK）读取", aboutEncoding: true))
+        }
         return proposal
     }
 

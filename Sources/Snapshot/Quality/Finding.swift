@@ -26,12 +26,15 @@ public struct Finding: Sendable, Equatable {
     public let column: Int?
     public let columnName: String?
     public let message: String
+    /// The same in Chinese, for a Chinese pack and command line.
+    public let chinese: String
     /// Whether the place is a worksheet cell: then `line` is the sheet's row and `column` its column.
     public let inSheet: Bool
 
     public init(kind: FindingKind, table: String, row: Int, field: String?, file: String, line: Int, column: Int?, columnName: String?,
-                message: String, inSheet: Bool = false) {
+                message: String, chinese: String? = nil, inSheet: Bool = false) {
         self.inSheet = inSheet
+        self.chinese = chinese ?? message
         self.kind = kind
         self.table = table
         self.row = row
@@ -41,6 +44,17 @@ public struct Finding: Sendable, Equatable {
         self.column = column
         self.columnName = columnName
         self.message = message
+    }
+
+    /// The message in the language asked for.
+    public func message(chinese: Bool) -> String { chinese ? self.chinese : message }
+
+    /// `orders.csv 第 17 行第 4 列（amount）`, or `订单.xlsx[Sheet1]!D17（amount）`: the place in Chinese.
+    public var chineseLocation: String {
+        var place = inSheet ? "\(file)!\(column.map { SheetRows.letters($0 - 1) } ?? "")\(line)" : "\(file) 第 \(line) 行"
+        if !inSheet, let column { place += "第 \(column) 列" }
+        if let columnName { place += "（\(columnName)）" }
+        return place
     }
 
     /// `orders.csv:17:4 (amount)`, or `订单.xlsx[Sheet1]!D17 (amount)`: where to look in the file.

@@ -18,7 +18,7 @@ public struct ActivityTable: Sendable {
             guard let customerId = parser.idBytes(record, cCustomer), let at = parser.instant(record, cAt) else { return }
             let row = customers.row(ofBytes: customerId) ?? Missing.row
             if row == Missing.row {
-                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics")
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，未计入指标")
             }
             table.customer.append(row)
             table.at.append(at)

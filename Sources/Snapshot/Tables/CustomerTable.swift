@@ -35,7 +35,7 @@ public struct CustomerTable: Sendable {
             rows += 1
             guard let id = parser.id(record, cId), let signup = parser.instant(record, cSignup) else { return }
             guard table.rowOfId.insert(record.bytes(cId)).inserted else {
-                parser.finding(.duplicateKey, record, cId, "customer_id \(id) appears again; the first row is kept")
+                parser.finding(.duplicateKey, record, cId, "customer_id \(id) appears again; the first row is kept", zh: "客户编号 \(id) 重复出现，保留第一行")
                 return
             }
             table.ids.append(id)
@@ -43,7 +43,7 @@ public struct CustomerTable: Sendable {
             table.signupAt.append(signup)
             for (k, dim) in dims.enumerated() {
                 let value = parser.field(record, dim.1)
-                if value.isEmpty { parser.finding(.missingOptionalValue, record, dim.1, "no \(dim.0); the customer is in no \(dim.0) slice") }
+                if value.isEmpty { parser.finding(.missingOptionalValue, record, dim.1, "no \(dim.0); the customer is in no \(dim.0) slice", zh: "缺少 \(dim.0)，该客户不计入此维度的分组") }
                 table.dimensions[k].append(bytes: value)
             }
         }

@@ -29,7 +29,7 @@ public struct LeadTable: Sendable {
             guard let idBytes = parser.idBytes(record, cId), let created = parser.instant(record, cCreated) else { return }
             guard seen.insert(idBytes).inserted else {
                 let id = String(decoding: idBytes, as: UTF8.self)
-                parser.finding(.duplicateKey, record, cId, "lead_id \(id) appears again; the first row is kept")
+                parser.finding(.duplicateKey, record, cId, "lead_id \(id) appears again; the first row is kept", zh: "线索编号 \(id) 重复出现，保留第一行")
                 return
             }
             let stages = stageColumns.map { parser.optionalInstant(record, $0) }
@@ -40,10 +40,10 @@ public struct LeadTable: Sendable {
             var backwards = zip(chain, chain.dropFirst()).first { $0.0 > $1.0 }.map { [$0.1.1] }
             if backwards == nil, stages[0] != Missing.instant, stages[0] < created { backwards = [stageColumns[0]] }
             if let column = backwards?.first {
-                parser.finding(.stageOrder, record, column, "stage timestamps of lead \(String(decoding: idBytes, as: UTF8.self)) run backwards (this one is earlier than the stage before it); kept as written")
+                parser.finding(.stageOrder, record, column, "stage timestamps of lead \(String(decoding: idBytes, as: UTF8.self)) run backwards (this one is earlier than the stage before it); kept as written", zh: "线索 \(String(decoding: idBytes, as: UTF8.self)) 的阶段时间倒序（此阶段早于前一阶段），按原值保留")
             }
             if stages[3] != Missing.instant, stages[4] != Missing.instant {
-                parser.finding(.wonAndLost, record, stageColumns[4], "lead \(String(decoding: idBytes, as: UTF8.self)) is both won and lost; counted as won")
+                parser.finding(.wonAndLost, record, stageColumns[4], "lead \(String(decoding: idBytes, as: UTF8.self)) is both won and lost; counted as won", zh: "线索 \(String(decoding: idBytes, as: UTF8.self)) 既成交又丢单，按成交计")
             }
             var customerRow = Missing.row
             if let cCustomer {
@@ -51,7 +51,7 @@ public struct LeadTable: Sendable {
                 if !customerId.isEmpty {
                     customerRow = customers.row(ofBytes: customerId) ?? Missing.row
                     if customerRow == Missing.row {
-                        parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers")
+                        parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中")
                     }
                 }
             }

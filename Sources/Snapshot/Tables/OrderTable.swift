@@ -36,17 +36,17 @@ public struct OrderTable: Sendable {
                 case 2: status = .refunded
                 case 3, 4: status = .cancelled
                 default:
-                    parser.rejection(.unreadableValue, record, cStatus, "expected paid, refunded or cancelled, found \"\(record.string(cStatus))\"; the row is left out (an export's own words are mapped under tables.orders.values.status in pack.yaml)")
+                    parser.rejection(.unreadableValue, record, cStatus, "expected paid, refunded or cancelled, found \"\(record.string(cStatus))\"; the row is left out (an export's own words are mapped under tables.orders.values.status in pack.yaml)", zh: "状态应为 paid、refunded 或 cancelled，实为“\(record.string(cStatus))”，该行未计入（导出文件自己的用词可在 pack.yaml 的 tables.orders.values.status 下映射）")
                     return
                 }
             }
             guard seen.insert(id).inserted else {
-                parser.finding(.duplicateKey, record, cId, "order_id \(String(decoding: id, as: UTF8.self)) appears again; the first row is kept")
+                parser.finding(.duplicateKey, record, cId, "order_id \(String(decoding: id, as: UTF8.self)) appears again; the first row is kept", zh: "订单编号 \(String(decoding: id, as: UTF8.self)) 重复出现，保留第一行")
                 return
             }
             let row = customers.row(ofBytes: customerId) ?? Missing.row
             if row == Missing.row {
-                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; the order is left out of metrics")
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; the order is left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，该订单未计入指标")
             }
             table.customer.append(row)
             table.orderedAt.append(at)

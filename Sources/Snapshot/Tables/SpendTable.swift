@@ -20,7 +20,7 @@ public struct SpendTable: Sendable {
             if let cMonth, !record.bytes(cMonth).isEmpty {
                 monthIndex = Self.parseMonth(record.bytes(cMonth))
                 if monthIndex == nil {
-                    parser.rejection(.unreadableValue, record, cMonth, "expected a month YYYY-MM, found \"\(record.string(cMonth))\"; the row is left out")
+                    parser.rejection(.unreadableValue, record, cMonth, "expected a month YYYY-MM, found \"\(record.string(cMonth))\"; the row is left out", zh: "月份应为 YYYY-MM，实为“\(record.string(cMonth))”，该行未计入")
                     return
                 }
             } else if let cDate {
@@ -28,7 +28,7 @@ public struct SpendTable: Sendable {
                 let date = CivilDate(dayNumber: Int(options.zone.day(of: at)))
                 monthIndex = Int32(date.year * 12 + date.month - 1)
             } else {
-                parser.rejection(.missingRequiredValue, record, cMonth, "neither month nor date is given; the row is left out")
+                parser.rejection(.missingRequiredValue, record, cMonth, "neither month nor date is given; the row is left out", zh: "月份和日期都为空，该行未计入")
                 return
             }
             guard let monthIndex, let amount = try parser.amount(record, cAmount, nonNegative: true) else { return }

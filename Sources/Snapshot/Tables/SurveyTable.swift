@@ -27,17 +27,17 @@ public struct SurveyTable: Sendable {
             case 0: kind = .nps
             case 1: kind = .csat
             default:
-                parser.rejection(.unreadableValue, record, cKind, "expected nps or csat, found \"\(record.string(cKind))\"; the row is left out (an export's own words are mapped under tables.surveys.values.kind in pack.yaml)")
+                parser.rejection(.unreadableValue, record, cKind, "expected nps or csat, found \"\(record.string(cKind))\"; the row is left out (an export's own words are mapped under tables.surveys.values.kind in pack.yaml)", zh: "问卷类型应为 nps 或 csat，实为“\(record.string(cKind))”，该行未计入（导出文件自己的用词可在 pack.yaml 的 tables.surveys.values.kind 下映射）")
                 return
             }
             let range: ClosedRange<Double> = kind == .nps ? 0...10 : 1...5
             guard range.contains(score), score.rounded() == score else {
-                parser.rejection(.unreadableValue, record, cScore, "expected a whole \(kind == .nps ? "NPS score 0–10" : "CSAT score 1–5"), found \(record.string(cScore)); the row is left out")
+                parser.rejection(.unreadableValue, record, cScore, "expected a whole \(kind == .nps ? "NPS score 0–10" : "CSAT score 1–5"), found \(record.string(cScore)); the row is left out", zh: "评分应为 \(kind == .nps ? "0–10 的整数（NPS）" : "1–5 的整数（CSAT）")，实为“\(record.string(cScore))”，该行未计入")
                 return
             }
             let row = customers.row(ofBytes: customerId) ?? Missing.row
             if row == Missing.row {
-                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics")
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，未计入指标")
             }
             table.customer.append(row)
             table.at.append(at)

@@ -44,12 +44,12 @@ public struct TargetTable: Sendable {
             rows += 1
             guard let metric = parser.id(record, cMetric), let target = parser.number(record, cTarget) else { return }
             guard let period = Self.parsePeriod(record.bytes(cPeriod)) else {
-                parser.rejection(.unreadableValue, record, cPeriod, "expected a period YYYY-MM, YYYY-Qn or YYYY, found \"\(record.string(cPeriod))\"; the row is left out")
+                parser.rejection(.unreadableValue, record, cPeriod, "expected a period YYYY-MM, YYYY-Qn or YYYY, found \"\(record.string(cPeriod))\"; the row is left out", zh: "期间应为 YYYY-MM、YYYY-Qn 或 YYYY，实为“\(record.string(cPeriod))”，该行未计入")
                 return
             }
             let dimension = parser.text(record, cDimension), value = parser.text(record, cValue)
             if dimension.isEmpty != value.isEmpty {
-                parser.rejection(.missingRequiredValue, record, cDimension ?? cValue, "a slice target needs both dimension and value; the row is left out")
+                parser.rejection(.missingRequiredValue, record, cDimension ?? cValue, "a slice target needs both dimension and value; the row is left out", zh: "分组目标需要同时给出维度和维度值，该行未计入")
                 return
             }
             table.rows.append(Row(metric: metric, period: period, target: target,

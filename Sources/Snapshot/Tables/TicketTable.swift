@@ -22,18 +22,18 @@ public struct TicketTable: Sendable {
                   let opened = parser.instant(record, cOpened) else { return }
             guard seen.insert(idBytes).inserted else {
                 let id = String(decoding: idBytes, as: UTF8.self)
-                parser.finding(.duplicateKey, record, cId, "ticket_id \(id) appears again; the first row is kept")
+                parser.finding(.duplicateKey, record, cId, "ticket_id \(id) appears again; the first row is kept", zh: "工单编号 \(id) 重复出现，保留第一行")
                 return
             }
             let row = customers.row(ofBytes: customerId) ?? Missing.row
             if row == Missing.row {
-                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics")
+                parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，未计入指标")
             }
             let response = parser.optionalInstant(record, cResponse), resolved = parser.optionalInstant(record, cResolved)
             if response != Missing.instant, response < opened {
-                parser.finding(.stageOrder, record, cResponse, "ticket \(String(decoding: idBytes, as: UTF8.self)) is answered before it was opened; kept as written")
+                parser.finding(.stageOrder, record, cResponse, "ticket \(String(decoding: idBytes, as: UTF8.self)) is answered before it was opened; kept as written", zh: "工单 \(String(decoding: idBytes, as: UTF8.self)) 的响应早于创建，按原值保留")
             } else if resolved != Missing.instant, resolved < opened {
-                parser.finding(.stageOrder, record, cResolved, "ticket \(String(decoding: idBytes, as: UTF8.self)) is resolved before it was opened; kept as written")
+                parser.finding(.stageOrder, record, cResolved, "ticket \(String(decoding: idBytes, as: UTF8.self)) is resolved before it was opened; kept as written", zh: "工单 \(String(decoding: idBytes, as: UTF8.self)) 的解决早于创建，按原值保留")
             }
             table.customer.append(row)
             table.openedAt.append(opened)

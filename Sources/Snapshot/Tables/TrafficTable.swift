@@ -15,7 +15,7 @@ public struct TrafficTable: Sendable {
             rows += 1
             guard let at = parser.instant(record, cDate) else { return }
             guard let visits = NumberParser.parseCount(record.bytes(cVisits)) else {
-                parser.rejection(.unreadableValue, record, cVisits, "expected a whole number of visits ≥ 0, found \"\(record.string(cVisits))\"; the row is left out")
+                parser.rejection(.unreadableValue, record, cVisits, "expected a whole number of visits ≥ 0, found \"\(record.string(cVisits))\"; the row is left out", zh: "访问量应为不小于 0 的整数，实为“\(record.string(cVisits))”，该行未计入")
                 return
             }
             try parser.addToTotal(visits, record, cVisits)

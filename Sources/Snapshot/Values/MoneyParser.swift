@@ -17,6 +17,10 @@ public struct MoneyParser: Sendable {
             : "money written like \(format) with at most \(fractionDigits) fraction digits"
     }
 
+    public var expectedChinese: String {
+        format == .plain ? "最多 \(fractionDigits) 位小数的金额" : "形如 \(format)、最多 \(fractionDigits) 位小数的金额"
+    }
+
     /// Minor units, or nil when the bytes are not money in the format with at most
     /// `fractionDigits` fraction digits (an optional leading `-` is accepted; tables decide on the sign).
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {

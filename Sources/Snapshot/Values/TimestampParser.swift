@@ -19,6 +19,11 @@ public struct TimestampParser: Sendable {
         return patterns.isEmpty ? contract : contract + " or one of the patterns " + patterns.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 
+    public var expectedChinese: String {
+        let contract = "YYYY-MM-DD[ HH:MM[:SS]] 形式的时间，可带 Z 或 ±HH:MM"
+        return patterns.isEmpty ? contract : contract + "，或格式 " + patterns.map { "“\($0)”" }.joined(separator: "、")
+    }
+
     /// The instant, or nil when the bytes are neither one of the contract's forms nor match a pattern.
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         if let instant = parseContract(bytes) { return instant }
