@@ -114,10 +114,10 @@ extension MalformedCase {
         }),
         MalformedCase(name: "a target of 1e19", status: 0, place: "built 2026-10") { try $0.appendRows("targets", ["revenue,2026-10,1e19,,"]) },
         MalformedCase(name: "a target of 1e300", status: 0, place: "built 2026-10") { try $0.appendRows("targets", ["orders,2026-Q4,1e300,,", "churn_rate,2026,-1e300,,"]) },
-        MalformedCase(name: "lead stages running backwards", status: 0, place: "leads.csv:2:7 (qualified_at)") { w in
+        MalformedCase(name: "lead stages running backwards", status: 0, place: "leads.csv 第 2 行第 7 列（qualified_at）") { w in
             try w.mapRows("leads") { i, f in var f = f; if i == 1 { f[6] = "2000-01-01" }; return f }
         },
-        MalformedCase(name: "a ticket resolved before it opened", status: 0, place: "tickets.csv:2:5 (resolved_at)") { w in
+        MalformedCase(name: "a ticket resolved before it opened", status: 0, place: "tickets.csv 第 2 行第 5 列（resolved_at）") { w in
             try w.mapRows("tickets") { i, f in var f = f; if i == 1 { f[3] = ""; f[4] = "2000-01-01" }; return f }
         },
     ]
@@ -178,7 +178,7 @@ extension MalformedCase {
     ]
 
     static let hostileText: [MalformedCase] = [
-        MalformedCase(name: "escape and bell in a value", status: 0, place: "found \"1\\u{1B}[2J\\u{7}\"") { w in
+        MalformedCase(name: "escape and bell in a value", status: 0, place: "无法读取“1\\u{1B}[2J\\u{7}”") { w in
             try w.mapRows("orders") { i, f in var f = f; if i == 1 { f[3] = "1\u{1B}[2J\u{07}" }; return f }
         },
         MalformedCase(name: "markup in names and channels", status: 0, place: "built 2026-10", edit: { w in
