@@ -39,7 +39,7 @@ public enum CSVSnapshotReader {
             }
             do {
                 let reader = try TableReader(files: files.files, name: files.displayName, mapping: mapping)
-                let layout = TableLayout(table: table, header: reader.header, fileName: files.displayName, mapping: mapping)
+                let layout = TableLayout(table: table, header: reader.header, fileName: files.displayName, mapping: mapping, partNames: reader.partNames)
                 problems += layout.missingColumns()
                 inputs[table] = Input(reader: reader, layout: layout)
             } catch let problem as SnapshotError {

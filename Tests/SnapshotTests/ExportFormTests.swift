@@ -166,7 +166,7 @@ import Testing
         #expect(files.files.map(\.name) == ["订单_2025.csv", "订单_2026.csv"])
         let reader = try TableReader(files: files.files, name: files.displayName)
         var seen: [String] = []
-        try reader.forEachRecord { seen.append("\($0.fileName):\($0.line):\($0.row)") }
+        try reader.forEachRecord { seen.append("\(reader.partNames[$0.part]):\($0.line):\($0.row)") }
         #expect(seen == ["订单_2025.csv:2:1", "订单_2025.csv:3:2", "订单_2026.csv:2:3"])
         mapping.file = "*.csv"
         let all = try #require(TableFiles.find("orders", in: folder, mapping: mapping))

@@ -1,9 +1,10 @@
 /// Typed reading of one table's fields, turning bad values into findings rather than crashes.
+/// A class, so that the record callbacks that use it never copy its state.
 ///
 /// A required value that is empty or unreadable rejects the row (counted); an optional
 /// one that is unreadable becomes "not known" (counted). Messages name file, line,
 /// column number and column name.
-struct RowParser {
+final class RowParser {
     let layout: TableLayout
     let timestamps: TimestampParser
     let money: MoneyParser
@@ -35,21 +36,21 @@ struct RowParser {
     }
 
     /// Counts a finding, said in English (the command line, metrics.json) and in Chinese (a Chinese pack and setup).
-    mutating func finding(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String) {
+    func finding(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String) {
         log.add(Finding(kind: kind, table: layout.table, row: record.row, field: column.map { layout.fieldNames[$0] },
-                        file: record.fileName, line: record.line, column: column.map { $0 + 1 },
+                        file: layout.partNames[record.part], line: record.line, column: column.map { $0 + 1 },
                         columnName: column.map { layout.header[$0] }, message: message, chinese: zh, inSheet: record.inSheet),
                 source: layout.fileName)
     }
 
     /// A finding that leaves its row out of every metric (counted per table for the unusable-data check).
-    mutating func rejection(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String) {
+    func rejection(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String) {
         finding(kind, record, column, message, zh: zh)
         log.noteLeftOut(of: layout.table)
     }
 
     /// Notes how many records the table had once they are all read.
-    mutating func noteRows(_ rows: Int) { log.noteRows(rows, of: layout.table, from: layout.fileName) }
+    func noteRows(_ rows: Int) { log.noteRows(rows, of: layout.table, from: layout.fileName) }
 
     /// Which of `words` (lowercase ASCII) the field is, after `values:` translated it,
     /// ignoring ASCII case: a status or kind recognised without a `String` per row.
@@ -60,7 +61,7 @@ struct RowParser {
         }
     }
 
-    private mutating func unreadable(_ record: TableRecord, _ column: Int, expected: String, expectedChinese: String, required: Bool = true) {
+    private func unreadable(_ record: TableRecord, _ column: Int, expected: String, expectedChinese: String, required: Bool = true) {
         let text = record.string(column)
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         if required {
@@ -72,13 +73,13 @@ struct RowParser {
         }
     }
 
-    private mutating func missing(_ record: TableRecord, _ column: Int) {
+    private func missing(_ record: TableRecord, _ column: Int) {
         rejection(.missingRequiredValue, record, column, "a required value is empty; the row is left out", zh: "必填值为空，该行未计入")
     }
 
     // MARK: Required values: nil rejects the row.
 
-    mutating func id(_ record: TableRecord, _ column: Int) -> String? {
+    func id(_ record: TableRecord, _ column: Int) -> String? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard bytes.count <= 256 else { unreadable(record, column, expected: "an id of at most 256 bytes", expectedChinese: "不超过 256 字节的编号"); return nil }
@@ -86,14 +87,14 @@ struct RowParser {
     }
 
     /// A required id as the field's bytes, valid inside the record callback.
-    mutating func idBytes(_ record: TableRecord, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
+    func idBytes(_ record: TableRecord, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard bytes.count <= 256 else { unreadable(record, column, expected: "an id of at most 256 bytes", expectedChinese: "不超过 256 字节的编号"); return nil }
         return bytes
     }
 
-    mutating func instant(_ record: TableRecord, _ column: Int) -> Int64? {
+    func instant(_ record: TableRecord, _ column: Int) -> Int64? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard let value = timestamps.parse(bytes) else {
@@ -105,16 +106,16 @@ struct RowParser {
     }
 
     /// Adds a value to its column's total; past the limit the read fails at this field.
-    mutating func addToTotal(_ value: Int64, _ record: TableRecord, _ column: Int) throws {
+    func addToTotal(_ value: Int64, _ record: TableRecord, _ column: Int) throws {
         let (sum, overflow) = totals[column].addingReportingOverflow(value)
         guard !overflow, sum <= Self.columnTotalLimit else {
-            throw SnapshotError(.structural, file: layout.fileName, line: record.line, column: column + 1, columnName: layout.header[column],
+            throw SnapshotError(.structural, file: layout.partNames[record.part], line: record.line, column: column + 1, columnName: layout.header[column],
                                 message: "the column adds up past \(Self.columnTotalLimit) minor units at this row; money and counts are summed exactly as 64-bit integers, which cannot hold that")
         }
         totals[column] = sum
     }
 
-    mutating func amount(_ record: TableRecord, _ column: Int, nonNegative: Bool) throws -> Int64? {
+    func amount(_ record: TableRecord, _ column: Int, nonNegative: Bool) throws -> Int64? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard let value = money.parse(bytes) else { unreadable(record, column, expected: money.expected, expectedChinese: money.expectedChinese); return nil }
@@ -126,7 +127,7 @@ struct RowParser {
         return value
     }
 
-    mutating func number(_ record: TableRecord, _ column: Int) -> Double? {
+    func number(_ record: TableRecord, _ column: Int) -> Double? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
         guard let value = NumberParser.parse(bytes) else { unreadable(record, column, expected: NumberParser.expected, expectedChinese: "数字"); return nil }
@@ -135,7 +136,7 @@ struct RowParser {
 
     // MARK: Optional values: a sentinel when empty or unreadable.
 
-    mutating func optionalInstant(_ record: TableRecord, _ column: Int?) -> Int64 {
+    func optionalInstant(_ record: TableRecord, _ column: Int?) -> Int64 {
         guard let column else { return Missing.instant }
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.instant }
@@ -147,7 +148,7 @@ struct RowParser {
         return value
     }
 
-    mutating func optionalAmount(_ record: TableRecord, _ column: Int?) throws -> Int64 {
+    func optionalAmount(_ record: TableRecord, _ column: Int?) throws -> Int64 {
         guard let column else { return Missing.money }
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.money }
@@ -173,7 +174,7 @@ struct RowParser {
         return record.string(column, trimmed: trimmed)
     }
 
-    private mutating func checkFuture(_ value: Int64, _ record: TableRecord, _ column: Int) {
+    private func checkFuture(_ value: Int64, _ record: TableRecord, _ column: Int) {
         if let asOf, value > asOf {
             finding(.futureTimestamp, record, column, "a timestamp after the snapshot was taken; kept as written", zh: "时间晚于快照时间，按原值保留")
         }

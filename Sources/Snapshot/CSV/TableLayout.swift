@@ -10,12 +10,15 @@ public struct TableLayout: Sendable {
     public let fileName: String
     public let header: [String]
     public let mapping: TableMapping
+    /// The name of each file a record may come from (``TableRecord/part``).
+    public let partNames: [String]
     private let positions: [String: Int]
     /// The contract name of each field, for findings (the header's own name when unmapped).
     let fieldNames: [String]
 
-    public init(table: String, header: [String], fileName: String, mapping: TableMapping = TableMapping()) {
+    public init(table: String, header: [String], fileName: String, mapping: TableMapping = TableMapping(), partNames: [String]? = nil) {
         self.table = table
+        self.partNames = partNames ?? [fileName]
         self.fileName = fileName
         self.header = header
         self.mapping = mapping

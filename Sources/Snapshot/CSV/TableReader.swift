@@ -129,6 +129,9 @@ public struct TableReader: Sendable {
         return (names, scanner.offset, scanner.line)
     }
 
+    /// The name of each file, as records refer to them (`订单_2025.csv`, `客户.xlsx[Sheet1]`).
+    public var partNames: [String] { parts.map(\.name) }
+
     /// A cheap upper-bound guess of the records, to reserve capacity once.
     public var estimatedRecords: Int {
         parts.reduce(0) { total, part in
@@ -143,11 +146,12 @@ public struct TableReader: Sendable {
     static let releaseStep = 32 << 20
 
     /// Calls `body` for every record after the header, file after file, in order. The
-    /// records' bytes are valid only inside `body`; the pages behind the scan are given back as it goes.
+    /// records' bytes are valid only inside `body`; the pages behind the scan are given
+    /// back as it goes. A reader is read once.
     public func forEachRecord(_ body: (TableRecord) throws -> Void) throws {
         let width = header.count
         var row = 0
-        for part in parts {
+        for (index, part) in parts.enumerated() {
             switch part {
             case .text(let file, let name, let bodyStart, let bodyLine):
                 let buffer = file.buffer
@@ -166,8 +170,10 @@ public struct TableReader: Sendable {
                                             message: "expected \(width) fields as in the header, found \(record.fields.count)")
                     }
                     row += 1
-                    try body(TableRecord(buffer: UnsafeBufferPointer(buffer), fields: record.fields, fileName: name, line: record.line, row: row))
+                    try body(TableRecord(buffer: UnsafeBufferPointer(buffer), fields: record.fields, part: index, line: record.line, row: row))
                 }
+                // Read once (quoted fields were unescaped in place): its pages go back now, not when the reader goes.
+                file.release(below: buffer.count)
             case .sheet(let book):
                 // The sheet's rows go through an escaping callback; the body runs inside it, synchronously.
                 try withoutActuallyEscaping(body) { body in
@@ -175,7 +181,7 @@ public struct TableReader: Sendable {
                     try SheetRows.read(book, width: width) { sheetRow in
                         guard sawHeader else { sawHeader = true; return }
                         row += 1
-                        try body(TableRecord(buffer: sheetRow.buffer, fields: sheetRow.fields, fileName: book.name, line: sheetRow.number, row: row, inSheet: true))
+                        try body(TableRecord(buffer: sheetRow.buffer, fields: sheetRow.fields, part: index, line: sheetRow.number, row: row, inSheet: true))
                     }
                 }
             }
@@ -187,8 +193,9 @@ public struct TableReader: Sendable {
 public struct TableRecord {
     let buffer: UnsafeBufferPointer<UInt8>
     let fields: [FieldRange]
-    /// The file it is in (one of several when a table is read from a pattern).
-    public let fileName: String
+    /// Which of the reader's files it is in (``TableReader/partNames``): an index, not a
+    /// name, so that handing out a record costs no reference count.
+    public let part: Int
     /// The line on which the record starts (1-based; the header is line 1).
     public let line: Int
     /// Its place among the table's records (1-based, header not counted): the same in

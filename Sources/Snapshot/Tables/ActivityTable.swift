@@ -11,7 +11,7 @@ public struct ActivityTable: Sendable {
         let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
         let cType = layout.optional("type"), cOwner = layout.optional("owner")
         var table = ActivityTable()
-        var parser = RowParser(layout: layout, options: options)
+        let parser = RowParser(layout: layout, options: options)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1

@@ -29,7 +29,7 @@ public struct CustomerTable: Sendable {
         var table = CustomerTable()
         table.columns = layout.fieldNames
         table.dimensions = dims.map { DimensionColumn(name: $0.0) }
-        var parser = RowParser(layout: layout, options: options)
+        let parser = RowParser(layout: layout, options: options)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1

@@ -21,7 +21,7 @@ public struct LeadTable: Sendable {
         let cAmount = layout.optional("amount"), cCustomer = layout.optional("customer_id")
         let cChannel = layout.optional("channel"), cCampaign = layout.optional("campaign"), cOwner = layout.optional("owner")
         var table = LeadTable()
-        var parser = RowParser(layout: layout, options: options)
+        let parser = RowParser(layout: layout, options: options)
         var seen = ByteIndex(capacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in

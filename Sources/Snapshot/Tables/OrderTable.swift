@@ -22,7 +22,7 @@ public struct OrderTable: Sendable {
         let cAt = try layout.required("ordered_at"), cAmount = try layout.required("amount")
         let cStatus = layout.optional("status"), cCost = layout.optional("cost"), cProduct = layout.optional("product")
         var table = OrderTable()
-        var parser = RowParser(layout: layout, options: options)
+        let parser = RowParser(layout: layout, options: options)
         var seen = ByteIndex(capacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in

@@ -12,7 +12,7 @@ public struct SpendTable: Sendable {
         guard cMonth != nil || cDate != nil else { throw layout.periodMissing }
         let cChannel = try layout.required("channel"), cAmount = try layout.required("amount")
         var table = SpendTable()
-        var parser = RowParser(layout: layout, options: options)
+        let parser = RowParser(layout: layout, options: options)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1

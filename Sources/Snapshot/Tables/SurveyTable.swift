@@ -16,7 +16,7 @@ public struct SurveyTable: Sendable {
         let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
         let cKind = try layout.required("kind"), cScore = try layout.required("score")
         var table = SurveyTable()
-        var parser = RowParser(layout: layout, options: options)
+        let parser = RowParser(layout: layout, options: options)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1

@@ -38,7 +38,7 @@ public struct TargetTable: Sendable {
         let cMetric = try layout.required("metric"), cPeriod = try layout.required("period"), cTarget = try layout.required("target")
         let cDimension = layout.optional("dimension"), cValue = layout.optional("value")
         var table = TargetTable()
-        var parser = RowParser(layout: layout, options: options)
+        let parser = RowParser(layout: layout, options: options)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1

@@ -13,7 +13,7 @@ public struct TicketTable: Sendable {
         let cId = try layout.required("ticket_id"), cCustomer = try layout.required("customer_id"), cOpened = try layout.required("opened_at")
         let cResponse = layout.optional("first_response_at"), cResolved = layout.optional("resolved_at"), cKind = layout.optional("kind")
         var table = TicketTable()
-        var parser = RowParser(layout: layout, options: options)
+        let parser = RowParser(layout: layout, options: options)
         var seen = ByteIndex(capacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in

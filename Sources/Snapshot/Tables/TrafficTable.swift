@@ -9,7 +9,7 @@ public struct TrafficTable: Sendable {
     static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions) throws -> (TrafficTable, QualityLog) {
         let cDate = try layout.required("date"), cChannel = try layout.required("channel"), cVisits = try layout.required("visits")
         var table = TrafficTable()
-        var parser = RowParser(layout: layout, options: options)
+        let parser = RowParser(layout: layout, options: options)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1

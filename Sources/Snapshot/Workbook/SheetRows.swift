@@ -15,7 +15,9 @@ final class SheetRows: XMLEvents {
     /// Fields per row; nil while reading the header, whose width is its last cell.
     private let width: Int?
     private let body: (Row) throws -> Void
-    private weak var stream: XMLStream?
+    /// Set right after the stream is made, which lives longer than this reader; not weak,
+    /// since a weakly referenced object pays a slow reference count on every callback.
+    private unowned(unsafe) var stream: XMLStream?
     private(set) var failure: Error?
 
     private var rowNumber = 0

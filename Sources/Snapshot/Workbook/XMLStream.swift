@@ -41,7 +41,8 @@ struct XMLAttributes {
 }
 
 /// libxml2's push parser: fed chunks as they are inflated, it calls ``XMLEvents``, so a
-/// document is never whole in memory. No network, no external entities.
+/// document is never whole in memory. No network, no external entities. The callbacks
+/// reach it without a reference count (it outlives every call it receives).
 final class XMLStream {
     private let context: xmlParserCtxtPtr
     private let events: XMLEvents
@@ -57,16 +58,17 @@ final class XMLStream {
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { ctx, localname, _, _, _, _, attributeCount, _, attributes in
             guard let ctx, let localname else { return }
-            let me = Unmanaged<XMLStream>.fromOpaque(ctx).takeUnretainedValue()
-            me.events.start(XMLName(pointer: localname), XMLAttributes(raw: attributes, count: Int(attributeCount)))
+            Unmanaged<XMLStream>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.events.start(XMLName(pointer: localname), XMLAttributes(raw: attributes, count: Int(attributeCount)))
+            }
         }
         handler.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }
-            Unmanaged<XMLStream>.fromOpaque(ctx).takeUnretainedValue().events.end(XMLName(pointer: localname))
+            Unmanaged<XMLStream>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.events.end(XMLName(pointer: localname)) }
         }
         handler.characters = { ctx, bytes, length in
             guard let ctx, let bytes else { return }
-            Unmanaged<XMLStream>.fromOpaque(ctx).takeUnretainedValue().events.text(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            Unmanaged<XMLStream>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.events.text(UnsafeBufferPointer(start: bytes, count: Int(length))) }
         }
         // Errors are read back from the context, never printed by the library.
         handler.serror = { _, _ in }
