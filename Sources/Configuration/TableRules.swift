@@ -34,7 +34,7 @@ enum TableRules {
             switch key {
             case "file":
                 let file = try value.string(maxLength: 200)
-                guard !file.split(separator: "/").contains("..") else { throw value.problem("must name a file inside the data folder, without ..") }
+                guard !file.split(separator: "/").contains("..") else { throw value.problem("must not climb out with ..: a file in the data folder, or an absolute path") }
                 m.file = file
             case "format": m.format = FileFormat(rawValue: try value.choice(FileFormat.allCases.map(\.rawValue)))!
             case "sheet": m.sheet = try value.string(maxLength: 31)

@@ -35,7 +35,13 @@ struct InitCommand: ParsableCommand {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? [])
             .filter { ["csv", "tsv", "txt", "xlsx"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
             .sorted()
-        let samples = names.compactMap { ExportSample.look(path: (data as NSString).appendingPathComponent($0)) }
+        var samples: [ExportSample] = []
+        for name in names {
+            switch ExportSample.look(path: (data as NSString).appendingPathComponent(name)) {
+            case .success(let sample): samples.append(sample)
+            case .failure(let problem): Console.warning(Console.visible("\(name) is left out: \(problem)"))
+            }
+        }
         let proposal = MappingProposal(samples: samples, zone: Zone(identifier: "UTC")!)
         let text = PackYAMLDraft(proposal: proposal, folder: data).text
         do {

@@ -9,7 +9,7 @@ struct PackYAMLDraft {
 
     var text: String {
         let zh = proposal.chinese
-        let currency = ["¥": "CNY", "￥": "CNY", "$": "USD", "€": "EUR", "£": "GBP"][proposal.currencySymbol ?? ""] ?? (zh ? "CNY" : "USD")
+        let currency = ["¥": "CNY", "￥": "CNY", "$": "USD", "US$": "USD", "HK$": "HKD", "€": "EUR", "£": "GBP"][proposal.currencySymbol ?? ""] ?? (zh ? "CNY" : "USD")
         let folderName = Self.comment((folder as NSString).lastPathComponent)
         let intro = zh ? [
             "# 由 `reviewpack init` 根据 \(folderName) 中的文件生成。",
@@ -32,7 +32,7 @@ struct PackYAMLDraft {
         }
         lines.append("")
         lines.append("tables:")
-        let shared = Self.shared(proposal.tables.map(\.mapping))
+        let shared = Self.shared(proposal.tables)
         if shared != TableMapping() {
             lines.append(zh ? "  all:   # 所有表" : "  all:   # every table")
             lines += Self.textSettings(shared, indent: "    ")
@@ -48,6 +48,7 @@ struct PackYAMLDraft {
                 lines += body
             }
         }
+        if lines.last == "tables:" { lines[lines.count - 1] = "tables: {}" }   // a key with only comments under it would be null
         if !asTheContractSays.isEmpty {
             let files = Self.comment(asTheContractSays.joined(separator: ", "))
             lines.append(zh ? "  # 以下文件按约定的名称读取：\(files)" : "  # read as the contract names them: \(files)")
@@ -101,8 +102,10 @@ struct PackYAMLDraft {
 
     /// The settings every table agrees on, said once under `all:`: an encoding or separator
     /// all tables share, the timestamp patterns of all of them when more than one needs
-    /// any, and a money form every table with one shares.
-    static func shared(_ mappings: [TableMapping]) -> TableMapping {
+    /// any (the contract's forms are tried first, so a table of those loses nothing), and a
+    /// money form every table with money columns writes.
+    static func shared(_ tables: [MappingProposal.Table]) -> TableMapping {
+        let mappings = tables.map(\.mapping)
         var all = TableMapping()
         guard mappings.count > 1 else { return all }
         if Set(mappings.map(\.encoding)).count == 1 { all.encoding = mappings[0].encoding }
@@ -110,8 +113,8 @@ struct PackYAMLDraft {
         if mappings.filter({ !$0.timestamps.isEmpty }).count > 1 {
             for pattern in mappings.flatMap(\.timestamps) where !all.timestamps.contains(pattern) { all.timestamps.append(pattern) }
         }
-        let forms = Set(mappings.map(\.money.description).filter { $0 != MoneyFormat.plain.description })
-        if forms.count == 1, let form = mappings.first(where: { $0.money != .plain })?.money { all.money = form }
+        let withMoney = tables.filter { MappingProposal.moneyColumns[$0.table] != nil }.map(\.mapping.money)
+        if let form = withMoney.first, form != .plain, withMoney.allSatisfy({ $0 == form }) { all.money = form }
         return all
     }
 
@@ -127,7 +130,7 @@ struct PackYAMLDraft {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             default:
-                if scalar.properties.generalCategory == .control { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if Self.unsafeInYAML(scalar) { out += scalar.value > 0xFFFF ? String(format: "\\U%08X", scalar.value) : String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""
@@ -135,6 +138,15 @@ struct PackYAMLDraft {
 
     /// Text made safe for a `#` comment: one line.
     static func comment(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        String(text.unicodeScalars.map { unsafeInYAML($0) ? " " : Character($0) })
+    }
+
+    /// Characters a YAML reader takes for line breaks (NEL, U+2028, U+2029), or refuses
+    /// (controls, byte-order marks, non-characters): escaped in quotes, blanked in comments.
+    static func unsafeInYAML(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: return true
+        default: return scalar.properties.isNoncharacterCodePoint
+        }
     }
 }

@@ -189,7 +189,7 @@ import Snapshot
         ("tables:\n  orders: {money: lots}\n", "give an example of the export's money"),
         ("tables:\n  orders: {delimiter: \"|\"}\n", "must be \",\", \";\" or tab"),
         ("tables:\n  orders: {encoding: latin1}\n", "must be one of utf-8, gb18030, auto"),
-        ("tables:\n  orders: {file: ../../etc/passwd}\n", "inside the data folder"),
+        ("tables:\n  orders: {file: ../../etc/passwd}\n", "must not climb out with .."),
         ("tables:\n  all: {file: x.csv}\n", "tables.all.file: unknown key"),
     ])
     func mistakesAreNamedWithTheirKeyPath(_ yaml: String, _ expected: String) {

@@ -56,4 +56,15 @@ import Testing
         let checked = try CommandRunner.run(["check", "--data", data])
         #expect(checked.status == 0, "\(checked.stderr)\n\(written)")
     }
+
+    @Test func initOnAFolderInTheContractsOwnFormWritesAConfigurationCheckAccepts() throws {
+        let data = try folder(customers: "customer_id,signup_at\nC1,2026-01-15\n", orders: "order_id,customer_id,ordered_at,amount\nO1,C1,2026-02-03,10.00\n")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let written = try CommandRunner.run(["init", "--data", data, "--force"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let text = try String(contentsOfFile: data + "/pack.yaml", encoding: .utf8)
+        #expect(text.contains("tables: {}\n  # read as the contract names them: customers.csv, orders.csv"), "\(text)")
+        let checked = try CommandRunner.run(["check", "--data", data])
+        #expect(checked.status == 0, "\(checked.stderr)\n\(text)")
+    }
 }

@@ -41,6 +41,7 @@ import Testing
     @Test(arguments: [
         ("MM/dd/yyyy", "13/04/2026"), ("MM/dd/yyyy", "02/30/2026"), ("MM/dd/yyyy", "05/04/2026 "), ("dd.MM.yyyy", "4.5.2026"),
         ("yyyy/M/d H:mm", "2026/5/4 24:00"), ("hh:mm a yyyy-MM-dd", "13:00 PM 2026-05-04"), ("yyyy/M/d", "2026/5/4x"),
+        ("yyyy-MM-dd HH:mmXXX", "2026-05-04 08:00+08:3"), ("yyyy-MM-dd HH:mmXXX", "2026-05-04 08:00+08:"), ("yyyy-MM-dd HH:mmX", "2026-05-04 08:00+083"),
     ])
     func patternsRefuseWhatTheyDoNotSay(_ pattern: String, _ text: String) throws {
         #expect(try instant(pattern, text) == nil)
@@ -82,6 +83,26 @@ import Testing
                       ("1.234,50", "1,234.50"), ("1,234.50", "$"), ("1,234.50", "1,,234"), ("1,234.50", ",123"), ("1,234.50", "€€12")])
     func moneyFormsRefuseWhatIsAmbiguousOrWrong(_ example: String, _ text: String) {
         #expect(units(example, text) == nil, "\(text)")
+    }
+
+    @Test func aMoneyExampleMayCarryItsCurrencyMark() {
+        #expect(MoneyFormat(example: "¥1,234.50") == MoneyFormat(example: "1,234.50"))
+        #expect(MoneyFormat(example: "1.234,50 €") == MoneyFormat(example: "1.234,50"))
+        #expect(units("1.234,50", "1.234,50\u{A0}€") == 123_450)
+    }
+
+    @Test func anEmptyFileInAnyEncodingIsAnEmptyFileNotATrap() {
+        for encoding in TextEncoding.allCases {
+            #expect { try TableReader(bytes: [], fileName: "t.csv", encoding: encoding) } throws: { "\($0)".contains("the file is empty") }
+        }
+    }
+
+    @Test func dayFirstDatesAreNeverReadMonthFirst() {
+        let sample = ExportSample(file: "orders.csv", encoding: .utf8, delimiter: UInt8(ascii: ","),
+                                  header: ["order_id", "customer_id", "ordered_at", "amount"],
+                                  values: [["O1", "O2"], ["C1", "C1"], ["03/04/2026", "25/04/2026"], ["1.00", "2.00"]])
+        let proposal = MappingProposal(samples: [sample], zone: Self.utc)
+        #expect(proposal.tables.first?.mapping.timestamps.map(\.text) == ["d/M/yyyy"])
     }
 
     @Test func aMoneyExampleMustShowADecimalMark() {

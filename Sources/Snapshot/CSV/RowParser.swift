@@ -169,9 +169,9 @@ final class RowParser {
         return record.bytes(column, trimmed: trimmed)
     }
 
+    /// An optional text field (empty when the column is absent), translated when `values:` maps its word.
     func text(_ record: TableRecord, _ column: Int?, trimmed: Bool = true) -> String {
-        guard let column else { return "" }
-        return record.string(column, trimmed: trimmed)
+        String(decoding: field(record, column, trimmed: trimmed), as: UTF8.self)
     }
 
     private func checkFuture(_ value: Int64, _ record: TableRecord, _ column: Int) {

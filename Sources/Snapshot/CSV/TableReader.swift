@@ -90,8 +90,10 @@ public struct TableReader: Sendable {
     private static func readHeader(_ book: Workbook) throws -> [String] {
         struct Enough: Error {}
         var names: [String]?
+        var headerRow = 1
         do {
             try SheetRows.read(book, width: nil) { row in
+                headerRow = row.number
                 names = row.fields.map { String(decoding: UnsafeBufferPointer(rebasing: row.buffer[$0.start..<$0.end]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
                 throw Enough()
             }
@@ -100,7 +102,7 @@ public struct TableReader: Sendable {
         var firstColumn: [String: Int] = [:]
         for (i, name) in names.enumerated() where !name.isEmpty {
             if let earlier = firstColumn[name.lowercased()] {
-                throw SnapshotError(.structural, file: book.name + "!\(SheetRows.letters(i))1", columnName: name,
+                throw SnapshotError(.structural, file: book.name + "!\(SheetRows.letters(i))\(headerRow)", columnName: name,
                                     message: "the header names this column twice (also column \(SheetRows.letters(earlier))); which one holds the data would be a guess")
             }
             firstColumn[name.lowercased()] = i
@@ -274,7 +276,7 @@ struct RecordScanner {
 
     private func notUTF8(_ field: Int) -> SnapshotError {
         SnapshotError(.structural, file: fileName, line: line, column: field,
-                      message: "the field holds bytes that are not valid UTF-8; a GBK or GB18030 export needs encoding: gb18030 (or auto) for its table in pack.yaml")
+                      message: "the field holds bytes that are not valid UTF-8; a GBK or GB18030 export needs encoding: gb18030 for its table in pack.yaml (auto decides by the first megabyte only)")
     }
 
     // MARK: Eight bytes at a time

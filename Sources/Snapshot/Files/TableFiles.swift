@@ -13,7 +13,8 @@ struct TableFiles {
         let written = mapping.file ?? TableMapping.defaultFile(of: table)
         let pattern = written.hasPrefix("/") ? written : (folder as NSString).appendingPathComponent(written)
         let directory = (pattern as NSString).deletingLastPathComponent, last = (pattern as NSString).lastPathComponent
-        guard last.contains(where: { "*?[".contains($0) }) else {
+        // A name with glob characters that names a file as written (`客户[2025].csv`) is that file.
+        guard last.contains(where: { "*?[".contains($0) }), !FileManager.default.fileExists(atPath: pattern) else {
             // Whatever is there is tried, so a folder or a FIFO under the name is named as such.
             guard FileManager.default.fileExists(atPath: pattern) || (try? FileManager.default.destinationOfSymbolicLink(atPath: pattern)) != nil else { return nil }
             return TableFiles(files: [(pattern, last)], displayName: last)

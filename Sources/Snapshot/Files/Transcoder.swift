@@ -35,6 +35,7 @@ enum Transcoder {
             throw SnapshotError(.structural, file: fileName, message: "this system cannot convert \(encoding) text (iconv has no converter for it)")
         }
         defer { iconv_close(converter) }
+        guard bytes.count > bom else { return MappedFile(bytes: []) }
         let capacity = (bytes.count - bom) * 2 + 16
         let converted = try MappedFile(capacity: capacity) { out -> Int in
             var input = UnsafeMutableRawPointer(mutating: bytes.baseAddress! + bom).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
@@ -53,7 +54,6 @@ enum Transcoder {
             return out.count - outLeft
         }
         guard let converted else {
-            if bytes.count - bom == 0 { return MappedFile(bytes: []) }
             throw SnapshotError(.structural, file: fileName, message: "no memory to convert the \(encoding) text to UTF-8")
         }
         return converted

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A proposed mapping of a folder of exports onto the contract's tables, from their
 /// headers and first rows: what `reviewpack init` writes into a commented `pack.yaml`.
 ///
@@ -68,7 +70,7 @@ public struct MappingProposal: Sendable {
 
     static let timestampColumns: Set<String> = ["signup_at", "ordered_at", "created_at", "first_contact_at", "qualified_at", "opportunity_at",
                                                 "won_at", "lost_at", "date", "at", "opened_at", "first_response_at", "resolved_at"]
-    static let moneyColumns: [String: Set<String>] = ["orders": ["amount", "cost"], "leads": ["amount"], "spend": ["amount"]]
+    public static let moneyColumns: [String: Set<String>] = ["orders": ["amount", "cost"], "leads": ["amount"], "spend": ["amount"]]
 
     /// Patterns tried for timestamps the contract's forms do not read, most specific first.
     static let patternCandidates = [
@@ -108,7 +110,7 @@ public struct MappingProposal: Sendable {
         where !takenTables.contains(pair.table) && !takenGroups.contains(pair.group) {
             takenTables.insert(pair.table)
             takenGroups.insert(pair.group)
-            tables.append(propose(pair.table, groups[pair.group], zone: zone))
+            tables.append(propose(pair.table, groups[pair.group], allFiles: samples.map(\.file), zone: zone))
         }
         tables.sort { order[$0.table]! < order[$1.table]! }
         unused = groups.indices.filter { !takenGroups.contains($0) }.flatMap { groups[$0].map(\.file) }
@@ -125,15 +127,28 @@ public struct MappingProposal: Sendable {
         return required * 4 + optional + (named ? 6 : 0)
     }
 
-    private mutating func propose(_ table: String, _ group: [ExportSample], zone: Zone) -> Table {
+    private mutating func propose(_ table: String, _ group: [ExportSample], allFiles: [String], zone: Zone) -> Table {
         let contract = ContractTables.named(table)!
         let first = group[0]
         var mapping = TableMapping()
-        let files = group.map(\.file)
-        mapping.file = files.count == 1 ? (files[0] == TableMapping.defaultFile(of: table) ? nil : files[0]) : Self.pattern(files)
+        var files = group.map(\.file)
+        var notes: [Note] = []
+        if files.count > 1 {
+            let glob = Self.pattern(files)
+            let others = allFiles.filter { !files.contains($0) && fnmatch(glob, $0, 0) == 0 }
+            if others.isEmpty {
+                mapping.file = glob
+            } else {
+                notes.append(Note("\(files.joined(separator: ", ")) share one header, but no pattern names just them; only \(files[0]) is read",
+                                  "\(files.joined(separator: "、")) 表头相同，但没有只匹配它们的通配符；只读取 \(files[0])"))
+                files = [files[0]]
+            }
+        }
+        if files.count == 1 { mapping.file = files[0] == TableMapping.defaultFile(of: table) ? nil : files[0] }
         mapping.encoding = group.contains { $0.encoding == .gb18030 } ? .gb18030 : .utf8
         mapping.delimiter = first.delimiter
         var proposal = Table(table: table, files: files, mapping: mapping)
+        proposal.notes = notes
         var claimed = Set<Int>()
         var columnIndex: [String: Int] = [:]
         for column in contract.columns {
@@ -169,7 +184,9 @@ public struct MappingProposal: Sendable {
             var t = text
             return t.withUTF8 { contractParser.parse($0) == nil }
         }
-        for candidate in Self.patternCandidates where !unread.isEmpty {
+        // Day first when any date's first number cannot be a month: then no month-first pattern is tried.
+        let dayFirst = unread.contains(where: Self.dayComesFirst)
+        for candidate in Self.patternCandidates where !unread.isEmpty && !(dayFirst && candidate.text.hasPrefix("M/d/")) {
             let read = unread.filter { text in var t = text; return t.withUTF8 { candidate.parse($0, zone: zone) != nil } }
             guard !read.isEmpty else { continue }
             proposal.mapping.timestamps.append(candidate)
@@ -194,8 +211,9 @@ public struct MappingProposal: Sendable {
                 proposal.mapping.money = format
                 currencySymbol = currencySymbol ?? moneyValues.lazy.compactMap(Self.currencyMark).first
             } else {
-                proposal.notes.append(Note("some amounts are in no known money form, e.g. \"\(moneyValues[0])\"; give an example under money",
-                                           "部分金额不符合已知写法，例如“\(moneyValues[0])”；请在 money 下给出示例"))
+                let failing = moneyValues.first { text in var t = text; return t.withUTF8 { plain.parse($0) == nil } } ?? moneyValues[0]
+                proposal.notes.append(Note("some amounts are in no known money form, e.g. \"\(failing)\"; give an example under money",
+                                           "部分金额不符合已知写法，例如“\(failing)”；请在 money 下给出示例"))
             }
         }
         if mapping.encoding == .gb18030 {
@@ -215,6 +233,12 @@ public struct MappingProposal: Sendable {
         return String(prefix) + "*" + tail
     }
 
+    /// Whether a slash date's first number is above 12, so that day/month is certain.
+    static func dayComesFirst(_ text: String) -> Bool {
+        let numbers = text.split { !$0.isNumber }
+        return text.contains("/") && numbers.count > 2 && numbers[0].count <= 2 && (Int(numbers[0]) ?? 0) > 12
+    }
+
     /// Whether a date's second number is above 12, so that month/day is certain.
     static func dayComesSecond(_ text: String) -> Bool {
         let numbers = text.split { !$0.isNumber }
@@ -222,6 +246,6 @@ public struct MappingProposal: Sendable {
     }
 
     static func currencyMark(_ text: String) -> String? {
-        ["¥", "￥", "$", "€", "£"].first { text.contains($0) }
+        ["HK$", "US$", "¥", "￥", "$", "€", "£"].first { text.contains($0) }
     }
 }

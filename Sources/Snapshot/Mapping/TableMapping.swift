@@ -39,6 +39,6 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     /// GB18030, which covers GBK and GB2312: what Chinese Excel writes as "CSV".
     case gb18030
-    /// UTF-16 by its byte-order mark, else UTF-8 when the bytes are valid UTF-8, else GB18030.
+    /// UTF-16 by its byte-order mark, else UTF-8 when the first megabyte is valid UTF-8, else GB18030.
     case auto
 }

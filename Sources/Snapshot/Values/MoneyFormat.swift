@@ -1,3 +1,5 @@
+import Foundation
+
 /// How an export writes money: which mark separates the fraction, which groups thousands,
 /// and whether a currency symbol may stand beside the number.
 ///
@@ -16,7 +18,10 @@ public struct MoneyFormat: Sendable, Equatable, CustomStringConvertible {
     /// The format an example such as `1,234.50` shows, or nil when it shows none: digits,
     /// at most one kind of thousands separator, then `.` or `,` and the fraction digits.
     public init?(example: String) {
-        let scalars = Array(example.unicodeScalars)
+        var bare = example
+        for symbol in Self.symbolBytes.map({ String(decoding: $0, as: UTF8.self) }) { bare = bare.replacingOccurrences(of: symbol, with: "") }
+        bare = bare.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "-\u{A0}\u{202F}")))
+        let scalars = Array(bare.unicodeScalars)
         let marks = scalars.filter { !("0"..."9").contains($0) }
         guard scalars.count > marks.count, let last = marks.last, last == "." || last == "," else { return nil }
         let groupMarks = Set(marks.dropLast())
@@ -45,9 +50,16 @@ public struct MoneyFormat: Sendable, Equatable, CustomStringConvertible {
     func normalize(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var start = 0, end = bytes.count
         var negative = false
+        /// Spaces, no-break spaces (C2 A0) and narrow no-break spaces (E2 80 AF) between the number and its mark.
         func skipSpaces() {
-            while start < end, bytes[start] == 32 { start += 1 }
-            while end > start, bytes[end - 1] == 32 { end -= 1 }
+            while true {
+                if start < end, bytes[start] == 32 { start += 1 } else if end - start >= 2, bytes[start] == 0xC2, bytes[start + 1] == 0xA0 { start += 2 }
+                else if end - start >= 3, bytes[start] == 0xE2, bytes[start + 1] == 0x80, bytes[start + 2] == 0xAF { start += 3 } else { break }
+            }
+            while true {
+                if end > start, bytes[end - 1] == 32 { end -= 1 } else if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2 }
+                else if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xAF { end -= 3 } else { break }
+            }
         }
         func dropSymbol() {
             guard symbols else { return }

@@ -125,9 +125,13 @@ public struct TimestampPattern: Sendable, Equatable, CustomStringConvertible {
                 let sign = bytes[p] == UInt8(ascii: "+") ? 1 : -1
                 p += 1
                 guard let h = number(2, 2), h < 24 else { return nil }
-                _ = take([UInt8(ascii: ":")])
-                let m = number(2, 2) ?? 0
-                guard m < 60 else { return nil }
+                // Minutes follow a colon, or stand right after the hours, or are absent (`+08`).
+                let colon = take([UInt8(ascii: ":")])
+                var m = 0
+                if colon || p < bytes.count {
+                    guard let minutes = number(2, 2), minutes < 60 else { return nil }
+                    m = minutes
+                }
                 offset = sign * (h * 3600 + m * 60)
             case .literal(let bytes): guard take(bytes.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }) else { return nil }
             }

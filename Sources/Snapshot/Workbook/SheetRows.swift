@@ -15,9 +15,13 @@ final class SheetRows: XMLEvents {
     /// Fields per row; nil while reading the header, whose width is its last cell.
     private let width: Int?
     private let body: (Row) throws -> Void
-    /// Set right after the stream is made, which lives longer than this reader; not weak,
-    /// since a weakly referenced object pays a slow reference count on every callback.
+    /// The stream feeding these events, to stop it on a failure. It holds this reader, so
+    /// the reference back is unowned; not weak, since a weakly referenced object pays a
+    /// slow reference count on every retain, and the stream is retained on every callback.
     private unowned(unsafe) var stream: XMLStream?
+
+    /// Excel's own limit: columns A to XFD.
+    static let maxColumns = 16_384
     private(set) var failure: Error?
 
     private var rowNumber = 0
@@ -91,6 +95,7 @@ final class SheetRows: XMLEvents {
                 guard let parsed = Self.column(of: reference) else { return fail(problem(nil, "a cell reference \"\(String(decoding: reference, as: UTF8.self))\" that is not a column and row")) }
                 column = parsed
             }
+            guard column < Self.maxColumns else { return fail(problem(nil, "a cell beyond column XFD, the last a sheet may have")) }
             let type = attributes.value("t").map(CellType.init) ?? .number
             let style = attributes.value("s").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
             cell = (column, type, style)
@@ -146,8 +151,11 @@ final class SheetRows: XMLEvents {
         case .number:
             let style = book.dateStyle(cell.style)
             guard style != .none, !value.isEmpty else { return rowBytes.append(contentsOf: value) }
-            guard let serial = Double(String(decoding: value, as: UTF8.self)), serial.isFinite, serial >= 0, serial < 2_958_466 else {
-                throw problem(cell.column, "a date cell holding \(String(decoding: value, as: UTF8.self)), which is no date")
+            // Day 2,958,465 is 9999-12-31 in the 1900 system. Anything else is passed on as
+            // written, so the reader reports it as an unreadable value of its row.
+            let lastDay = book.uses1904 ? 2_957_003.0 : 2_958_465.0
+            guard let serial = Double(String(decoding: value, as: UTF8.self)), serial.isFinite, serial >= 0, serial < lastDay + 1 else {
+                return rowBytes.append(contentsOf: value)
             }
             rowBytes.append(contentsOf: Self.dateText(serial: serial, uses1904: book.uses1904, withTime: style == .dateTime).utf8)
         case .other:  // inline strings, formula strings, ISO dates, errors: as written
@@ -174,7 +182,7 @@ final class SheetRows: XMLEvents {
     private func deliver() throws {
         let filled = cells.filter { $0.end > $0.start }
         guard !filled.isEmpty else { return }   // an empty row, as a blank line in a CSV
-        let count = width ?? (filled.last!.column + 1)
+        let count = width ?? (filled.map(\.column).max()! + 1)
         if let beyond = filled.first(where: { $0.column >= count }) {
             throw problem(beyond.column, "a value in a column with no header (the header has \(count) columns)")
         }

@@ -48,6 +48,7 @@ final class Workbook: @unchecked Sendable {
         uses1904 = book.uses1904
         let strings = SharedStrings()
         if let entry = try xml("xl/sharedStrings.xml", required: false) { try Self.parse(archive, entry, into: strings, fileName: fileName) }
+        guard !strings.tooLarge else { throw problem("its shared strings hold more than \(SharedStrings.maxBytes >> 20) MiB of text; the workbook is refused") }
         self.strings = strings
         let styles = StylesPart()
         if let entry = try xml("xl/styles.xml", required: false) { try Self.parse(archive, entry, into: styles, fileName: fileName) }
@@ -108,9 +109,10 @@ private final class StylesPart: XMLEvents {
     var cellFormats: [Int] = []
     private var inCellFormats = false
 
-    /// Excel's built-in date and time formats (14–22, 45–47, and the East Asian 27–36, 50–58).
-    static let builtInDates: Set<Int> = Set(14...17).union(27...31).union(34...36).union(50...58)
-    static let builtInDateTimes: Set<Int> = Set(18...22).union(32...33).union(45...47)
+    /// Excel's built-in date and time formats (14–22, 45–47, and the East Asian 27–36, 50–58);
+    /// the ones that show a time of day are read with it.
+    static let builtInDates: Set<Int> = Set(14...17).union(27...31).union([36]).union(50...54).union(57...58)
+    static let builtInDateTimes: Set<Int> = Set(18...22).union(32...35).union(45...47).union(55...56)
 
     func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("numFmt"), let id = attributes.string("numFmtId").flatMap(Int.init), let code = attributes.string("formatCode") {
@@ -160,8 +162,9 @@ final class SharedStrings: XMLEvents {
     private(set) var bytes: [UInt8] = []
     private(set) var ends: [Int] = []
     private var inText = false, inPhonetic = false
-
-    var count: Int { ends.count }
+    /// More text than this is no CRM export but a decompression bomb.
+    static let maxBytes = 1 << 30
+    private(set) var tooLarge = false
 
     /// The bytes of string `index`, nil when there is no such string.
     func string(_ index: Int) -> ArraySlice<UInt8>? {
@@ -172,7 +175,11 @@ final class SharedStrings: XMLEvents {
     func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("t") { inText = !inPhonetic } else if name.is("rPh") { inPhonetic = true }
     }
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) { if inText { self.bytes.append(contentsOf: bytes) } }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard inText, !tooLarge else { return }
+        guard self.bytes.count + bytes.count <= Self.maxBytes else { tooLarge = true; return }
+        self.bytes.append(contentsOf: bytes)
+    }
     func end(_ name: XMLName) {
         if name.is("t") { inText = false } else if name.is("rPh") { inPhonetic = false } else if name.is("si") { ends.append(bytes.count) }
     }

@@ -74,7 +74,6 @@ final class XMLStream {
         handler.serror = { _, _ in }
         context = xmlCreatePushParserCtxt(&handler, nil, nil, 0, nil)
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
-        context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
         context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
     }
 
