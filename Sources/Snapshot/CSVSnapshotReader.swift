@@ -18,7 +18,7 @@ public enum CSVSnapshotReader {
     public static func open(folder: String, options: SnapshotOptions) throws -> [String: Input] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SnapshotError(.notFound, file: folder, message: "no such folder; expected a folder of <table>.csv files")
+            throw SnapshotError(.notFound, file: folder, message: "no such folder; expected a folder of <table>.csv files", chinese: "文件夹不存在；应为存放 <表>.csv 文件的文件夹")
         }
         var inputs: [String: Input] = [:]
         var problems: [SnapshotError] = []
@@ -63,7 +63,8 @@ public enum CSVSnapshotReader {
             let rows = customerLog.rowsRead["customers"] ?? 0
             throw SnapshotError(.unusable, file: customersInput.layout.fileName, line: rows > 0 ? 2 : 1,
                                 message: rows > 0 ? "none of its \(rows) rows could be read as a customer; every metric would be empty"
-                                                  : "the file holds no customers; every metric would be empty")
+                                                  : "the file holds no customers; every metric would be empty",
+                                chinese: rows > 0 ? "\(rows) 行中没有一行能读成客户；所有指标都将为空" : "文件中没有客户；所有指标都将为空")
         }
 
         let others = Snapshot.tableNames.filter { $0 != "customers" }
@@ -94,7 +95,8 @@ public enum CSVSnapshotReader {
         try checkLeftOut(snapshot.quality, options: options)
         if options.strict, let first = snapshot.quality.firstFinding {
             throw SnapshotError(.strictFinding, file: first.file, line: first.line, column: first.column, columnName: first.columnName,
-                                message: "\(first.message) (strict mode: \(snapshot.quality.totalFindings) finding(s) in all)")
+                                message: "\(first.message) (strict mode: \(snapshot.quality.totalFindings) finding(s) in all)",
+                                chinese: "\(first.chinese)（严格模式：共 \(snapshot.quality.totalFindings) 处问题）")
         }
         return snapshot
     }
@@ -112,7 +114,9 @@ public enum CSVSnapshotReader {
             throw SnapshotError(.unusable, file: first?.file ?? file, line: first?.line, column: first?.column, columnName: first?.columnName,
                                 message: "\(first?.message ?? "a required value cannot be read"); \(leftOut) of \(rows) rows of \(file) "
                                     + "(\(String(format: "%.1f", share)) %) are left out like this, "
-                                    + "more than the \(options.maxLeftOutShare * 100) % allowed (quality.max_unreadable_share in pack.yaml)")
+                                    + "more than the \(options.maxLeftOutShare * 100) % allowed (quality.max_unreadable_share in pack.yaml)",
+                                chinese: "\(first?.chinese ?? "必填值无法读取")；\(file) 的 \(rows) 行中有 \(leftOut) 行（\(String(format: "%.1f", share)) %）因此未计入，"
+                                    + "超过允许的 \(options.maxLeftOutShare * 100) %（pack.yaml 中的 quality.max_unreadable_share）")
         }
     }
 

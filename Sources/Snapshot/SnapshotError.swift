@@ -19,7 +19,7 @@ public struct SnapshotError: Error, CustomStringConvertible, Sendable, Equatable
     public let column: Int?
     public let columnName: String?
     public let message: String
-    /// The message in Chinese, where one is written (the problems `check` lists).
+    /// The message in Chinese, for a Chinese setup.
     public var chinese: String?
     /// Further problems found in the same pass (every missing column of every file, not just the first).
     public private(set) var more: [SnapshotError] = []
@@ -38,7 +38,8 @@ public struct SnapshotError: Error, CustomStringConvertible, Sendable, Equatable
         return [head] + more
     }
 
-    public init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, message: String) {
+    public init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, message: String, chinese: String? = nil) {
+        self.chinese = chinese
         self.kind = kind
         self.file = file
         self.line = line

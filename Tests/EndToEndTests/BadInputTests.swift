@@ -51,7 +51,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: site) }
         let result = try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", site, "--strict"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("strict mode"))
+        #expect(result.stderr.contains("严格模式：共 168 处问题"), "\(result.stderr)")
     }
 
     @Test func missingSnapshotFolder() throws {

@@ -27,6 +27,17 @@ import Testing
         #expect(published.allSatisfy { $0.hasPrefix(".") }, "\(published)")
     }
 
+    @Test func aChineseSetupIsToldInChinese() throws {
+        let data = try folder(customers: "客户编号,signup_at\nC1,2026-01-15\n", orders: "order_id,customer_id,ordered_at\nO1,C1,2026-02-03\n")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try "company: T\ntimezone: Asia/Shanghai\nlanguage: zh\n".write(toFile: data + "/pack.yaml", atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["check", "--data", data])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("共 2 个问题："), "\(result.stderr)")
+        #expect(result.stderr.contains("customers.csv:1 (customer_id): 表头中没有 customer_id 列；是否指“客户编号”？"))
+        #expect(result.stderr.contains("orders.csv:1 (amount): 表头中没有 amount 列；现有列：order_id、customer_id、ordered_at"))
+    }
+
     @Test func checkOfAGoodFolderSaysTablesFindingsAndTheMonthWithItsReason() throws {
         let data = try folder(customers: "customer_id,signup_at\nC1,2026-01-15\nC1,2026-01-16\n",
                               orders: "order_id,customer_id,ordered_at,amount\nO1,C1,2026-02-03,10.00\nO2,C1,2026-04-29 23:59,12.50\n")

@@ -33,7 +33,7 @@ extension MalformedCase {
         MalformedCase(name: "a column named twice", status: 65, place: "orders.csv:1:7 (Amount)") { w in
             try w.replaceLine("orders", 1, "order_id,customer_id,ordered_at,amount,status,cost,Amount")
         },
-        MalformedCase(name: "no customers at all", status: 65, place: "customers.csv:1: the file holds no customers") { w in
+        MalformedCase(name: "no customers at all", status: 65, place: "customers.csv:1: 文件中没有客户") { w in
             try w.write("customers", "customer_id,name,signup_at,channel,region,industry,tier,owner\n")
             try w.write("orders", "order_id,customer_id,ordered_at,amount\n")
         },

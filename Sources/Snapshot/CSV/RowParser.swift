@@ -110,7 +110,8 @@ final class RowParser {
         let (sum, overflow) = totals[column].addingReportingOverflow(value)
         guard !overflow, sum <= Self.columnTotalLimit else {
             throw SnapshotError(.structural, file: layout.partNames[record.part], line: record.line, column: column + 1, columnName: layout.header[column],
-                                message: "the column adds up past \(Self.columnTotalLimit) minor units at this row; money and counts are summed exactly as 64-bit integers, which cannot hold that")
+                                message: "the column adds up past \(Self.columnTotalLimit) minor units at this row; money and counts are summed exactly as 64-bit integers, which cannot hold that",
+                                chinese: "此列到本行的累计超过 \(Self.columnTotalLimit) 个最小货币单位；金额和计数按 64 位整数精确求和，无法容纳")
         }
         totals[column] = sum
     }

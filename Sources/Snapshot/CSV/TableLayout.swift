@@ -56,7 +56,8 @@ public struct TableLayout: Sendable {
     /// `spend` is dated by a month or a day, and needs one of the two.
     var periodMissing: SnapshotError {
         SnapshotError(.structural, file: fileName, line: 1, columnName: "month",
-                      message: "the header needs a month (YYYY-MM) or a date column; found: \(header.joined(separator: ", "))")
+                      message: "the header needs a month (YYYY-MM) or a date column; found: \(header.joined(separator: ", "))",
+                      chinese: "表头需要 month（YYYY-MM）或 date 列；现有列：\(header.joined(separator: "、"))")
     }
 
     private func missing(_ name: String) -> SnapshotError {

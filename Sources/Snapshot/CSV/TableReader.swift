@@ -78,7 +78,8 @@ public struct TableReader: Sendable {
     private init(parts: [Part], headers: [[String]], name: String, delimiter: UInt8) throws {
         for (part, names) in zip(parts, headers).dropFirst() where names.map({ $0.lowercased() }) != headers[0].map({ $0.lowercased() }) {
             throw SnapshotError(.structural, file: part.name, line: 1,
-                                message: "its header (\(names.joined(separator: ", "))) differs from that of \(parts[0].name) (\(headers[0].joined(separator: ", "))); files read as one table need the same columns")
+                                message: "its header (\(names.joined(separator: ", "))) differs from that of \(parts[0].name) (\(headers[0].joined(separator: ", "))); files read as one table need the same columns",
+                                chinese: "表头（\(names.joined(separator: "、"))）与 \(parts[0].name) 的（\(headers[0].joined(separator: "、"))）不同；合为一张表的文件须有相同的列")
         }
         self.fileName = name
         self.delimiter = delimiter
@@ -98,12 +99,13 @@ public struct TableReader: Sendable {
                 throw Enough()
             }
         } catch is Enough {}
-        guard let names else { throw SnapshotError(.structural, file: book.name, message: "the sheet is empty; expected a header row naming the columns") }
+        guard let names else { throw SnapshotError(.structural, file: book.name, message: "the sheet is empty; expected a header row naming the columns", chinese: "工作表为空；应有一行表头列出各列") }
         var firstColumn: [String: Int] = [:]
         for (i, name) in names.enumerated() where !name.isEmpty {
             if let earlier = firstColumn[name.lowercased()] {
                 throw SnapshotError(.structural, file: book.name + "!\(SheetRows.letters(i))\(headerRow)", columnName: name,
-                                    message: "the header names this column twice (also column \(SheetRows.letters(earlier))); which one holds the data would be a guess")
+                                    message: "the header names this column twice (also column \(SheetRows.letters(earlier))); which one holds the data would be a guess",
+                                    chinese: "表头中此列出现两次（另见 \(SheetRows.letters(earlier)) 列），无法判断哪一列是数据")
             }
             firstColumn[name.lowercased()] = i
         }
@@ -117,14 +119,15 @@ public struct TableReader: Sendable {
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { (buffer[0], buffer[1], buffer[2]) = (0x20, 0x20, 0x20) }
         var scanner = RecordScanner(buffer: buffer, fileName: fileName, delimiter: delimiter)
         guard let record = try scanner.next() else {
-            throw SnapshotError(.structural, file: fileName, line: 1, message: "the file is empty; expected a header row naming the columns")
+            throw SnapshotError(.structural, file: fileName, line: 1, message: "the file is empty; expected a header row naming the columns", chinese: "文件为空；应有一行表头列出各列")
         }
         let names = record.fields.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.start..<$0.end]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
         var firstColumn: [String: Int] = [:]
         for (i, name) in names.enumerated() where !name.isEmpty {
             if let earlier = firstColumn[name.lowercased()] {
                 throw SnapshotError(.structural, file: fileName, line: 1, column: i + 1, columnName: name,
-                                    message: "the header names this column twice (also column \(earlier + 1)); which one holds the data would be a guess")
+                                    message: "the header names this column twice (also column \(earlier + 1)); which one holds the data would be a guess",
+                                    chinese: "表头中此列出现两次（另见第 \(earlier + 1) 列），无法判断哪一列是数据")
             }
             firstColumn[name.lowercased()] = i
         }
@@ -169,7 +172,8 @@ public struct TableReader: Sendable {
                     if record.fields.count == 1, record.fields[0].start == record.fields[0].end, !record.fields[0].quoted { continue }
                     guard record.fields.count == width else {
                         throw SnapshotError(.structural, file: name, line: record.line, column: min(record.fields.count, width + 1),
-                                            message: "expected \(width) fields as in the header, found \(record.fields.count)")
+                                            message: "expected \(width) fields as in the header, found \(record.fields.count)",
+                                            chinese: "应与表头一样有 \(width) 个字段，实有 \(record.fields.count) 个")
                     }
                     row += 1
                     try body(TableRecord(buffer: UnsafeBufferPointer(buffer), fields: record.fields, part: index, line: record.line, row: row))
@@ -276,7 +280,8 @@ struct RecordScanner {
 
     private func notUTF8(_ field: Int) -> SnapshotError {
         SnapshotError(.structural, file: fileName, line: line, column: field,
-                      message: "the field holds bytes that are not valid UTF-8; a GBK or GB18030 export needs encoding: gb18030 for its table in pack.yaml (auto decides by the first megabyte only)")
+                      message: "the field holds bytes that are not valid UTF-8; a GBK or GB18030 export needs encoding: gb18030 for its table in pack.yaml (auto decides by the first megabyte only)",
+                      chinese: "字段中有不是有效 UTF-8 的字节；GBK 或 GB18030 导出文件需在 pack.yaml 中为该表设 encoding: gb18030（auto 只看前 1 MB）")
     }
 
     // MARK: Eight bytes at a time
@@ -317,7 +322,7 @@ struct RecordScanner {
                 while true {
                     guard p < n else {
                         throw SnapshotError(.structural, file: fileName, line: openedLine, column: fields.count + 1,
-                                            message: "a quoted field is never closed (unbalanced \")")
+                                            message: "a quoted field is never closed (unbalanced \")", chinese: "带引号的字段没有闭合（引号不成对）")
                     }
                     // Nothing unescaped yet: jump to the next quote, LF or non-ASCII byte, eight bytes at a time.
                     if write == p, p + 8 <= n {
@@ -353,7 +358,8 @@ struct RecordScanner {
                 fields.append(FieldRange(start: start, end: write, quoted: true))
                 guard p == n || buffer[p] == delimiter || buffer[p] == Self.lf || isLineEndCR(p) else {
                     throw SnapshotError(.structural, file: fileName, line: line, column: fields.count,
-                                        message: "unexpected text after a closing quote; expected \(Character(Unicode.Scalar(delimiter)) == "\t" ? "a tab" : String(Character(Unicode.Scalar(delimiter)))) or end of line")
+                                        message: "unexpected text after a closing quote; expected \(Character(Unicode.Scalar(delimiter)) == "\t" ? "a tab" : String(Character(Unicode.Scalar(delimiter)))) or end of line",
+                                        chinese: "闭合引号后出现了多余文字；应为分隔符或行尾")
                 }
             } else {
                 let start = p
@@ -378,11 +384,13 @@ struct RecordScanner {
                     if c == Self.cr {
                         if isLineEndCR(p) { break }
                         throw SnapshotError(.structural, file: fileName, line: line, column: fields.count + 1,
-                                            message: "a carriage return (CR) inside an unquoted field; lines must end in LF or CRLF, and a field holding a line break must be quoted")
+                                            message: "a carriage return (CR) inside an unquoted field; lines must end in LF or CRLF, and a field holding a line break must be quoted",
+                                            chinese: "未加引号的字段中有回车符（CR）；行应以 LF 或 CRLF 结尾，含换行的字段须加引号")
                     }
                     if c == Self.quote {
                         throw SnapshotError(.structural, file: fileName, line: line, column: fields.count + 1,
-                                            message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                                            message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
+                                            chinese: "未加引号的字段中有引号；应给整个字段加引号，并把其中的引号写成两个（\"\"）")
                     }
                     p += 1
                 }

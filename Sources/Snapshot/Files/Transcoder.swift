@@ -32,7 +32,8 @@ enum Transcoder {
     private static func convert(_ bytes: UnsafeBufferPointer<UInt8>, from encoding: String, skipping bom: Int, fileName: String) throws -> MappedFile {
         let converter = iconv_open("UTF-8", encoding)
         guard let converter, converter != iconv_t(bitPattern: -1) else {
-            throw SnapshotError(.structural, file: fileName, message: "this system cannot convert \(encoding) text (iconv has no converter for it)")
+            throw SnapshotError(.structural, file: fileName, message: "this system cannot convert \(encoding) text (iconv has no converter for it)",
+                                chinese: "本系统无法转换 \(encoding) 文本（iconv 没有相应的转换器）")
         }
         defer { iconv_close(converter) }
         guard bytes.count > bom else { return MappedFile(bytes: []) }
@@ -49,12 +50,13 @@ enum Transcoder {
                 let lineStart = UnsafeBufferPointer(rebasing: out[0..<written]).lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
                 let what = errno == EINVAL ? "the file ends inside a character" : "bytes that are not \(encoding) text"
                 throw SnapshotError(.structural, file: fileName, line: line,
-                                    message: "\(what) after the \(written - lineStart) bytes of UTF-8 read on this line; check the table's encoding in pack.yaml (utf-8, gb18030 or auto)")
+                                    message: "\(what) after the \(written - lineStart) bytes of UTF-8 read on this line; check the table's encoding in pack.yaml (utf-8, gb18030 or auto)",
+                                    chinese: "\(errno == EINVAL ? "文件在一个字符中间结束" : "有不是 \(encoding) 文本的字节")（本行已读出 \(written - lineStart) 字节）；请检查 pack.yaml 中该表的 encoding（utf-8、gb18030 或 auto）")
             }
             return out.count - outLeft
         }
         guard let converted else {
-            throw SnapshotError(.structural, file: fileName, message: "no memory to convert the \(encoding) text to UTF-8")
+            throw SnapshotError(.structural, file: fileName, message: "no memory to convert the \(encoding) text to UTF-8", chinese: "内存不足，无法把 \(encoding) 文本转换为 UTF-8")
         }
         return converted
     }

@@ -65,11 +65,11 @@ final class SheetRows: XMLEvents {
             try stream.feed(UnsafeRawBufferPointer(start: nil, count: 0), last: true)
         } catch is Stopped {
         } catch let problem as XMLStream.Problem {
-            if rows.failure == nil { throw SnapshotError(.structural, file: book.name, message: "the sheet is not readable: \(problem)") }
+            if rows.failure == nil { throw SnapshotError(.structural, file: book.name, message: "the sheet is not readable: \(problem)", chinese: "工作表无法读取：\(problem)") }
         } catch let error as SnapshotError {
             throw error
         } catch {
-            if rows.failure == nil { throw SnapshotError(.structural, file: book.name, message: "the sheet cannot be inflated (\(error)); the workbook is damaged") }
+            if rows.failure == nil { throw SnapshotError(.structural, file: book.name, message: "the sheet cannot be inflated (\(error)); the workbook is damaged", chinese: "工作表无法解压（\(error)），工作簿已损坏") }
         }
         if let failure = rows.failure { throw failure }
     }
@@ -80,9 +80,9 @@ final class SheetRows: XMLEvents {
         stream?.stop()
     }
 
-    private func problem(_ column: Int?, _ message: String) -> SnapshotError {
+    private func problem(_ column: Int?, _ message: String, _ chinese: String) -> SnapshotError {
         let place = column.map { "!\(Self.letters($0))\(rowNumber)" } ?? " row \(rowNumber)"
-        return SnapshotError(.structural, file: book.name + place, message: message)
+        return SnapshotError(.structural, file: book.name + place, message: message, chinese: chinese)
     }
 
     // MARK: Events
@@ -92,10 +92,11 @@ final class SheetRows: XMLEvents {
         if name.is("c") {
             var column = cells.last.map { $0.column + 1 } ?? 0
             if let reference = attributes.value("r") {
-                guard let parsed = Self.column(of: reference) else { return fail(problem(nil, "a cell reference \"\(String(decoding: reference, as: UTF8.self))\" that is not a column and row")) }
+                guard let parsed = Self.column(of: reference) else { return fail(problem(nil, "a cell reference \"\(String(decoding: reference, as: UTF8.self))\" that is not a column and row",
+                                                                       "单元格引用“\(String(decoding: reference, as: UTF8.self))”不是列加行")) }
                 column = parsed
             }
-            guard column < Self.maxColumns else { return fail(problem(nil, "a cell beyond column XFD, the last a sheet may have")) }
+            guard column < Self.maxColumns else { return fail(problem(nil, "a cell beyond column XFD, the last a sheet may have", "单元格超出了工作表最后一列 XFD")) }
             let type = attributes.value("t").map(CellType.init) ?? .number
             let style = attributes.value("s").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
             cell = (column, type, style)
@@ -143,7 +144,8 @@ final class SheetRows: XMLEvents {
         case .shared:
             guard !value.isEmpty else { return }
             guard let index = Int(String(decoding: value, as: UTF8.self)), let text = book.strings.string(index) else {
-                throw problem(cell.column, "the cell refers to shared string \(String(decoding: value, as: UTF8.self)), which the workbook does not have")
+                throw problem(cell.column, "the cell refers to shared string \(String(decoding: value, as: UTF8.self)), which the workbook does not have",
+                              "单元格引用的共享字符串 \(String(decoding: value, as: UTF8.self)) 在工作簿中不存在")
             }
             rowBytes.append(contentsOf: text)
         case .boolean:
@@ -184,7 +186,7 @@ final class SheetRows: XMLEvents {
         guard !filled.isEmpty else { return }   // an empty row, as a blank line in a CSV
         let count = width ?? (filled.map(\.column).max()! + 1)
         if let beyond = filled.first(where: { $0.column >= count }) {
-            throw problem(beyond.column, "a value in a column with no header (the header has \(count) columns)")
+            throw problem(beyond.column, "a value in a column with no header (the header has \(count) columns)", "该列没有表头却有值（表头共 \(count) 列）")
         }
         var fields = [FieldRange](repeating: FieldRange(start: 0, end: 0, quoted: false), count: count)
         for cell in filled { fields[cell.column] = FieldRange(start: cell.start, end: cell.end, quoted: false) }
