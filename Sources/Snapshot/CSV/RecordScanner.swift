@@ -1,0 +1,180 @@
+/// The state machine of RFC 4180, with the table's separator, over a mutable byte buffer:
+/// UTF-8 checked and quoted fields unescaped in place as it goes.
+struct RecordScanner {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    let fileName: String
+    var offset = 0
+    var line = 1
+    private var fields: [FieldRange] = []
+
+    init(buffer: UnsafeMutableBufferPointer<UInt8>, fileName: String, delimiter: UInt8, offset: Int = 0, line: Int = 1) {
+        self.buffer = buffer
+        self.delimiter = delimiter
+        self.delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        self.fileName = fileName
+        self.offset = offset
+        self.line = line
+    }
+
+    private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    /// The field separator, alone and repeated in each byte of a word.
+    let delimiter: UInt8
+    private let delimiters: UInt64
+
+    // MARK: UTF-8, checked in the same pass
+
+    /// The length of the UTF-8 sequence that starts with the byte ≥ 0x80 at `p`, or an
+    /// error naming the line and field: overlong forms, surrogates and values past
+    /// U+10FFFF are not UTF-8 either.
+    @inline(never) private func sequenceLength(at p: Int, field: Int) throws -> Int {
+        let c = buffer[p]
+        let need: Int
+        var minimum: UInt32, scalar: UInt32
+        switch c {
+        case 0xC2...0xDF: (need, minimum, scalar) = (1, 0x80, UInt32(c & 0x1F))
+        case 0xE0...0xEF: (need, minimum, scalar) = (2, 0x800, UInt32(c & 0x0F))
+        case 0xF0...0xF4: (need, minimum, scalar) = (3, 0x10000, UInt32(c & 0x07))
+        default: throw notUTF8(field)
+        }
+        guard p + need < buffer.count else { throw notUTF8(field) }
+        for k in 1...need {
+            let next = buffer[p + k]
+            guard next & 0xC0 == 0x80 else { throw notUTF8(field) }
+            scalar = scalar << 6 | UInt32(next & 0x3F)
+        }
+        guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { throw notUTF8(field) }
+        return need + 1
+    }
+
+    private func notUTF8(_ field: Int) -> SnapshotError {
+        SnapshotError(.structural, file: fileName, line: line, column: field,
+                      message: "the field holds bytes that are not valid UTF-8; a GBK or GB18030 export needs encoding: gb18030 for its table in pack.yaml (auto decides by the first megabyte only)",
+                      chinese: "字段中有不是有效 UTF-8 的字节；GBK 或 GB18030 导出文件需在 pack.yaml 中为该表设 encoding: gb18030（auto 只看前 1 MB）")
+    }
+
+    // MARK: Eight bytes at a time
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    private static let crs: UInt64 = 0x0D0D_0D0D_0D0D_0D0D, quotes: UInt64 = 0x2222_2222_2222_2222
+
+    @inline(__always) private func word(at p: Int) -> UInt64 {
+        UnsafeRawPointer(buffer.baseAddress!).loadUnaligned(fromByteOffset: p, as: UInt64.self)
+    }
+
+    /// The high bit of each byte of `w` (little-endian) that equals the byte repeated in
+    /// `pattern`. Only bytes above a true match can be flagged falsely, so the lowest set
+    /// bit always marks the first match.
+    @inline(__always) private static func matches(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = w ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
+    /// A CR ends a line only as the first half of CRLF, or as the file's last byte.
+    @inline(__always) private func isLineEndCR(_ p: Int) -> Bool {
+        buffer[p] == Self.cr && (p + 1 == buffer.count || buffer[p + 1] == Self.lf)
+    }
+
+    mutating func next() throws -> (fields: [FieldRange], line: Int)? {
+        let n = buffer.count
+        guard offset < n else { return nil }
+        let recordLine = line
+        fields.removeAll(keepingCapacity: true)
+        var p = offset
+        while true {
+            if p < n, buffer[p] == Self.quote {
+                let openedLine = line
+                p += 1
+                let start = p
+                var write = p
+                while true {
+                    guard p < n else {
+                        throw SnapshotError(.structural, file: fileName, line: openedLine, column: fields.count + 1,
+                                            message: "a quoted field is never closed (unbalanced \")", chinese: "带引号的字段没有闭合（引号不成对）")
+                    }
+                    // Nothing unescaped yet: jump to the next quote, LF or non-ASCII byte, eight bytes at a time.
+                    if write == p, p + 8 <= n {
+                        let stops = Self.matches(word(at: p), Self.quotes) | Self.matches(word(at: p), Self.lfs) | (word(at: p) & Self.highBits)
+                        let skip = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+                        p += skip
+                        write += skip
+                        if skip == 8 { continue }
+                    }
+                    let c = buffer[p]
+                    if c >= 0x80 {
+                        let length = try sequenceLength(at: p, field: fields.count + 1)
+                        for k in 0..<length { buffer[write + k] = buffer[p + k] }
+                        write += length
+                        p += length
+                        continue
+                    }
+                    if c == Self.quote {
+                        if p + 1 < n, buffer[p + 1] == Self.quote {
+                            buffer[write] = Self.quote
+                            write += 1
+                            p += 2
+                            continue
+                        }
+                        p += 1
+                        break
+                    }
+                    if c == Self.lf { line += 1 }
+                    buffer[write] = c
+                    write += 1
+                    p += 1
+                }
+                fields.append(FieldRange(start: start, end: write, quoted: true))
+                guard p == n || buffer[p] == delimiter || buffer[p] == Self.lf || isLineEndCR(p) else {
+                    throw SnapshotError(.structural, file: fileName, line: line, column: fields.count,
+                                        message: "unexpected text after a closing quote; expected \(Character(Unicode.Scalar(delimiter)) == "\t" ? "a tab" : String(Character(Unicode.Scalar(delimiter)))) or end of line",
+                                        chinese: "闭合引号后出现了多余文字；应为分隔符或行尾")
+                }
+            } else {
+                let start = p
+                while p < n {
+                    // Jump to the next delimiter, quote, CR or non-ASCII byte, eight bytes at a time.
+                    if p + 8 <= n {
+                        let w = word(at: p)
+                        let stops = Self.matches(w, delimiters) | Self.matches(w, Self.lfs) | Self.matches(w, Self.crs)
+                            | Self.matches(w, Self.quotes) | (w & Self.highBits)
+                        if stops == 0 {
+                            p += 8
+                            continue
+                        }
+                        p += stops.trailingZeroBitCount >> 3
+                    }
+                    let c = buffer[p]
+                    if c >= 0x80 {
+                        p += try sequenceLength(at: p, field: fields.count + 1)
+                        continue
+                    }
+                    if c == delimiter || c == Self.lf { break }
+                    if c == Self.cr {
+                        if isLineEndCR(p) { break }
+                        throw SnapshotError(.structural, file: fileName, line: line, column: fields.count + 1,
+                                            message: "a carriage return (CR) inside an unquoted field; lines must end in LF or CRLF, and a field holding a line break must be quoted",
+                                            chinese: "未加引号的字段中有回车符（CR）；行应以 LF 或 CRLF 结尾，含换行的字段须加引号")
+                    }
+                    if c == Self.quote {
+                        throw SnapshotError(.structural, file: fileName, line: line, column: fields.count + 1,
+                                            message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
+                                            chinese: "未加引号的字段中有引号；应给整个字段加引号，并把其中的引号写成两个（\"\"）")
+                    }
+                    p += 1
+                }
+                fields.append(FieldRange(start: start, end: p, quoted: false))
+            }
+            if p < n, buffer[p] == delimiter {
+                p += 1
+                if p == n { fields.append(FieldRange(start: p, end: p, quoted: false)) }
+                continue
+            }
+            if p < n, buffer[p] == Self.cr { p += 1 }
+            if p < n, buffer[p] == Self.lf { p += 1 }
+            line += 1
+            break
+        }
+        offset = p
+        return (fields, recordLine)
+    }
+}

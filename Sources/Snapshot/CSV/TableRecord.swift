@@ -1,0 +1,36 @@
+/// One record: byte ranges of its fields in the file buffer, valid only inside the callback.
+public struct TableRecord {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let fields: [FieldRange]
+    /// Which of the reader's files it is in (``TableReader/partNames``): an index, not a
+    /// name, so that handing out a record costs no reference count.
+    public let part: Int
+    /// The line on which the record starts (1-based; the header is line 1).
+    public let line: Int
+    /// Its place among the table's records (1-based, header not counted): the same in
+    /// any source of the same rows, where lines are not (a quoted field may hold line breaks).
+    public let row: Int
+    /// Whether the place is a worksheet cell (`file[sheet]!C17`) rather than a line and field.
+    public var inSheet = false
+
+    /// The raw bytes of field `index`, trimmed of surrounding spaces and tabs when asked.
+    public func bytes(_ index: Int, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {
+        var start = fields[index].start, end = fields[index].end
+        if trimmed {
+            while start < end, buffer[start] == 32 || buffer[start] == 9 { start += 1 }
+            while end > start, buffer[end - 1] == 32 || buffer[end - 1] == 9 { end -= 1 }
+        }
+        return UnsafeBufferPointer(rebasing: buffer[start..<end])
+    }
+
+    public func string(_ index: Int, trimmed: Bool = true) -> String {
+        String(decoding: bytes(index, trimmed: trimmed), as: UTF8.self)
+    }
+}
+
+/// Where one field lies in the buffer, and whether it was quoted.
+struct FieldRange {
+    var start: Int
+    var end: Int
+    var quoted: Bool
+}
