@@ -9,7 +9,7 @@ import Snapshot
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     // The scanner alone, from bytes.
-    if var reader = try? TableReader(bytes: bytes, fileName: "fuzz.csv") {
+    if let reader = try? TableReader(bytes: bytes, fileName: "fuzz.csv") {
         let width = reader.header.count
         _ = try? reader.forEachRecord { record in
             for i in 0..<width { _ = record.string(i) }
