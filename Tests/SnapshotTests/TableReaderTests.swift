@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct TableReaderTests {
     func records(_ text: [UInt8]) throws -> (header: [String], rows: [[String]]) {
-        var reader = try TableReader(bytes: text, fileName: "t.csv")
+        let reader = try TableReader(bytes: text, fileName: "t.csv")
         var rows: [[String]] = []
         let width = reader.header.count
         try reader.forEachRecord { r in rows.append((0..<width).map { r.string($0, trimmed: false) }) }
@@ -64,7 +64,7 @@ import Testing
 @Suite struct CSVScanTests {
     func error(_ bytes: [UInt8]) -> SnapshotError? {
         do {
-            var reader = try TableReader(bytes: bytes, fileName: "t.csv")
+            let reader = try TableReader(bytes: bytes, fileName: "t.csv")
             try reader.forEachRecord { _ in }
             return nil
         } catch let e as SnapshotError { return e } catch { return nil }
@@ -86,7 +86,7 @@ import Testing
     @Test func validTextInEveryAlignmentAroundEightByteSteps() throws {
         for pad in 0..<9 {
             let name = String(repeating: "a", count: pad) + "张三🙂,\"x\"\"y,z\"," + String(repeating: "b", count: 9 - pad)
-            var reader = try TableReader(bytes: Array("id,n,q,t\n1,\(name)\n2,,,\n".utf8), fileName: "t.csv")
+            let reader = try TableReader(bytes: Array("id,n,q,t\n1,\(name)\n2,,,\n".utf8), fileName: "t.csv")
             var rows: [[String]] = []
             try reader.forEachRecord { r in rows.append((0..<4).map { r.string($0, trimmed: false) }) }
             #expect(rows == [["1", String(repeating: "a", count: pad) + "张三🙂", "x\"y,z", String(repeating: "b", count: 9 - pad)], ["2", "", "", ""]])
@@ -103,7 +103,7 @@ import Testing
         let path = NSTemporaryDirectory() + "reviewpack-release-\(getpid()).csv"
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var reader = try TableReader(path: path, fileName: "big.csv")
+        let reader = try TableReader(path: path, fileName: "big.csv")
         var seen = 0
         try reader.forEachRecord { r in
             #expect(r.string(2) == "a, \"quoted\" name" && r.string(3) == "官网")
