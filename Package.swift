@@ -79,4 +79,8 @@ if ProcessInfo.processInfo.environment["REVIEWPACK_FUZZ"] != nil {
         package.products.append(.executable(name: name, targets: [name]))
         package.targets.append(.executableTarget(name: name, dependencies: (dependencies + ["FuzzDriver"]).map { .target(name: $0) }, path: "Fuzz/\(name)"))
     }
+    // The workbook fuzzer zips each input into an .xlsx before reading it.
+    package.products.append(.executable(name: "WorkbookFuzzer", targets: ["WorkbookFuzzer"]))
+    package.targets.append(.executableTarget(name: "WorkbookFuzzer", dependencies: ["Snapshot", "FuzzDriver", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                                             path: "Fuzz/WorkbookFuzzer"))
 }

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-60}"
-targets="${FUZZ_TARGETS:-CSVFuzzer ValueFuzzer ConfigFuzzer}"
+targets="${FUZZ_TARGETS:-CSVFuzzer ValueFuzzer ConfigFuzzer WorkbookFuzzer}"
 scratch=.build-fuzz
 export REVIEWPACK_FUZZ=1
 for target in $targets; do
@@ -18,7 +18,11 @@ for target in $targets; do
   corpus="$scratch/corpus/$target"
   mkdir -p "$corpus"
   echo "fuzz: $target for ${seconds}s (seeds: $seeds)"
-  "$scratch/release/$target" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  # Foundation's FileManager.fileSystemRepresentation, which ZIPFoundation calls to open
+  # an archive, leaks its C string on every call; leak detection would stop at the first input.
+  extra="" leaks=1
+  if [ "$target" = WorkbookFuzzer ]; then extra="-detect_leaks=0" leaks=0; fi
+  ASAN_OPTIONS="detect_leaks=$leaks" "$scratch/release/$target" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 $extra \
     -max_len=65536 -artifact_prefix="$scratch/crashes/$target-" -print_final_stats=1 > "$scratch/logs/$target.log" 2>&1 || true
   grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY)|ERROR: |deadly signal|Test unit written" "$scratch/logs/$target.log" || true
 done

@@ -80,6 +80,8 @@ import Testing
          "客户.xlsx[Sheet1]!C2: a value in a column with no header"),
         ("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>", "客户.xlsx[Sheet1]!A1: the cell refers to shared string 7"),
         ("<row r=\"1\"><c r=\"XFE1\" t=\"inlineStr\"><is><t>a</t></is></c></row>", "beyond column XFD"),
+        ("<row r=\"1\"><c r=\"CnumFmtinlineStr\"><v>1</v></c></row>", "a cell reference \"CnumFmtinlineStr\" that is not a column and row"),
+        ("<row r=\"9223372036854775807\"><c><v>1</v></c></row><row><c><v>2</v></c></row>", "a row number outside 1 to 1048576"),
         ("<row r=\"1\"><c r=\"A1\"><v>1</v></row>", "客户.xlsx[Sheet1]: the sheet is not readable"),
         ("", "the sheet is empty"),
     ])

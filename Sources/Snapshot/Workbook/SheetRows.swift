@@ -20,8 +20,9 @@ final class SheetRows: XMLEvents {
     /// slow reference count on every retain, and the stream is retained on every callback.
     private unowned(unsafe) var stream: XMLStream?
 
-    /// Excel's own limit: columns A to XFD.
+    /// Excel's own limits: columns A to XFD, rows 1 to 1,048,576.
     static let maxColumns = 16_384
+    static let maxRows = 1_048_576
     private(set) var failure: Error?
 
     private var rowNumber = 0
@@ -109,6 +110,7 @@ final class SheetRows: XMLEvents {
             inPhonetic = true
         } else if name.is("row") {
             let next = attributes.value("r").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? rowNumber + 1
+            guard (1...Self.maxRows).contains(next) else { return fail(problem(nil, "a row number outside 1 to \(Self.maxRows)", "行号不在 1 到 \(Self.maxRows) 之间")) }
             rowNumber = next
             cells.removeAll(keepingCapacity: true)
             rowBytes.removeAll(keepingCapacity: true)
@@ -201,10 +203,11 @@ final class SheetRows: XMLEvents {
         for byte in reference {
             let upper = byte & ~0x20
             guard upper >= 65, upper <= 90 else { break }
-            column = column * 26 + Int(upper - 64)
             letters += 1
+            guard letters <= 3 else { return nil }
+            column = column * 26 + Int(upper - 64)
         }
-        guard letters > 0, letters <= 3, letters < reference.count else { return nil }
+        guard letters > 0, letters < reference.count else { return nil }
         return column - 1
     }
 
