@@ -75,7 +75,9 @@ def main():
 
         def authenticator(server, session, envelope, mechanism, auth_data):
             ok = isinstance(auth_data, LoginPassword) and auth_data.login == user and auth_data.password == password
-            return AuthResult(success=ok)
+            # handled=False: the server itself answers 235 or 535 (by default a refusal
+            # counts as answered by the authenticator, and the client waits forever).
+            return AuthResult(success=ok, handled=False)
 
         options.update(authenticator=authenticator, auth_required=True, auth_require_tls="--tls" in args or "--smtps" in args)
     controller = Controller(Handler(maildir), hostname="127.0.0.1", port=port, decode_data=False, **options)

@@ -89,6 +89,12 @@ import Testing
         let noPassword = try CommandRunner.run(["send", "--data", CommandRunner.sampleData, "--config", config, "--outbox", outbox])
         #expect(noPassword.status == 78)
         #expect(noPassword.stderr.contains("RP_TEST_SMTP_PASSWORD"))
+        // A wrong password is refused by the server (535): for good (69), nothing sent, the password never shown.
+        let refused = try CommandRunner.run(["send", "--data", CommandRunner.sampleData, "--config", config, "--outbox", outbox],
+                                            environment: ["RP_TEST_SMTP_PASSWORD": "wrong-Ω-guess"])
+        #expect(refused.status == 69, "\(refused.stderr)")
+        #expect(!refused.stderr.contains("wrong-Ω-guess") && !refused.stdout.contains("wrong-Ω-guess"))
+        #expect(server.received().isEmpty)
         let sent = try CommandRunner.run(["send", "--data", CommandRunner.sampleData, "--config", config, "--outbox", outbox],
                                          environment: ["RP_TEST_SMTP_PASSWORD": "s3cret-Ω"])
         #expect(sent.status == 0, "\(sent.stderr)")
