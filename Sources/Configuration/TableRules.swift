@@ -8,12 +8,6 @@ enum TableRules {
     /// What `all:` may say: how text is written, not which file, sheet or column.
     static let sharedKeys = ["format", "encoding", "delimiter", "timestamps", "money"]
 
-    /// The words the readers know for enumerated columns, which `values:` must map onto.
-    static let contractWords: [String: [String: [String]]] = [
-        "orders": ["status": ["paid", "refunded", "cancelled"]],
-        "surveys": ["kind": ["nps", "csat"]],
-    ]
-
     static func tables(_ node: ConfigNode, extraDimensions: [String]) throws -> [String: TableMapping] {
         let entries = try node.mapping(known: ["all"] + Snapshot.tableNames)
         var base = TableMapping()
@@ -67,7 +61,7 @@ enum TableRules {
                         throw words.problem("\(table!) has no column \(column) whose words can be mapped; "
                                             + (allowed.isEmpty ? "it has none" : "it has \(allowed.joined(separator: ", "))"))
                     }
-                    let targets = contractWords[table!]?[column]
+                    let targets = ContractTables.named(table!)?.words[column]
                     var map: [String: String] = [:]
                     for (from, to) in try words.mapping() {
                         let word = try to.string(maxLength: 200)

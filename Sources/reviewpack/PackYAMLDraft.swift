@@ -113,7 +113,7 @@ struct PackYAMLDraft {
         if mappings.filter({ !$0.timestamps.isEmpty }).count > 1 {
             for pattern in mappings.flatMap(\.timestamps) where !all.timestamps.contains(pattern) { all.timestamps.append(pattern) }
         }
-        let withMoney = tables.filter { MappingProposal.moneyColumns[$0.table] != nil }.map(\.mapping.money)
+        let withMoney = tables.filter { !(ContractTables.named($0.table)?.money.isEmpty ?? true) }.map(\.mapping.money)
         if let form = withMoney.first, form != .plain, withMoney.allSatisfy({ $0 == form }) { all.money = form }
         return all
     }

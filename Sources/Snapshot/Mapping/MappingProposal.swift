@@ -68,10 +68,6 @@ public struct MappingProposal: Sendable {
         ]],
     ]
 
-    static let timestampColumns: Set<String> = ["signup_at", "ordered_at", "created_at", "first_contact_at", "qualified_at", "opportunity_at",
-                                                "won_at", "lost_at", "date", "at", "opened_at", "first_response_at", "resolved_at"]
-    public static let moneyColumns: [String: Set<String>] = ["orders": ["amount", "cost"], "leads": ["amount"], "spend": ["amount"]]
-
     /// Patterns tried for timestamps the contract's forms do not read, most specific first.
     static let patternCandidates = [
         "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d",
@@ -180,7 +176,7 @@ public struct MappingProposal: Sendable {
         }
         // Timestamps: the fewest patterns, in candidate order, that read every value seen.
         let contractParser = TimestampParser(zone: zone)
-        var unread = contract.columns.filter(Self.timestampColumns.contains).flatMap(values).filter { text in
+        var unread = contract.timestamps.flatMap(values).filter { text in
             var t = text
             return t.withUTF8 { contractParser.parse($0) == nil }
         }
@@ -201,7 +197,7 @@ public struct MappingProposal: Sendable {
                                        "有 \(unread.count) 个时间值不符合已知格式，例如“\(unread[0])”；请在 timestamps 下补充格式"))
         }
         // Money: the first form that reads every amount seen.
-        let moneyValues = contract.columns.filter { Self.moneyColumns[table]?.contains($0) ?? false }.flatMap(values)
+        let moneyValues = contract.money.flatMap(values)
         let plain = MoneyParser(fractionDigits: 2)
         if moneyValues.contains(where: { text in var t = text; return t.withUTF8 { plain.parse($0) == nil } }) {
             if let format = Self.moneyCandidates.first(where: { format in
