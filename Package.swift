@@ -34,11 +34,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The metric catalog, the facts and the source interface they come through, metric
+        // families, targets and metrics.json.
+        .target(name: "Metrics"),
         // The data contract: value parsing, CSV and .xlsx reading with the mapping of a CRM's
-        // exports, typed columnar tables, findings.
-        .target(name: "Snapshot", dependencies: ["CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        // The metric catalog, facts, metric families, targets and metrics.json.
-        .target(name: "Metrics", dependencies: ["Snapshot"]),
+        // exports, typed columnar tables, findings, and their reduction to facts.
+        .target(name: "Snapshot", dependencies: ["Metrics", "CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Chart specifications, scales, number formats and the one cairo drawing path.
         .target(name: "Charts", dependencies: ["CCairo"]),
         // The document model, HTML site, paginated PDF and publishing.
@@ -47,7 +48,7 @@ let package = Package(
             dependencies: ["Metrics", "Charts", "CCairo", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")]
         ),
         // The e-mail message (HTML, text, inline charts, PDF) and sending it (SMTP through libcurl, or sendmail).
-        .target(name: "Delivery", dependencies: ["Pack", "Charts", "CCurl"]),
+        .target(name: "Delivery", dependencies: ["Pack", "Metrics", "Charts", "CCurl"]),
         // pack.yaml read and validated as data, in a library of its own so that it can be fuzzed.
         .target(
             name: "Configuration",
@@ -61,7 +62,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", "Metrics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Snapshot"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
@@ -75,12 +76,12 @@ let package = Package(
 // main of their own, so they exist only when REVIEWPACK_FUZZ is set.
 if ProcessInfo.processInfo.environment["REVIEWPACK_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
-    for (name, dependencies) in [("CSVFuzzer", ["Snapshot"]), ("ValueFuzzer", ["Snapshot", "Metrics"]), ("ConfigFuzzer", ["Configuration"])] {
+    for (name, dependencies) in [("CSVFuzzer", ["Snapshot", "Metrics"]), ("ValueFuzzer", ["Snapshot", "Metrics"]), ("ConfigFuzzer", ["Configuration"])] {
         package.products.append(.executable(name: name, targets: [name]))
         package.targets.append(.executableTarget(name: name, dependencies: (dependencies + ["FuzzDriver"]).map { .target(name: $0) }, path: "Fuzz/\(name)"))
     }
     // The workbook fuzzer zips each input into an .xlsx before reading it.
     package.products.append(.executable(name: "WorkbookFuzzer", targets: ["WorkbookFuzzer"]))
-    package.targets.append(.executableTarget(name: "WorkbookFuzzer", dependencies: ["Snapshot", "FuzzDriver", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+    package.targets.append(.executableTarget(name: "WorkbookFuzzer", dependencies: ["Snapshot", "Metrics", "FuzzDriver", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                                              path: "Fuzz/WorkbookFuzzer"))
 }

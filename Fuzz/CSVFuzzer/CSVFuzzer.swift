@@ -1,6 +1,7 @@
 import Foundation
 import FuzzDriver
 import Snapshot
+import Metrics
 
 /// libFuzzer entry: the input is `orders.csv` of a snapshot whose other tables are fixed,
 /// read end to end (scanner, UTF-8 check, header, typed fields, findings). Any outcome
@@ -17,7 +18,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     // The whole reader, with the input as orders.csv.
     guard FileManager.default.createFile(atPath: Workspace.orders, contents: Data(bytes)) else { return 0 }
-    _ = try? CSVSnapshotReader.read(folder: Workspace.folder, options: Workspace.options)
+    _ = try? SnapshotReader.read(folder: Workspace.folder, options: Workspace.options)
     return 0
 }
 

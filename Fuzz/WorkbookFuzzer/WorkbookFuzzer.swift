@@ -1,6 +1,7 @@
 import Foundation
 import FuzzDriver
 import Snapshot
+import Metrics
 import ZIPFoundation
 
 /// libFuzzer entry: the input is a worksheet's XML, zipped into a workbook with fixed

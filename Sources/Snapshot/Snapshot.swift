@@ -1,3 +1,4 @@
+import Metrics
 /// One company's CRM data at one moment, as typed columnar tables, plus what reading found.
 ///
 /// `customers` and `orders` are required; a nil table was absent from the snapshot.

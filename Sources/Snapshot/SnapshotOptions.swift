@@ -1,3 +1,4 @@
+import Metrics
 /// How to read a snapshot: the zone timestamps are placed in, the currency's precision,
 /// which customer columns are dimensions, and how strict to be.
 public struct SnapshotOptions: Sendable {

@@ -24,7 +24,7 @@ struct CheckCommand: ParsableCommand {
         let data: Snapshot
         do {
             data = try PackBuild.readSnapshot(folder: snapshot.data, config: config, strict: snapshot.strict)
-            try PackBuild.checkColumns(data.customers, config: config)
+            try PackBuild.checkColumns(data.customers.columns, config: config)
         } catch let failure as PackBuild.Failure { throw failure.exit }
         let q = data.quality
         let zh = config.language == .zh

@@ -1,3 +1,4 @@
+import Metrics
 import ArgumentParser
 import Foundation
 import Snapshot

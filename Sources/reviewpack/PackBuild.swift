@@ -40,27 +40,25 @@ struct PackBuild {
 
     static var sourceDateEpoch: Int64? { ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) } }
 
-    /// The snapshot, its facts and the report months: read once for every audience and month.
+    /// What the source yielded and the report months: read once for every audience and month.
     struct Reading {
-        var snapshot: Snapshot
-        var facts: Facts
+        var source: SourceReading
+        var facts: Facts { source.facts }
         /// Oldest first; one unless the build is a backfill.
         var months: [Month]
     }
 
     func read() throws -> (Reading, StageClock) {
         var clock = StageClock()
-        let snapshot = try Self.readSnapshot(folder: dataFolder, config: config, strict: strict)
-        clock.lap("read")
-        try checkColumns(snapshot.customers)
-        Console.findings(snapshot.quality, chinese: config.language == .zh)
-        let facts = Facts(snapshot: snapshot, dimensions: config.metrics.dimensions)
+        let source = try Self.read(data: dataFolder, config: config, strict: strict) { clock.lap($0) }
         clock.lap("facts")
+        try Self.checkColumns(source.customerColumns, config: config)
+        Console.findings(source.quality, chinese: config.language == .zh)
         let reportMonths: [Month]
-        do { reportMonths = try months.months(dataDays: facts.dataDays) } catch let problem as MonthSelection.Problem {
+        do { reportMonths = try months.months(dataDays: source.dataDays) } catch let problem as MonthSelection.Problem {
             throw Failure.data(problem.description)
         }
-        return (Reading(snapshot: snapshot, facts: facts, months: reportMonths), clock)
+        return (Reading(source: source, months: reportMonths), clock)
     }
 
     /// Every report month's report for one audience's facts, each month computed once.
@@ -79,32 +77,44 @@ struct PackBuild {
     func computeReport() throws -> (Report, StageClock) {
         var (reading, clock) = try read()
         reading.months = [reading.months.last!]
-        let report = reports(reading.facts, reading, targets: reading.snapshot.targets, quality: reading.snapshot.quality, clock: &clock)[0]
+        let report = reports(reading.facts, reading, targets: reading.source.targets, quality: reading.source.quality, clock: &clock)[0]
         return (report, clock)
     }
 
-    /// Every column `dimensions` and `required_fields` name must be in customers.csv.
-    func checkColumns(_ customers: CustomerTable) throws {
-        try Self.checkColumns(customers, config: config)
-    }
-
     /// Every column `dimensions` and `required_fields` name must be in customers.
-    static func checkColumns(_ customers: CustomerTable, config: PackConfig) throws {
+    static func checkColumns(_ customerColumns: [String], config: PackConfig) throws {
         for (key, columns) in config.columnKeys {
-            for (i, column) in columns.enumerated() where !customers.columns.contains(column) {
-                throw Failure.config("\(config.file): \(key)[\(i)]: \"\(column)\" names no column of customers; its columns are \(customers.columns.joined(separator: ", "))")
+            for (i, column) in columns.enumerated() where !customerColumns.contains(column) {
+                throw Failure.config("\(config.file): \(key)[\(i)]: \"\(column)\" names no column of customers; its columns are \(customerColumns.joined(separator: ", "))")
             }
         }
     }
 
-    /// Reads the snapshot as the configuration describes it; what cannot be read is a ``Failure``.
-    static func readSnapshot(folder: String, config: PackConfig, strict: Bool) throws -> Snapshot {
+    /// How the snapshot is read as the configuration describes it.
+    static func snapshotOptions(config: PackConfig, strict: Bool) throws -> SnapshotOptions {
         guard let zone = Zone(identifier: config.timezone) else { throw Failure.config("unknown time zone \(config.timezone)") }
-        let options = SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
-                                      asOf: sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict,
-                                      maxLeftOutShare: config.maxUnreadableShare, mapping: config.tables)
+        return SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
+                               asOf: sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict,
+                               maxLeftOutShare: config.maxUnreadableShare, mapping: config.tables)
+    }
+
+    /// Reads a folder's snapshot as the configuration describes it; what cannot be read is a ``Failure``.
+    static func readSnapshot(folder: String, config: PackConfig, strict: Bool) throws -> Snapshot {
+        let options = try snapshotOptions(config: config, strict: strict)
+        return try failing(config) { try SnapshotReader.read(folder: folder, options: options) }
+    }
+
+    /// Reads the source `--data` names (a folder, a SQLite file or a PostgreSQL URL) to what the metric engine reads.
+    static func read(data: String, config: PackConfig, strict: Bool, lap: (String) -> Void) throws -> SourceReading {
+        let options = try snapshotOptions(config: config, strict: strict)
+        let source = FolderSource(folder: data, options: options, dimensions: config.metrics.dimensions)
+        return try failing(config) { try source.read(lap: lap) }
+    }
+
+    /// Runs a read, turning what the data's source reports into a ``Failure`` in the configured language.
+    static func failing<T>(_ config: PackConfig, _ read: () throws -> T) throws -> T {
         do {
-            return try CSVSnapshotReader.read(folder: folder, options: options)
+            return try read()
         } catch let e as SnapshotError {
             let text = e.text(chinese: config.language == .zh)
             switch e.kind {
@@ -132,8 +142,8 @@ struct PackBuild {
         do {
             let reports = audiences.map { audience in
                 let (facts, withheld) = audience.scope.map { reading.facts.restricted(to: $0) } ?? (reading.facts, [])
-                let quality = audience.scope == nil ? reading.snapshot.quality : reading.snapshot.quality.countsOnly
-                return (withheld, self.reports(facts, reading, targets: audience.targets(reading.snapshot.targets), quality: quality, clock: &clock))
+                let quality = audience.scope == nil ? reading.source.quality : reading.source.quality.countsOnly
+                return (withheld, self.reports(facts, reading, targets: audience.targets(reading.source.targets), quality: quality, clock: &clock))
             }
             for (m, month) in reading.months.enumerated() {
                 var packs: [Built] = []

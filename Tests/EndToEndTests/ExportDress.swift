@@ -1,5 +1,6 @@
 import Foundation
 import Snapshot
+import Metrics
 import ZIPFoundation
 
 /// The sample snapshot dressed as a CRM's own export: other file and column names, its own

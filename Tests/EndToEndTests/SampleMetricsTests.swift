@@ -6,7 +6,7 @@ import Testing
 /// Invariants over every month of the committed sample.
 @Suite struct SampleMetricsTests {
     @Test func bridgeIdentityHoldsForEveryMonthOfTheSample() throws {
-        let snapshot = try CSVSnapshotReader.read(folder: CommandRunner.sampleData, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!))
+        let snapshot = try SnapshotReader.read(folder: CommandRunner.sampleData, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!))
         let facts = Facts(snapshot: snapshot, dimensions: ["channel", "region", "industry", "tier", "owner"])
         var month = Month(year: 2024, month: 9)
         var checked = 0

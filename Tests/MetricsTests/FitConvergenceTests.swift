@@ -94,7 +94,7 @@ import Snapshot
     static func sampleFacts() throws -> Facts {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("sample-data").path
-        let snapshot = try CSVSnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!))
+        let snapshot = try SnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!))
         return Facts(snapshot: snapshot, dimensions: MetricsConfig().dimensions)
     }
 }

@@ -111,7 +111,7 @@ enum MetricsFixture {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, text) in tables { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name).csv")) }
-        let snapshot = try CSVSnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!))
+        let snapshot = try SnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!))
         return Facts(snapshot: snapshot, dimensions: config.dimensions)
     }
 
@@ -121,7 +121,7 @@ enum MetricsFixture {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, text) in tables { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name).csv")) }
-        let snapshot = try CSVSnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!,
+        let snapshot = try SnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!,
                                                                                            extraDimensions: extraDimensions))
         let facts = Facts(snapshot: snapshot, dimensions: config.dimensions)
         return MetricEngine().run(facts: facts, config: config, month: month, targets: snapshot.targets, quality: snapshot.quality, zone: "Asia/Shanghai")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Snapshot
+import Metrics
 
 /// The forms a mapped export may write its values in: timestamp patterns, money forms,
 /// other encodings and separators, words of its own. Values worked out by hand.

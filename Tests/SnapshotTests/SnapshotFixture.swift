@@ -1,5 +1,6 @@
 import Foundation
 @testable import Snapshot
+import Metrics
 
 /// A snapshot folder written from table texts, removed when the test ends.
 final class SnapshotFixture {
@@ -19,7 +20,7 @@ final class SnapshotFixture {
 
     /// Reads with no limit on rows left out unless one is given: the fixtures are small and full of bad rows on purpose.
     func read(strict: Bool = false, maxLeftOutShare: Double = 1) throws -> Snapshot {
-        try CSVSnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!, strict: strict,
+        try SnapshotReader.read(folder: folder, options: SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!, strict: strict,
                                                                            maxLeftOutShare: maxLeftOutShare))
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import Snapshot
+import Metrics
 
 @Suite struct SnapshotReaderTests {
     static let customers = "customer_id,signup_at,channel\nC1,2026-01-05,官网\nC2,2026-02-10 09:00,\n"
@@ -145,7 +146,7 @@ import Testing
                                      "orders": "order_id,customer_id,ordered_at,amount\nO1,C1,2026-03-05,1.00\n"])
         var options = SnapshotOptions(zone: Zone(identifier: "Asia/Shanghai")!, asOf: 1_790_000_000, maxLeftOutShare: 1)
         options.strict = false
-        let s = try CSVSnapshotReader.read(folder: f.folder, options: options)
+        let s = try SnapshotReader.read(folder: f.folder, options: options)
         #expect(s.quality.count(of: .futureTimestamp) == 1)
         #expect(s.lastDataDay == Int32(CivilDate(year: 2026, month: 3, day: 5).dayNumber))
     }

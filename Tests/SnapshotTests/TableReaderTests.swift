@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Snapshot
+import Metrics
 
 @Suite struct TableReaderTests {
     func records(_ text: [UInt8]) throws -> (header: [String], rows: [[String]]) {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Snapshot
+import Metrics
 
 @Suite struct TimestampParserTests {
     let shanghai = TimestampParser(zone: Zone(identifier: "Asia/Shanghai")!)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Snapshot
+import Metrics
 
 /// `.xlsx` sheets read as tables: strings shared and inline, numbers, booleans, date cells
 /// in both date systems, sparse rows, and errors that name the sheet, row and column letter.
@@ -98,8 +99,8 @@ import Testing
 
     @Test func aFindingInASheetIsPlacedByCell() {
         let finding = Finding(kind: .unreadableValue, table: "orders", row: 16, field: "amount", file: "订单.xlsx[Sheet1]", line: 17, column: 3,
-                              columnName: "金额", message: "m", inSheet: true)
+                              columnName: "金额", message: "m", place: .cell)
         #expect(finding.location == "订单.xlsx[Sheet1]!C17 (金额)")
-        #expect(SheetRows.letters(0) == "A" && SheetRows.letters(25) == "Z" && SheetRows.letters(26) == "AA" && SheetRows.letters(701) == "ZZ")
+        #expect(Finding.sheetColumn(0) == "A" && Finding.sheetColumn(25) == "Z" && Finding.sheetColumn(26) == "AA" && Finding.sheetColumn(701) == "ZZ")
     }
 }

@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// A message's `Date:` in RFC 5322 form (`Sun, 01 Nov 2026 00:00:00 +0800`).
 ///

@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// A calendar month, held as a month index (year × 12 + month − 1) so that
 /// "M − 12" is subtraction.

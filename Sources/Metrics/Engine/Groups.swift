@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// The slots a row adds to: slot 0 is the whole company, then one slot per member of
 /// each dimension. One scan over the rows therefore yields the total and every slice.

@@ -1,5 +1,5 @@
 import Foundation
-import Snapshot
+import Metrics
 import Synchronization
 
 /// Runs every family for the 13 months ending the report month, then targets and alerts.

@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// Everything computed for one report month: the input of every output of the pack.
 public struct Report: Sendable {

@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// Per customer, what every customer metric reads: signup day, dimension codes, the
 /// sorted distinct days with an activity or paid order ("usage days"), and the paid

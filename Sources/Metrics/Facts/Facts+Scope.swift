@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 extension Facts {
     /// The facts of one audience, built from its own rows only, so that nothing of any

@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// The compact facts every metric reads; metrics never see raw rows.
 ///

@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// Lead volume and sales efficiency, sliced by the lead's own channel, campaign and owner.
 /// Durations in days are calendar days; in hours, elapsed time.

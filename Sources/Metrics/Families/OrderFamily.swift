@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// Paid orders: revenue, orders, paying customers, order value, repeat and second
 /// purchase, gross margin, revenue concentration and 12-month LTV. Money is summed

@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// Satisfaction and service: NPS, CSAT, tickets, complaints, response time and SLA.
 /// Surveys and tickets follow their customer's slices.

@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// `metrics.json`: the machine-readable result, in the shape METRICS.md documents.
 public enum MetricsJSON {

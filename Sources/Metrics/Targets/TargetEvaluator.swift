@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 /// Compares target rows touching the report month with the metrics' actuals, exactly as
 /// METRICS.md "Targets and alerts" says.

@@ -1,6 +1,5 @@
 import Charts
 import Metrics
-import Snapshot
 
 extension PackBuilder {
     func quality() -> PackSection {

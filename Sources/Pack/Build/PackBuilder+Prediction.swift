@@ -1,6 +1,5 @@
 import Charts
 import Metrics
-import Snapshot
 
 extension PackBuilder {
     /// Who is about to leave and what the base is worth, in a reader's words; the models'

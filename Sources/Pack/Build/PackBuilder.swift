@@ -1,6 +1,5 @@
 import Charts
 import Metrics
-import Snapshot
 
 /// Turns a computed report into the pack's document: which numbers, charts and tables
 /// each section shows. It reads results; it never computes a metric.

@@ -1,6 +1,6 @@
 import Charts
 import Foundation
-import Snapshot
+import Metrics
 
 extension PageHTML {
     /// A chart drawn for desktops and for phones.

@@ -1,3 +1,4 @@
+import Metrics
 /// Typed reading of one table's fields, turning bad values into findings rather than crashes.
 /// A class, so that the record callbacks that use it never copy its state.
 ///
@@ -39,7 +40,7 @@ final class RowParser {
     func finding(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String) {
         log.add(Finding(kind: kind, table: layout.table, row: record.row, field: column.map { layout.fieldNames[$0] },
                         file: layout.partNames[record.part], line: record.line, column: column.map { $0 + 1 },
-                        columnName: column.map { layout.header[$0] }, message: message, chinese: zh, inSheet: record.inSheet),
+                        columnName: column.map { layout.header[$0] }, message: message, chinese: zh, place: record.place),
                 source: layout.fileName)
     }
 

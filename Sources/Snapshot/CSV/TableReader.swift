@@ -1,3 +1,4 @@
+import Metrics
 import Foundation
 
 /// An RFC 4180 reader that works on the file's bytes, without a `String` per field.
@@ -17,15 +18,18 @@ public struct TableReader: Sendable {
     private let parts: [Part]
     private let delimiter: UInt8
 
-    /// One file of the table: text with where its first record after the header starts, or a workbook's sheet.
+    /// One file of the table: text with where its first record after the header starts, a
+    /// workbook's sheet, or a database table's rows.
     private enum Part {
         case text(MappedFile, name: String, bodyStart: Int, bodyLine: Int)
         case sheet(Workbook)
+        case rows(any RowSource, name: String)
 
         var name: String {
             switch self {
             case .text(_, let name, _, _): return name
             case .sheet(let book): return book.name
+            case .rows(_, let name): return name
             }
         }
     }
@@ -63,6 +67,12 @@ public struct TableReader: Sendable {
     public init(bytes: [UInt8], fileName: String, encoding: TextEncoding = .utf8, delimiter: UInt8 = UInt8(ascii: ",")) throws {
         let file = try Transcoder.utf8(MappedFile(bytes: bytes), encoding: encoding, fileName: fileName)
         try self.init(mapped: [(file, fileName)], name: fileName, delimiter: delimiter)
+    }
+
+    /// A database table's rows, named `name` in messages (`crm.sqlite orders`).
+    public init(rows: any RowSource, name: String) throws {
+        try self.init(parts: [.rows(rows, name: name)], headers: [rows.columns.map { $0.trimmingCharacters(in: .whitespaces) }], name: name,
+                      delimiter: UInt8(ascii: ","))
     }
 
     init(mapped: [(MappedFile, String)], name: String, delimiter: UInt8) throws {
@@ -103,9 +113,9 @@ public struct TableReader: Sendable {
         var firstColumn: [String: Int] = [:]
         for (i, name) in names.enumerated() where !name.isEmpty {
             if let earlier = firstColumn[name.lowercased()] {
-                throw SnapshotError(.structural, file: book.name + "!\(SheetRows.letters(i))\(headerRow)", columnName: name,
-                                    message: "the header names this column twice (also column \(SheetRows.letters(earlier))); which one holds the data would be a guess",
-                                    chinese: "表头中此列出现两次（另见 \(SheetRows.letters(earlier)) 列），无法判断哪一列是数据")
+                throw SnapshotError(.structural, file: book.name + "!\(Finding.sheetColumn(i))\(headerRow)", columnName: name,
+                                    message: "the header names this column twice (also column \(Finding.sheetColumn(earlier))); which one holds the data would be a guess",
+                                    chinese: "表头中此列出现两次（另见 \(Finding.sheetColumn(earlier)) 列），无法判断哪一列是数据")
             }
             firstColumn[name.lowercased()] = i
         }
@@ -143,6 +153,7 @@ public struct TableReader: Sendable {
             switch part {
             case .text(let file, _, let start, _): return total + max(file.buffer.count - start, 0) / 48
             case .sheet(let book): return total + Int(min(book.sheetEntry.uncompressedSize, 1 << 40)) / 256
+            case .rows: return total
             }
         }
     }
@@ -187,7 +198,18 @@ public struct TableReader: Sendable {
                     try SheetRows.read(book, width: width) { sheetRow in
                         guard sawHeader else { sawHeader = true; return }
                         row += 1
-                        try body(TableRecord(buffer: sheetRow.buffer, fields: sheetRow.fields, part: index, line: sheetRow.number, row: row, inSheet: true))
+                        try body(TableRecord(buffer: sheetRow.buffer, fields: sheetRow.fields, part: index, line: sheetRow.number, row: row, place: .cell))
+                    }
+                }
+            case .rows(let source, let name):
+                try source.forEachRow { fields in
+                    guard fields.count == width else {
+                        throw SnapshotError(.structural, file: name, line: row + 1, message: "expected \(width) fields as in the columns, found \(fields.count)",
+                                            chinese: "应与列一样有 \(width) 个字段，实有 \(fields.count) 个")
+                    }
+                    row += 1
+                    try fields.bytes.withUnsafeBufferPointer { buffer in
+                        try body(TableRecord(buffer: buffer, fields: fields.fields, part: index, line: row, row: row, place: .row))
                     }
                 }
             }

@@ -1,3 +1,5 @@
+import Metrics
+
 /// One record: byte ranges of its fields in the file buffer, valid only inside the callback.
 public struct TableRecord {
     let buffer: UnsafeBufferPointer<UInt8>
@@ -10,8 +12,8 @@ public struct TableRecord {
     /// Its place among the table's records (1-based, header not counted): the same in
     /// any source of the same rows, where lines are not (a quoted field may hold line breaks).
     public let row: Int
-    /// Whether the place is a worksheet cell (`file[sheet]!C17`) rather than a line and field.
-    public var inSheet = false
+    /// What `line` counts: a file's lines, a sheet's rows or a database table's rows.
+    public var place = Finding.Place.line
 
     /// The raw bytes of field `index`, trimmed of surrounding spaces and tabs when asked.
     public func bytes(_ index: Int, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {

@@ -1,3 +1,4 @@
+import Metrics
 import Foundation
 
 /// A proposed mapping of a folder of exports onto the contract's tables, from their

@@ -1,3 +1,4 @@
+import Metrics
 /// `activities`: interactions and product-usage events; each makes its day an event day.
 public struct ActivityTable: Sendable {
     public private(set) var customer: [Int32] = []

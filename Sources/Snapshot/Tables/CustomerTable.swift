@@ -1,3 +1,4 @@
+import Metrics
 /// `customers`: one row per customer; row index is the customer's dense id everywhere else.
 public struct CustomerTable: Sendable {
     public private(set) var ids: [String] = []

@@ -1,3 +1,4 @@
+import Metrics
 /// `leads`: one row per lead with the time it reached each stage (``Missing/instant`` if not).
 public struct LeadTable: Sendable {
     public private(set) var createdAt: [Int64] = []

@@ -1,3 +1,4 @@
+import Metrics
 /// `orders`: one row per order. Only paid orders count in metrics; the others are kept
 /// so that the data-quality section can show them.
 public struct OrderTable: Sendable {

@@ -1,3 +1,4 @@
+import Metrics
 /// `spend`: marketing spend per month (or day) and channel.
 public struct SpendTable: Sendable {
     /// Month index (year × 12 + month − 1) the spend belongs to.

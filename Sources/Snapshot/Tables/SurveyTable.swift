@@ -1,3 +1,4 @@
+import Metrics
 /// `surveys`: NPS (0–10) and CSAT (1–5) responses.
 public struct SurveyTable: Sendable {
     public enum Kind: UInt8, Sendable { case nps, csat }

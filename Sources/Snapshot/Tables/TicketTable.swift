@@ -1,3 +1,4 @@
+import Metrics
 /// `tickets`: service requests with their response and resolution times.
 public struct TicketTable: Sendable {
     public private(set) var customer: [Int32] = []

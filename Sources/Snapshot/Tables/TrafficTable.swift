@@ -1,3 +1,4 @@
+import Metrics
 /// `traffic`: visits per local day and channel, the stage before the funnel's first.
 public struct TrafficTable: Sendable {
     public private(set) var day: [Int32] = []

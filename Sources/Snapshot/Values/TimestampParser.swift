@@ -1,3 +1,4 @@
+import Metrics
 /// Reads the timestamp forms of the data contract into instants.
 ///
 /// Accepted: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, `YYYY-MM-DDTHH:MM[:SS][.fff]`, each

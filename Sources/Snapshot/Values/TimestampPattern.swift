@@ -1,3 +1,4 @@
+import Metrics
 /// A timestamp pattern such as `yyyy/M/d H:mm`, `dd.MM.yyyy` or `MM/dd/yyyy hh:mm a`,
 /// compiled once and matched on a field's bytes.
 ///

@@ -1,3 +1,4 @@
+import Metrics
 import Foundation
 
 /// Streams a worksheet's rows as text fields, the way the CSV scanner hands out records:
@@ -82,7 +83,7 @@ final class SheetRows: XMLEvents {
     }
 
     private func problem(_ column: Int?, _ message: String, _ chinese: String) -> SnapshotError {
-        let place = column.map { "!\(Self.letters($0))\(rowNumber)" } ?? " row \(rowNumber)"
+        let place = column.map { "!\(Finding.sheetColumn($0))\(rowNumber)" } ?? " row \(rowNumber)"
         return SnapshotError(.structural, file: book.name + place, message: message, chinese: chinese)
     }
 
@@ -209,15 +210,5 @@ final class SheetRows: XMLEvents {
         }
         guard letters > 0, letters < reference.count else { return nil }
         return column - 1
-    }
-
-    /// `0` → `A`, `27` → `AB`.
-    static func letters(_ column: Int) -> String {
-        var n = column + 1, out = ""
-        while n > 0 {
-            out = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + out
-            n = (n - 1) / 26
-        }
-        return out
     }
 }

@@ -28,12 +28,22 @@ public struct Finding: Sendable, Equatable {
     public let message: String
     /// The same in Chinese, for a Chinese pack and command line.
     public let chinese: String
-    /// Whether the place is a worksheet cell: then `line` is the sheet's row and `column` its column.
-    public let inSheet: Bool
+    /// What `line` and `column` count: a file's lines and fields, a sheet's rows and columns, or a database table's rows.
+    public let place: Place
+
+    /// How a finding's place is written.
+    public enum Place: Sendable, Equatable {
+        /// `orders.csv:17:4`: line and field of a text file.
+        case line
+        /// `订单.xlsx[Sheet1]!D17`: a worksheet cell.
+        case cell
+        /// `crm.sqlite orders row 17`: the row of a database table, in the order the source reads it.
+        case row
+    }
 
     public init(kind: FindingKind, table: String, row: Int, field: String?, file: String, line: Int, column: Int?, columnName: String?,
-                message: String, chinese: String? = nil, inSheet: Bool = false) {
-        self.inSheet = inSheet
+                message: String, chinese: String? = nil, place: Place = .line) {
+        self.place = place
         self.chinese = chinese ?? message
         self.kind = kind
         self.table = table
@@ -49,24 +59,40 @@ public struct Finding: Sendable, Equatable {
     /// The message in the language asked for.
     public func message(chinese: Bool) -> String { chinese ? self.chinese : message }
 
-    /// `orders.csv 第 17 行第 4 列（amount）`, or `订单.xlsx[Sheet1]!D17（amount）`: the place in Chinese.
+    /// `orders.csv 第 17 行第 4 列（amount）`, `订单.xlsx[Sheet1]!D17（amount）` or `crm.sqlite orders 第 17 行（amount）`: the place in Chinese.
     public var chineseLocation: String {
-        var place = inSheet ? "\(file)!\(column.map { SheetRows.letters($0 - 1) } ?? "")\(line)" : "\(file) 第 \(line) 行"
-        if !inSheet, let column { place += "第 \(column) 列" }
+        var place: String
+        switch self.place {
+        case .line: place = "\(file) 第 \(line) 行" + (column.map { "第 \($0) 列" } ?? "")
+        case .cell: place = "\(file)!\(column.map { Self.sheetColumn($0 - 1) } ?? "")\(line)"
+        case .row: place = "\(file) 第 \(line) 行"
+        }
         if let columnName { place += "（\(columnName)）" }
         return place
     }
 
-    /// `orders.csv:17:4 (amount)`, or `订单.xlsx[Sheet1]!D17 (amount)`: where to look in the file.
+    /// `orders.csv:17:4 (amount)`, `订单.xlsx[Sheet1]!D17 (amount)` or `crm.sqlite orders row 17 (amount)`: where to look.
     public var location: String {
-        var place = "\(file):\(line)"
-        if inSheet {
-            place = "\(file)!\(column.map { SheetRows.letters($0 - 1) } ?? "")\(line)"
-        } else if let column {
-            place += ":\(column)"
+        var place: String
+        switch self.place {
+        case .line: place = "\(file):\(line)" + (column.map { ":\($0)" } ?? "")
+        case .cell: place = "\(file)!\(column.map { Self.sheetColumn($0 - 1) } ?? "")\(line)"
+        case .row: place = "\(file) row \(line)"
         }
         if let columnName { place += " (\(columnName))" }
         return place
+    }
+}
+
+extension Finding {
+    /// A worksheet column's letters: `0` → `A`, `27` → `AB`.
+    public static func sheetColumn(_ column: Int) -> String {
+        var n = column + 1, out = ""
+        while n > 0 {
+            out = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + out
+            n = (n - 1) / 26
+        }
+        return out
     }
 }
 

@@ -23,9 +23,9 @@ public struct DimensionColumn: Sendable, Equatable {
     }
 
     /// Appends one row's value given as bytes (already trimmed); a String is made only for a new member.
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) { codes.append(code(forBytes: bytes)) }
+    public mutating func append(bytes: UnsafeBufferPointer<UInt8>) { codes.append(code(forBytes: bytes)) }
 
-    mutating func code(forBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    public mutating func code(forBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard !bytes.isEmpty else { return Self.none }
         let (code, inserted) = index.insert(bytes)
         if inserted { members.append(String(decoding: bytes, as: UTF8.self)) }

@@ -6,14 +6,14 @@
 /// the key's length and a hash tag, and then either the key itself, when it has at most
 /// eight bytes (`C0000123`), or its full hash. Short keys are therefore found without
 /// touching the key store at all; long ones are compared byte by byte after both match.
-struct ByteIndex: Sendable {
+public struct ByteIndex: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     /// 2 words per slot; a zero first word is an empty slot.
     private var slots: [UInt64]
     private(set) var count = 0
 
-    init(capacity: Int = 16) {
+    public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size * 2)
@@ -66,12 +66,12 @@ struct ByteIndex: Sendable {
     }
 
     /// The code of `key`, or nil.
-    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+    public func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
         probe(key, Self.hash(key)).code.map { Int32($0) }
     }
 
     /// The code of `key`, adding it with the next code when new.
-    mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (code: Int32, inserted: Bool) {
+    public mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (code: Int32, inserted: Bool) {
         if (count + 1) * 2 > slotCount { grow() }
         let h = Self.hash(key)
         let (slot, existing) = probe(key, h)

@@ -1,5 +1,5 @@
 import Testing
-@testable import Snapshot
+@testable import Metrics
 
 @Suite struct ByteIndexTests {
     func with<T>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {

@@ -1,45 +1,52 @@
+import Metrics
 import Foundation
 
-/// Reads a snapshot from a folder of files: `<table>.csv`, or the company's own exports
-/// as the mapping in `pack.yaml` describes them.
+/// Reads a snapshot: from a folder of files (`<table>.csv`, or the company's own exports as
+/// the mapping in `pack.yaml` describes them), or from any tables a ``TableReader`` reads.
 ///
 /// Every table's files are opened and every header checked first, so one run names every
 /// missing table and column at once. Then `customers` is read (every other table resolves
 /// customer ids against it), then the other tables in parallel, one per core.
-public enum CSVSnapshotReader {
+public enum SnapshotReader {
     /// One table's opened files and its header bound to the contract.
     public struct Input: Sendable {
         public let reader: TableReader
         public let layout: TableLayout
     }
 
-    /// Opens the present tables and checks their headers: a missing required table or
-    /// column, or a file that cannot be opened, is one problem among all those found.
+    /// Opens the present tables of a folder and checks their headers: a missing required
+    /// table or column, or a file that cannot be opened, is one problem among all those found.
     public static func open(folder: String, options: SnapshotOptions) throws -> [String: Input] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SnapshotError(.notFound, file: folder, message: "no such folder; expected a folder of <table>.csv files", chinese: "文件夹不存在；应为存放 <表>.csv 文件的文件夹")
         }
+        return try open(options: options) { table, mapping in
+            guard let files = TableFiles.find(table, in: folder, mapping: mapping) else {
+                guard Snapshot.requiredTables.contains(table) else { return nil }
+                let name = mapping.file ?? TableMapping.defaultFile(of: table)
+                var problem = SnapshotError(.notFound, file: name, message: mapping.file == nil
+                    ? "the required table \(table) is missing from \(folder) (an export under another name is mapped with tables.\(table).file in pack.yaml)"
+                    : "no file in \(folder) matches \(name), which pack.yaml names for the required table \(table)")
+                problem.chinese = mapping.file == nil
+                    ? "\(folder) 中缺少必需的表 \(table)（其他文件名的导出文件可在 pack.yaml 的 tables.\(table).file 下指定）"
+                    : "\(folder) 中没有与 \(name) 匹配的文件（pack.yaml 为必需的表 \(table) 指定了它）"
+                throw problem
+            }
+            return try TableReader(files: files.files, name: files.displayName, mapping: mapping)
+        }
+    }
+
+    /// Opens every table `reader` finds (nil: absent) and checks their headers, collecting
+    /// every problem before throwing them together. `reader` throws for a required table it cannot find.
+    public static func open(options: SnapshotOptions, reader: (_ table: String, _ mapping: TableMapping) throws -> TableReader?) throws -> [String: Input] {
         var inputs: [String: Input] = [:]
         var problems: [SnapshotError] = []
         for table in Snapshot.tableNames {
             let mapping = options.mapping[table] ?? TableMapping()
-            guard let files = TableFiles.find(table, in: folder, mapping: mapping) else {
-                if Snapshot.requiredTables.contains(table) {
-                    let name = mapping.file ?? TableMapping.defaultFile(of: table)
-                    var problem = SnapshotError(.notFound, file: name, message: mapping.file == nil
-                        ? "the required table \(table) is missing from \(folder) (an export under another name is mapped with tables.\(table).file in pack.yaml)"
-                        : "no file in \(folder) matches \(name), which pack.yaml names for the required table \(table)")
-                    problem.chinese = mapping.file == nil
-                        ? "\(folder) 中缺少必需的表 \(table)（其他文件名的导出文件可在 pack.yaml 的 tables.\(table).file 下指定）"
-                        : "\(folder) 中没有与 \(name) 匹配的文件（pack.yaml 为必需的表 \(table) 指定了它）"
-                    problems.append(problem)
-                }
-                continue
-            }
             do {
-                let reader = try TableReader(files: files.files, name: files.displayName, mapping: mapping)
-                let layout = TableLayout(table: table, header: reader.header, fileName: files.displayName, mapping: mapping, partNames: reader.partNames)
+                guard let reader = try reader(table, mapping) else { continue }
+                let layout = TableLayout(table: table, header: reader.header, fileName: reader.fileName, mapping: mapping, partNames: reader.partNames)
                 problems += layout.missingColumns()
                 inputs[table] = Input(reader: reader, layout: layout)
             } catch let problem as SnapshotError {

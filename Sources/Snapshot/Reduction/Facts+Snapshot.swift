@@ -1,4 +1,4 @@
-import Snapshot
+import Metrics
 
 extension Facts {
     /// Reduces a loaded snapshot to facts, keeping the configured customer dimensions.
