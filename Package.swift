@@ -28,6 +28,9 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // libsqlite3 and libpq: the database sources (SQLite files; PostgreSQL and the servers that speak its protocol).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // libxml2, whose push parser streams an .xlsx worksheet as ZIPFoundation inflates it.
         .systemLibrary(
             name: "CXML2",
@@ -40,6 +43,8 @@ let package = Package(
         // The data contract: value parsing, CSV and .xlsx reading with the mapping of a CRM's
         // exports, typed columnar tables, findings, and their reduction to facts.
         .target(name: "Snapshot", dependencies: ["Metrics", "CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The SQL sources (SQLite, PostgreSQL) behind the metric engine's source interface, and `load`.
+        .target(name: "Warehouse", dependencies: ["Metrics", "Snapshot", "CSQLite", "CPostgres"]),
         // Chart specifications, scales, number formats and the one cairo drawing path.
         .target(name: "Charts", dependencies: ["CCairo"]),
         // The document model, HTML site, paginated PDF and publishing.
@@ -57,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "reviewpack",
             dependencies: [
-                "Snapshot", "Metrics", "Charts", "Pack", "Delivery", "Configuration",
+                "Snapshot", "Warehouse", "Metrics", "Charts", "Pack", "Delivery", "Configuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -68,7 +73,7 @@ let package = Package(
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Pack", "Charts"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Metrics", "Snapshot"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics", "Charts", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reviewpack", "Snapshot", "Metrics", "Warehouse", "Charts", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )
 

@@ -32,13 +32,15 @@ public struct PackConfig: Sendable {
     public var maxUnreadableShare = 0.01
     /// How each table is found in the company's own exports (`tables:`); empty: as the contract says.
     public var tables: [String: TableMapping] = [:]
+    /// The PostgreSQL schema holding the tables (`schema:`); nil: the connection's current schema.
+    public var schema: String?
 
     public init() {}
 
     /// The currencies the docs list, with their fraction digits.
     public static let currencyDigits = ["CNY": 2, "USD": 2, "EUR": 2, "GBP": 2, "HKD": 2, "JPY": 0]
     static let topKeys = ["company", "language", "timezone", "currency", "definitions", "funnel", "dimensions",
-                          "required_fields", "sections", "alerts", "benchmarks", "email", "site", "owners", "audiences", "quality", "tables"]
+                          "required_fields", "sections", "alerts", "benchmarks", "email", "site", "owners", "audiences", "quality", "tables", "schema"]
     /// A configuration is a page of settings: more nodes than this (counting every alias
     /// expansion) is refused before it is read, so an alias bomb costs nothing.
     static let maxNodes = 10_000
@@ -117,6 +119,7 @@ public struct PackConfig: Sendable {
             case "site": config.site = try EmailRules.site(node)
             case "owners": config.owners = try EmailRules.owners(node)
             case "audiences": config.audiences = try AudienceRules.audiences(node)
+            case "schema": config.schema = try node.string(maxLength: 63)
             case "quality":
                 for (k, value) in try node.mapping(known: ["max_unreadable_share"]) where k == "max_unreadable_share" {
                     config.maxUnreadableShare = try value.number(in: 0...1, what: "a ratio")

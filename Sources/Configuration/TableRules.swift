@@ -1,10 +1,11 @@
 import Snapshot
 
 /// `tables:` in `pack.yaml`: how each table of the contract is found in the company's own
-/// exports (file, encoding, separator, column names, words, timestamp and money forms).
+/// exports or database (file or table, encoding, separator, column names, words,
+/// timestamp and money forms).
 /// `all:` gives settings every table shares; a table's own keys override them.
 enum TableRules {
-    static let keys = ["file", "format", "sheet", "encoding", "delimiter", "columns", "values", "timestamps", "money"]
+    static let keys = ["file", "table", "format", "sheet", "encoding", "delimiter", "columns", "values", "timestamps", "money"]
     /// What `all:` may say: how text is written, not which file, sheet or column.
     static let sharedKeys = ["format", "encoding", "delimiter", "timestamps", "money"]
 
@@ -30,6 +31,7 @@ enum TableRules {
                 let file = try value.string(maxLength: 200)
                 guard !file.split(separator: "/").contains("..") else { throw value.problem("must not climb out with ..: a file in the data folder, or an absolute path") }
                 m.file = file
+            case "table": m.table = try value.string(maxLength: 63)
             case "format": m.format = FileFormat(rawValue: try value.choice(FileFormat.allCases.map(\.rawValue)))!
             case "sheet": m.sheet = try value.string(maxLength: 31)
             case "encoding": m.encoding = TextEncoding(rawValue: try value.choice(TextEncoding.allCases.map(\.rawValue)))!

@@ -64,7 +64,7 @@ struct BuildCommand: ParsableCommand {
         let lock = try lockSite()
         SitePublisher(root: out).removeLeftovers(holding: lock)
         let outbox = outboxArguments.resolve(out: out, config: config)
-        let build = PackBuild(dataFolder: snapshot.data, config: config, months: selection, out: out, strict: snapshot.strict,
+        let build = PackBuild(data: snapshot.data, config: config, months: selection, out: out, strict: snapshot.strict,
                               templatesFolder: templatesFolder, assetsFolder: assetsFolder, interruption: interruption,
                               notesFile: notes, outbox: outbox.root)
         let months: [Month]

@@ -8,7 +8,7 @@ import Snapshot
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Reads and checks the snapshot and pack.yaml without building: every missing table and column at once, the findings, and the month a build would choose.",
+        abstract: "Reads and checks the data (a folder, a SQLite file or a PostgreSQL database) and pack.yaml without building: every missing table and column at once, the findings, and the month a build would choose.",
         discussion: """
         Prints each table with its file and rows, the data-quality findings, and the month \
         a build would make and why. Exit codes as for build: 0 the snapshot can be built \
@@ -21,10 +21,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let config = try snapshot.loadConfig()
-        let data: Snapshot
+        let data: SourceReading
         do {
-            data = try PackBuild.readSnapshot(folder: snapshot.data, config: config, strict: snapshot.strict)
-            try PackBuild.checkColumns(data.customers.columns, config: config)
+            data = try PackBuild.read(data: snapshot.data, config: config, strict: snapshot.strict) { _ in }
+            try PackBuild.checkColumns(data.customerColumns, config: config)
         } catch let failure as PackBuild.Failure { throw failure.exit }
         let q = data.quality
         let zh = config.language == .zh

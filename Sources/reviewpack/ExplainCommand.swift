@@ -29,7 +29,7 @@ struct ExplainCommand: ParsableCommand {
             guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--slice must be DIMENSION=VALUE, found \(slice)") }
             chosen = Slice(dimension: parts[0].lowercased(), value: parts[1])
         }
-        let build = PackBuild(dataFolder: snapshot.data, config: config, months: MonthSelection(month: snapshot.month.flatMap(Month.init)), out: "", strict: snapshot.strict,
+        let build = PackBuild(data: snapshot.data, config: config, months: MonthSelection(month: snapshot.month.flatMap(Month.init)), out: "", strict: snapshot.strict,
                               templatesFolder: "", assetsFolder: "")
         let report: Report
         do { (report, _) = try build.computeReport() } catch let failure as PackBuild.Failure { throw failure.exit }

@@ -8,9 +8,11 @@ extension PackBuild {
     ///
     /// The whole company's packs read `--notes FILE` or `DATA/notes/YYYY-MM.md`; a pack
     /// for part of the company reads only `DATA/notes/<audience folder>/YYYY-MM.md`, since
-    /// notes written for leadership may name anyone's customers.
+    /// notes written for leadership may name anyone's customers. For a SQLite file `notes/`
+    /// is beside it; for a PostgreSQL database, beside `pack.yaml`.
     func commentary(for audience: Audience, month: Month) throws -> Commentary? {
-        let notes = (dataFolder as NSString).appendingPathComponent("notes")
+        let home = DataLocation(data).home ?? (config.file as NSString).deletingLastPathComponent
+        let notes = (home as NSString).appendingPathComponent("notes")
         let explicit = audience.scope == nil ? notesFile : nil
         let path: String
         if let explicit {

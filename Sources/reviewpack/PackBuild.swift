@@ -5,11 +5,13 @@ import Foundation
 import Metrics
 import Pack
 import Snapshot
+import Warehouse
 
 /// One build of one month: read once → for each audience: facts of its rows → metrics →
 /// document → site, PDF and message → publish; then the messages go to the outbox.
 struct PackBuild {
-    var dataFolder: String
+    /// `--data`: a folder, a SQLite file or a PostgreSQL URL (``DataLocation``).
+    var data: String
     var config: PackConfig
     var months: MonthSelection
     var out: String
@@ -25,6 +27,8 @@ struct PackBuild {
 
     enum Failure: Error {
         case data(String), noInput(String), config(String), output(String)
+        /// A database that is there but refused us (connection, authentication, permission).
+        case unavailable(String)
         /// Stopped by a signal (its number), with nothing half-published.
         case stopped(String, Int32)
     }
@@ -50,7 +54,7 @@ struct PackBuild {
 
     func read() throws -> (Reading, StageClock) {
         var clock = StageClock()
-        let source = try Self.read(data: dataFolder, config: config, strict: strict) { clock.lap($0) }
+        let source = try Self.read(data: data, config: config, strict: strict) { clock.lap($0) }
         clock.lap("facts")
         try Self.checkColumns(source.customerColumns, config: config)
         Console.findings(source.quality, chinese: config.language == .zh)
@@ -98,16 +102,16 @@ struct PackBuild {
                                maxLeftOutShare: config.maxUnreadableShare, mapping: config.tables)
     }
 
-    /// Reads a folder's snapshot as the configuration describes it; what cannot be read is a ``Failure``.
-    static func readSnapshot(folder: String, config: PackConfig, strict: Bool) throws -> Snapshot {
-        let options = try snapshotOptions(config: config, strict: strict)
-        return try failing(config) { try SnapshotReader.read(folder: folder, options: options) }
-    }
-
     /// Reads the source `--data` names (a folder, a SQLite file or a PostgreSQL URL) to what the metric engine reads.
     static func read(data: String, config: PackConfig, strict: Bool, lap: (String) -> Void) throws -> SourceReading {
         let options = try snapshotOptions(config: config, strict: strict)
-        let source = FolderSource(folder: data, options: options, dimensions: config.metrics.dimensions)
+        let dimensions = config.metrics.dimensions
+        let source: any FactSource
+        switch DataLocation(data) {
+        case .folder(let path): source = FolderSource(folder: path, options: options, dimensions: dimensions)
+        case .sqlite(let path): source = SQLiteSource(path: path, options: options, dimensions: dimensions)
+        case .postgres(let conninfo): source = PostgresSource(conninfo: conninfo, schema: config.schema, options: options, dimensions: dimensions)
+        }
         return try failing(config) { try source.read(lap: lap) }
     }
 
@@ -115,6 +119,12 @@ struct PackBuild {
     static func failing<T>(_ config: PackConfig, _ read: () throws -> T) throws -> T {
         do {
             return try read()
+        } catch let e as DatabaseError {
+            switch e.kind {
+            case .notFound: throw Failure.noInput(e.message)
+            case .unavailable: throw Failure.unavailable(e.message)
+            case .query: throw Failure.data(e.message)
+            }
         } catch let e as SnapshotError {
             let text = e.text(chinese: config.language == .zh)
             switch e.kind {

@@ -14,7 +14,7 @@ public struct TableLayout: Sendable {
     public let partNames: [String]
     private let positions: [String: Int]
     /// The contract name of each field, for findings (the header's own name when unmapped).
-    let fieldNames: [String]
+    public let fieldNames: [String]
 
     public init(table: String, header: [String], fileName: String, mapping: TableMapping = TableMapping(), partNames: [String]? = nil) {
         self.table = table

@@ -7,6 +7,8 @@ public struct TableMapping: Sendable, Equatable {
     /// A file name or a glob (`订单*.csv`) in the data folder; several files are read as
     /// one table. nil: `<table>.csv`.
     public var file: String?
+    /// The table's name in a database (SQLite, PostgreSQL); nil: the contract's name.
+    public var table: String?
     /// csv or xlsx; nil: by the file's extension.
     public var format: FileFormat?
     /// The workbook's sheet; nil: the first.

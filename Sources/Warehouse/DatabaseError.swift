@@ -1,0 +1,29 @@
+import Foundation
+
+/// Why a database source could not be read or written: one sentence naming the source
+/// (never a password) and, for a query, the table.
+public struct DatabaseError: Error, CustomStringConvertible, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The database file or server is not there (exit 66).
+        case notFound
+        /// It is there but refused us: connection, authentication, permission (exit 69).
+        case unavailable
+        /// A statement failed on a table (exit 65).
+        case query
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) { (self.kind, self.message) = (kind, message) }
+
+    public var description: String { message }
+}
+
+extension String {
+    /// A database's own message as one line: its newlines and trailing period folded away.
+    var oneLine: String {
+        split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: "; ").trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+    }
+}

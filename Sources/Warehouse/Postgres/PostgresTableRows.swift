@@ -1,0 +1,65 @@
+import Snapshot
+
+/// A PostgreSQL table's rows streamed with `COPY (SELECT …) TO STDOUT`, as text in the
+/// contract's forms: a `timestamptz` as a UTC instant, a `timestamp` or `date` as local
+/// time (as the contract reads a time without offset), anything else as the server writes it.
+struct PostgresTableRows: RowSource, @unchecked Sendable {
+    let connection: PostgresConnection
+    /// Schema-qualified and quoted.
+    let relation: String
+    let table: String
+    let columns: [String]
+    let types: [String]
+
+    /// The select list: standard SQL plus `to_char`, which every PostgreSQL-speaking warehouse has.
+    var selectList: String {
+        zip(columns, types).map { column, type in
+            let c = PostgresConnection.quote(column)
+            switch type {
+            case "timestamp with time zone": return "to_char(\(c) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+            case "timestamp without time zone": return "to_char(\(c), 'YYYY-MM-DD HH24:MI:SS')"
+            case "date": return "to_char(\(c), 'YYYY-MM-DD')"
+            default: return c
+            }
+        }.joined(separator: ", ")
+    }
+
+    func forEachRow(_ body: (RowBytes) throws -> Void) throws {
+        var row = RowBytes()
+        var field: [UInt8] = []
+        try connection.copyOut("COPY (SELECT \(selectList) FROM \(relation)) TO STDOUT", table: table) { line in
+            row.removeAll()
+            var i = 0
+            let end = line.count > 0 && line[line.count - 1] == 10 ? line.count - 1 : line.count
+            while true {
+                field.removeAll(keepingCapacity: true)
+                // `\N` alone is NULL: an empty field, as in a file.
+                if i + 2 <= end, line[i] == 92, line[i + 1] == 78, i + 2 == end || line[i + 2] == 9 {
+                    i += 2
+                } else {
+                    while i < end, line[i] != 9 {
+                        if line[i] == 92, i + 1 < end {
+                            i += 1
+                            switch line[i] {
+                            case UInt8(ascii: "n"): field.append(10)
+                            case UInt8(ascii: "r"): field.append(13)
+                            case UInt8(ascii: "t"): field.append(9)
+                            case UInt8(ascii: "b"): field.append(8)
+                            case UInt8(ascii: "f"): field.append(12)
+                            case UInt8(ascii: "v"): field.append(11)
+                            default: field.append(line[i])
+                            }
+                        } else {
+                            field.append(line[i])
+                        }
+                        i += 1
+                    }
+                }
+                field.withUnsafeBufferPointer { row.append($0) }
+                guard i < end else { break }
+                i += 1
+            }
+            try body(row)
+        }
+    }
+}
