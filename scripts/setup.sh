@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what ReviewPack needs beyond the Swift toolchain, only when it is missing:
 # cairo and pango (headers for the build), libcurl (sending e-mail over SMTP), libxml2
-# (reading .xlsx worksheets), Noto Sans
+# (reading .xlsx worksheets), libsqlite3 and libpq (the database sources), Noto Sans
 # CJK (Chinese text), and for the tests: poppler-utils (PDFs read back with pdffonts /
-# pdftotext), python3-aiosmtpd (a real SMTP server on loopback), openssl (its throwaway
+# pdftotext), postgresql (a private server the database tests start on loopback),
+# python3-aiosmtpd (a real SMTP server on loopback), openssl (its throwaway
 # certificate) and chromium (the browser test opens the sample site in it, headless, over
 # the DevTools protocol, and takes a screenshot of the e-mail's HTML).
 set -euo pipefail
@@ -12,6 +13,10 @@ missing=()
 pkg-config --exists cairo pangocairo 2>/dev/null || missing+=(pkg-config libcairo2-dev libpango1.0-dev)
 pkg-config --exists libcurl 2>/dev/null || missing+=(pkg-config libcurl4-openssl-dev)
 pkg-config --exists libxml-2.0 2>/dev/null || missing+=(pkg-config libxml2-dev)
+pkg-config --exists sqlite3 2>/dev/null || missing+=(pkg-config libsqlite3-dev)
+pkg-config --exists libpq 2>/dev/null || missing+=(pkg-config libpq-dev)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -27,6 +32,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     sudo="sudo"
   fi
   export DEBIAN_FRONTEND=noninteractive
+  # The tests start their own PostgreSQL: the package is not to create and start a server of its own.
+  if [[ " ${missing[*]} " == *" postgresql "* ]] && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+    $sudo mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -71,11 +71,11 @@ extension SnapshotError {
     /// A required table missing from a database (a SQLite file, a PostgreSQL schema).
     public static func missingTable(_ table: String, named name: String, in database: String, mapped: Bool) -> SnapshotError {
         var problem = SnapshotError(.notFound, file: database, message: mapped
-            ? "no table \(name), which pack.yaml names for the required table \(table), in \(database)"
-            : "the required table \(table) is missing from \(database) (a table under another name is mapped with tables.\(table).table in pack.yaml)")
+            ? "no table \(name), which pack.yaml names for the required table \(table)"
+            : "the required table \(table) is missing (a table under another name is mapped with tables.\(table).table in pack.yaml)")
         problem.chinese = mapped
-            ? "\(database) 中没有 pack.yaml 为必需的表 \(table) 指定的表 \(name)"
-            : "\(database) 中缺少必需的表 \(table)（其他名称的表可在 pack.yaml 的 tables.\(table).table 下指定）"
+            ? "没有 pack.yaml 为必需的表 \(table) 指定的表 \(name)"
+            : "缺少必需的表 \(table)（其他名称的表可在 pack.yaml 的 tables.\(table).table 下指定）"
         return problem
     }
 }

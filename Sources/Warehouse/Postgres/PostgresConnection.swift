@@ -126,8 +126,8 @@ final class PostgresConnection: @unchecked Sendable {
         let reason = result.flatMap { PQresultErrorMessage($0) }.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
             ?? String(cString: PQerrorMessage(handle))
         let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) } ?? ""
-        // Class 42501 is insufficient privilege; class 08 is a lost connection.
-        let kind: DatabaseError.Kind = state == "42501" || state.hasPrefix("08") ? .unavailable : .query
+        // 42501 is insufficient privilege and class 08 a lost connection; 3F000 and 42P01 a schema or table that is not there.
+        let kind: DatabaseError.Kind = state == "42501" || state.hasPrefix("08") ? .unavailable : state == "3F000" || state == "42P01" ? .notFound : .query
         return DatabaseError(kind, "\(name)\(table.map { ", table \($0)" } ?? ""): \(reason.oneLine)")
     }
 

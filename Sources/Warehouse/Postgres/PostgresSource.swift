@@ -33,8 +33,11 @@ public struct PostgresSource: FactSource {
             throw DatabaseError(.notFound, "\(connection.name): no current schema; give one with --schema or schema: in pack.yaml")
         }
         let tables = try connection.query("SELECT table_name FROM information_schema.tables WHERE table_schema = $1", [schema]).compactMap { $0[0] }
-        if tables.isEmpty, try connection.query("SELECT 1 FROM information_schema.schemata WHERE schema_name = $1", [schema]).isEmpty {
-            throw DatabaseError(.notFound, "\(connection.name): no schema \(schema)")
+        if tables.isEmpty {
+            // The catalog shows only what the role may use: asking for the customers table says whether
+            // the schema is missing (66) or closed to this role (69), in the server's words.
+            let customers = options.mapping["customers"]?.table ?? "customers"
+            try connection.execute("SELECT 1 FROM \(PostgresConnection.quote(schema)).\(PostgresConnection.quote(customers)) WHERE 1 = 0", table: customers)
         }
         let place = "\(connection.name) schema \(schema)"
         let inputs = try SnapshotReader.open(options: options) { table, mapping in

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// `--data` as a SQLite file or a PostgreSQL database: the same snapshot loaded into each
+/// (`reviewpack load`) gives byte-identical `metrics.json` to the folder, month by month;
+/// a source that is missing, out of reach or refusing says so in one sentence.
+@Suite(.serialized) struct DatabaseSourceTests {
+    static let environment = ["SOURCE_DATE_EPOCH": "1798761600"]
+
+    /// Each month's metrics.json built from `data`.
+    static func metrics(data: String, config: String, months: [String], in folder: String, extra: [String] = []) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for month in months {
+            let site = folder + "/site-\(UUID().uuidString.prefix(6))"
+            let result = try CommandRunner.run(["build", "--data", data, "--config", config, "--month", month, "--out", site, "--quiet"] + extra,
+                                               environment: environment)
+            try #require(result.status == 0, "\(data) \(month): \(result.stderr)")
+            out[month] = try Data(contentsOf: URL(fileURLWithPath: "\(site)/\(month)/metrics.json"))
+        }
+        return out
+    }
+
+    static func load(_ folder: String, into target: String, _ extra: [String] = []) throws -> String {
+        let result = try CommandRunner.run(["load", "--data", folder, "--into", target] + extra, environment: environment)
+        try #require(result.status == 0, "load into \(target): \(result.stderr)")
+        return result.stdout
+    }
+
+    static func expectSame(_ made: [String: Data], _ expected: [String: Data], _ source: String) {
+        for (month, data) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(made[month] == data, "\(source) \(month): metrics.json differs from the folder's")
+        }
+    }
+
+    @Test func sqliteAndPostgresGiveTheFoldersMetricsForTheSampleAndTheEdgeCases() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let edge = folder + "/edge"
+        try EdgeSnapshot.write(to: edge)
+        let server = try PostgresServer()
+        defer { server.stop() }
+
+        for (name, data, months) in [("sample", CommandRunner.sampleData, ["2026-09", "2026-10"]), ("edge", edge, ["2026-08", "2026-09", "2026-10"])] {
+            let config = data + "/pack.yaml"
+            let expected = try Self.metrics(data: data, config: config, months: months, in: folder)
+
+            let sqlite = folder + "/\(name).sqlite"
+            _ = try Self.load(data, into: sqlite)
+            Self.expectSame(try Self.metrics(data: sqlite, config: config, months: months, in: folder), expected, "SQLite \(name)")
+
+            let loaded = try Self.load(data, into: server.url(), ["--schema", name])
+            Self.expectSame(try Self.metrics(data: server.url(), config: config, months: months, in: folder, extra: ["--schema", name]), expected,
+                            "PostgreSQL \(name)")
+            if name == "edge" {
+                // The columns got the types their values allow: instants, local times, text where they mix.
+                #expect(loaded.contains("orders: 11 rows (ordered_at timestamptz, amount numeric, cost numeric)"), "\(loaded)")
+                #expect(loaded.contains("customers: 7 rows (signup_at timestamp)"), "\(loaded)")
+                #expect(loaded.contains("leads: 4 rows (created_at timestamp, qualified_at timestamp"), "\(loaded)")
+                #expect(!loaded.contains("first_contact_at timestamp"), "a column mixing instants and local times stays text: \(loaded)")
+                let types = try server.psql("SELECT data_type FROM information_schema.columns WHERE table_schema = 'edge' AND table_name = 'orders' AND column_name = 'ordered_at'")
+                #expect(types.trimmingCharacters(in: .whitespacesAndNewlines) == "timestamp with time zone")
+                // An order at 23:30 UTC on a month's last day is the next month's in Shanghai, from every source:
+                // O2 (99.90, 31 Jul 23:30 UTC) is August's; O3 (300, 31 Aug 23:30 UTC) September's, its repeat
+                // left out; O6 (80, 30 Sep 16:00 UTC) October's; O4's customer is unknown and O5 was refunded.
+                for (month, value) in [("2026-08", 99.9), ("2026-09", 300.0)] {
+                    let json = try JSONSerialization.jsonObject(with: expected[month]!) as? [String: Any]
+                    let revenue = ((json?["metrics"] as? [String: Any])?["revenue"] as? [String: Any])?["value"] as? NSNumber
+                    #expect(revenue?.doubleValue == value, "revenue of \(month)")
+                }
+            }
+        }
+    }
+
+    @Test func aDatabaseThatIsMissingOrRefusesIsOneSentenceAndItsExitCode() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = CommandRunner.sampleData + "/pack.yaml"
+        func build(_ data: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> CommandRunner.Result {
+            try CommandRunner.run(["build", "--data", data, "--config", config, "--out", folder + "/site", "--quiet"] + extra, environment: environment)
+        }
+
+        // SQLite: no such file (66); a file that is not a database (65).
+        let missing = try build(folder + "/none.sqlite")
+        #expect(missing.status == 66 && missing.stderr.contains("none.sqlite: no such SQLite file"), "\(missing.stderr)")
+        try "not a database".write(toFile: folder + "/bad.db", atomically: true, encoding: .utf8)
+        let bad = try build(folder + "/bad.db")
+        #expect(bad.status == 65 && bad.stderr.contains("bad.db") && bad.stderr.contains("not a database"), "\(bad.stderr)")
+
+        let server = try PostgresServer()
+        defer { server.stop() }
+        _ = try Self.load(CommandRunner.sampleData, into: server.url(), ["--schema", "crm"])
+
+        // Nobody listening: 69, naming the server and never a password.
+        let closed = try build("postgresql://postgres@127.0.0.1:1/postgres", environment: ["PGPASSWORD": "s3cret-pw", "PGCONNECT_TIMEOUT": "5"])
+        #expect(closed.status == 69 && closed.stderr.contains("postgresql://postgres@127.0.0.1:1/postgres: cannot connect"), "\(closed.stderr)")
+        #expect(!closed.stderr.contains("s3cret-pw"))
+        #expect(closed.stderr.split(separator: "\n").count == 1, "one sentence: \(closed.stderr)")
+        // A password in the URL is refused, and not repeated.
+        let inURL = try build("postgresql://postgres:s3cret-pw@127.0.0.1:\(server.port)/postgres", ["--schema", "crm"])
+        #expect(inURL.status == 69 && inURL.stderr.contains("PGPASSWORD") && !inURL.stderr.contains("s3cret-pw"), "\(inURL.stderr)")
+        // No such schema: 66.
+        let noSchema = try build(server.url(), ["--schema", "nosuch"])
+        #expect(noSchema.status == 66 && noSchema.stderr.contains("nosuch"), "\(noSchema.stderr)")
+        // No such database: 66.
+        let noDatabase = try build(server.url(database: "nosuch"), ["--schema", "crm"])
+        #expect(noDatabase.status == 66 && noDatabase.stderr.contains("nosuch"), "\(noDatabase.stderr)")
+        // A schema without the required orders table: 66, naming the table.
+        try server.psql("CREATE SCHEMA partial; CREATE TABLE partial.customers AS TABLE crm.customers")
+        let noOrders = try build(server.url(), ["--schema", "partial"])
+        #expect(noOrders.status == 66 && noOrders.stderr.contains("schema partial: 缺少必需的表 orders"), "\(noOrders.stderr)")
+        // A role without permission on the schema: 69.
+        try server.psql("CREATE ROLE reader LOGIN")
+        let denied = try build(server.url(user: "reader"), ["--schema", "crm"])
+        #expect(denied.status == 69 && denied.stderr.contains("permission denied"), "\(denied.stderr)")
+        // A query that fails inside the database names the table: 65.
+        try server.psql("CREATE SCHEMA broken; CREATE TABLE broken.customers AS TABLE crm.customers; CREATE VIEW broken.orders AS SELECT order_id, customer_id, ordered_at, amount / (amount - amount) AS amount FROM crm.orders")
+        let failing = try build(server.url(), ["--schema", "broken"])
+        #expect(failing.status == 65 && failing.stderr.contains("table orders") && failing.stderr.contains("division by zero"), "\(failing.stderr)")
+        // Loading twice without --replace refuses, and leaves the first load as it was.
+        let again = try CommandRunner.run(["load", "--data", CommandRunner.sampleData, "--into", server.url(), "--schema", "crm"])
+        #expect(again.status == 65 && again.stderr.contains("exists already"), "\(again.stderr)")
+        #expect(try server.psql("SELECT count(*) FROM crm.customers").trimmingCharacters(in: .whitespacesAndNewlines) == "2000")
+    }
+}
