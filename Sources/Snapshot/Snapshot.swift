@@ -8,6 +8,8 @@ public struct Snapshot: Sendable {
     public var leads: LeadTable?
     public var traffic: TrafficTable?
     public var activities: ActivityTable?
+    /// Activity days a database reduced itself; ``activities`` then holds only the rows with a finding.
+    public var activityDays: ActivityDays?
     public var spend: SpendTable?
     public var surveys: SurveyTable?
     public var tickets: TicketTable?
@@ -37,7 +39,9 @@ public struct Snapshot: Sendable {
         see(orders.orderedAt)
         if let activities { see(activities.at) }
         if let leads { see(leads.createdAt) }
-        return latest == Missing.instant ? nil : zone.day(of: earliest)...zone.day(of: latest)
+        let days = latest == Missing.instant ? nil : zone.day(of: earliest)...zone.day(of: latest)
+        guard let reduced = activityDays?.span else { return days }
+        return days.map { min($0.lowerBound, reduced.lowerBound)...max($0.upperBound, reduced.upperBound) } ?? reduced
     }
 
     /// The latest local day with data: the end of ``dataDays``.

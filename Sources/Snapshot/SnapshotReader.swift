@@ -129,10 +129,17 @@ public enum SnapshotReader {
 
     struct Loaded: @unchecked Sendable {
         let table: Any
-        let log: QualityLog
+        var log: QualityLog
     }
 
     private static func readTable(_ name: String, _ input: Input, options: SnapshotOptions, customers: CustomerTable) throws -> Loaded? {
+        guard var loaded = try readRecords(name, input, options: options, customers: customers) else { return nil }
+        // Rows a database reduced itself were read all the same.
+        if let total = input.reader.rowCount { loaded.log.noteRows(total, of: name, from: input.layout.fileName) }
+        return loaded
+    }
+
+    private static func readRecords(_ name: String, _ input: Input, options: SnapshotOptions, customers: CustomerTable) throws -> Loaded? {
         let (r, layout) = (input.reader, input.layout)
         switch name {
         case "orders": let (t, l) = try OrderTable.read(r, layout: layout, options: options, customers: customers); return Loaded(table: t, log: l)

@@ -58,6 +58,7 @@ struct PackBuild {
         clock.lap("facts")
         try Self.checkColumns(source.customerColumns, config: config)
         Console.findings(source.quality, chinese: config.language == .zh)
+        source.notes.forEach(Console.progress)
         let reportMonths: [Month]
         do { reportMonths = try months.months(dataDays: source.dataDays) } catch let problem as MonthSelection.Problem {
             throw Failure.data(problem.description)

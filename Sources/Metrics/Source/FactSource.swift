@@ -18,6 +18,9 @@ public struct SourceReading: Sendable {
     public var quality: QualityLog
     /// Every column of customers as the contract names it, for checking `dimensions:`.
     public var customerColumns: [String]
+    /// What the source did that a user may want to know (rows reduced inside a database,
+    /// bytes received), one line each, for the progress output.
+    public var notes: [String] = []
 
     public init(facts: Facts, targets: TargetTable?, quality: QualityLog, customerColumns: [String]) {
         (self.facts, self.targets, self.quality, self.customerColumns) = (facts, targets, quality, customerColumns)

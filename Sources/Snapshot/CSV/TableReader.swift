@@ -144,6 +144,13 @@ public struct TableReader: Sendable {
         return (names, scanner.offset, scanner.line)
     }
 
+    /// The rows of the whole table when a database source hands over only those it could not
+    /// reduce itself; nil when every record is read here.
+    public var rowCount: Int? {
+        guard case .rows(let source, _)? = parts.first else { return nil }
+        return source.rowCount
+    }
+
     /// The name of each file, as records refer to them (`订单_2025.csv`, `客户.xlsx[Sheet1]`).
     public var partNames: [String] { parts.map(\.name) }
 
@@ -207,7 +214,7 @@ public struct TableReader: Sendable {
                         throw SnapshotError(.structural, file: name, line: row + 1, message: "expected \(width) fields as in the columns, found \(fields.count)",
                                             chinese: "应与列一样有 \(width) 个字段，实有 \(fields.count) 个")
                     }
-                    row += 1
+                    row = fields.row ?? row + 1
                     try fields.bytes.withUnsafeBufferPointer { buffer in
                         try body(TableRecord(buffer: buffer, fields: fields.fields, part: index, line: row, row: row, place: .row))
                     }

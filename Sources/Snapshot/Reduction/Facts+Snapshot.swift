@@ -42,6 +42,8 @@ extension Facts {
         var usageCount = [Int32](repeating: 0, count: n + 1)
         let activities = snapshot.activities
         if let a = activities { for i in 0..<a.count where a.customer[i] >= 0 { usageCount[Int(a.customer[i]) + 1] += 1 } }
+        let reduced = snapshot.activityDays
+        if let r = reduced { for i in 0..<r.count { usageCount[Int(r.customer[i]) + 1] += 1 } }
         for c in 0..<n { usageCount[c + 1] += usageCount[c] + (orderStart[c + 1] - orderStart[c]) }
         var rawStart = usageCount
         var usageRaw = [Int32](repeating: 0, count: Int(usageCount[n]))
@@ -49,6 +51,13 @@ extension Facts {
             for i in 0..<a.count where a.customer[i] >= 0 {
                 let c = Int(a.customer[i])
                 usageRaw[Int(rawStart[c])] = zone.day(of: a.at[i])
+                rawStart[c] += 1
+            }
+        }
+        if let r = reduced {
+            for i in 0..<r.count {
+                let c = Int(r.customer[i])
+                usageRaw[Int(rawStart[c])] = r.day[i]
                 rawStart[c] += 1
             }
         }

@@ -6,12 +6,21 @@ public protocol RowSource: Sendable {
     var columns: [String] { get }
     /// Calls `body` with every row, in the order the source defines for the table.
     func forEachRow(_ body: (RowBytes) throws -> Void) throws
+    /// The rows of the whole table when the source hands over only some of them (each with
+    /// its ``RowBytes/row``), the rest reduced inside the database; nil: every row is handed over.
+    var rowCount: Int? { get }
+}
+
+extension RowSource {
+    public var rowCount: Int? { nil }
 }
 
 /// One row's fields laid end to end in one buffer; a source refills it row after row.
 public struct RowBytes {
     var bytes: [UInt8] = []
     var fields: [FieldRange] = []
+    /// The row's place in the whole table (1-based) when the source skips rows; nil: the next one.
+    public var row: Int?
 
     public init() {}
 
@@ -21,6 +30,7 @@ public struct RowBytes {
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         fields.removeAll(keepingCapacity: true)
+        row = nil
     }
 
     /// Appends a field's UTF-8 bytes; a NULL is an empty field, as in a file.

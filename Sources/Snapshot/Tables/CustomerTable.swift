@@ -19,7 +19,7 @@ public struct CustomerTable: Sendable {
     }
 
     /// The row of a customer id given as a field's bytes (trimmed), nil when unknown.
-    func row(ofBytes id: UnsafeBufferPointer<UInt8>) -> Int32? { rowOfId.find(id) }
+    public func row(ofBytes id: UnsafeBufferPointer<UInt8>) -> Int32? { rowOfId.find(id) }
 
     public func dimension(_ name: String) -> DimensionColumn? { dimensions.first { $0.name == name } }
 

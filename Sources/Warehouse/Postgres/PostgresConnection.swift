@@ -11,6 +11,8 @@ final class PostgresConnection: @unchecked Sendable {
     /// The server as messages name it: `postgresql://user@host:port/database`, never a password.
     let name: String
     private let lock = NSLock()
+    /// Bytes of rows received through `COPY … TO STDOUT` so far.
+    private(set) var received = 0
 
     init(_ conninfo: String) throws {
         // A password written into the URL is refused: it would end up in shell history and crontabs.
@@ -84,6 +86,7 @@ final class PostgresConnection: @unchecked Sendable {
                 if length == -1 { break }
                 guard length >= 0, let buffer else { throw DatabaseError(.query, "\(name), table \(table): \(String(cString: PQerrorMessage(handle)).oneLine)") }
                 defer { PQfreemem(buffer) }
+                received += Int(length)
                 // After a failure the rest of the copy is drained, so the connection stays usable.
                 guard caught == nil else { continue }
                 do {

@@ -25,8 +25,10 @@ public struct PostgresSource: FactSource {
 
     public func read(lap: (String) -> Void) throws -> SourceReading {
         let connection = try PostgresConnection(conninfo)
-        // Rows come in the table's own order; a synchronized scan could start mid-table (PostgreSQL only, so its refusal is ignored).
+        // Rows come in the table's own order, which numbers them: a synchronized scan could start
+        // mid-table and a parallel one interleave (PostgreSQL's settings, so a refusal is ignored).
         try? connection.execute("SET synchronize_seqscans TO off")
+        try? connection.execute("SET max_parallel_workers_per_gather TO 0")
         try connection.execute("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         defer { try? connection.execute("COMMIT") }
         guard let schema = try schema ?? connection.query("SELECT current_schema()").first?.first ?? nil else {
@@ -40,6 +42,9 @@ public struct PostgresSource: FactSource {
             try connection.execute("SELECT 1 FROM \(PostgresConnection.quote(schema)).\(PostgresConnection.quote(customers)) WHERE 1 = 0", table: customers)
         }
         let place = "\(connection.name) schema \(schema)"
+        let relation = { (table: String) in PostgresConnection.quote(schema) + "." + PostgresConnection.quote(table) }
+        var found: [String: (name: String, columns: [(name: String, type: String)])] = [:]
+        var reduction: ActivityReduction?
         let inputs = try SnapshotReader.open(options: options) { table, mapping in
             let wanted = mapping.table ?? table
             guard let actual = tables.first(where: { $0 == wanted }) ?? tables.first(where: { $0.lowercased() == wanted.lowercased() }) else {
@@ -49,13 +54,39 @@ public struct PostgresSource: FactSource {
             let columns = try connection.query("""
                 SELECT column_name, data_type FROM information_schema.columns
                 WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position
-                """, [schema, actual], table: actual)
-            let rows = PostgresTableRows(connection: connection, relation: PostgresConnection.quote(schema) + "." + PostgresConnection.quote(actual), table: actual,
-                                         columns: columns.map { $0[0] ?? "" }, types: columns.map { $0[1] ?? "" })
+                """, [schema, actual], table: actual).map { (name: $0[0] ?? "", type: $0[1] ?? "") }
+            found[table] = (actual, columns)
+            var rows = PostgresTableRows(connection: connection, relation: relation(actual), table: actual, columns: columns.map(\.name), types: columns.map(\.type))
+            if table == "activities", let plan = activityReduction(found, relation: relation, connection: connection) {
+                rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
+                reduction = plan
+            }
             return try TableReader(rows: rows, name: "\(schema).\(actual)")
         }
-        let snapshot = try SnapshotReader.read(inputs, options: options)
+        var snapshot = try SnapshotReader.read(inputs, options: options)
+        let reduced = try reduction?.days(customers: snapshot.customers)
+        snapshot.activityDays = reduced?.0
         lap("read")
-        return SourceReading(snapshot: snapshot, dimensions: dimensions)
+        var reading = SourceReading(snapshot: snapshot, dimensions: dimensions)
+        if let (days, rows) = reduced, let total = snapshot.quality.rowsRead["activities"] {
+            reading.notes.append("activities: \(rows) of \(total) rows reduced in the database to \(days.count) customer days")
+        }
+        reading.notes.append("received \(connection.received) bytes from \(connection.name)")
+        return reading
+    }
+
+    /// The reduction of activities inside the database, when both tables' times are typed.
+    private func activityReduction(_ found: [String: (name: String, columns: [(name: String, type: String)])], relation: (String) -> String,
+                                   connection: PostgresConnection) -> ActivityReduction? {
+        func column(_ contract: String, of table: String) -> (name: String, type: String)? {
+            let written = (options.mapping[table]?.columns[contract] ?? contract).lowercased()
+            return found[table]?.columns.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == written }
+        }
+        guard let activities = found["activities"], let customers = found["customers"],
+              let customer = column("customer_id", of: "activities"), let at = column("at", of: "activities"),
+              let customerId = column("customer_id", of: "customers"), let signup = column("signup_at", of: "customers"),
+              ActivityReduction.timeTypes.contains(at.type), ActivityReduction.timeTypes.contains(signup.type) else { return nil }
+        return ActivityReduction(connection: connection, activities: (relation(activities.name), activities.name, customer.name, at.name, at.type),
+                                 customers: (relation(customers.name), customerId.name, signup.name), zone: options.zone, asOf: options.asOf)
     }
 }

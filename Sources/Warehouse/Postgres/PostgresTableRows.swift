@@ -10,6 +10,10 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
     let table: String
     let columns: [String]
     let types: [String]
+    /// Only the rows not matching `clean` (over the table as `t`, joined by `join`), each with
+    /// its place in the whole table: the rest are reduced in the database. nil: every row.
+    var except: (join: String, clean: String)? = nil
+    var rowCount: Int? = nil
 
     /// The select list: standard SQL plus `to_char`, which every PostgreSQL-speaking warehouse has.
     var selectList: String {
@@ -24,12 +28,21 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
         }.joined(separator: ", ")
     }
 
+    /// Rows numbered in the table's order, before any are left out.
+    static let numberColumn = "reviewpack_row"
+
+    var query: String {
+        guard let except else { return "SELECT \(selectList) FROM \(relation)" }
+        return "SELECT t.\(Self.numberColumn), \(selectList) FROM (SELECT ROW_NUMBER() OVER () AS \(Self.numberColumn), t.* FROM \(relation) t) t "
+            + "\(except.join) WHERE NOT COALESCE(\(except.clean), FALSE) ORDER BY t.\(Self.numberColumn)"
+    }
+
     func forEachRow(_ body: (RowBytes) throws -> Void) throws {
         var row = RowBytes()
         var field: [UInt8] = []
-        try connection.copyOut("COPY (SELECT \(selectList) FROM \(relation)) TO STDOUT", table: table) { line in
+        try connection.copyOut("COPY (\(query)) TO STDOUT", table: table) { line in
             row.removeAll()
-            var i = 0
+            var i = 0, index = 0
             let end = line.count > 0 && line[line.count - 1] == 10 ? line.count - 1 : line.count
             while true {
                 field.removeAll(keepingCapacity: true)
@@ -55,7 +68,12 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
                         i += 1
                     }
                 }
-                field.withUnsafeBufferPointer { row.append($0) }
+                if except != nil, index == 0 {
+                    row.row = Int(String(decoding: field, as: UTF8.self))
+                } else {
+                    field.withUnsafeBufferPointer { row.append($0) }
+                }
+                index += 1
                 guard i < end else { break }
                 i += 1
             }

@@ -1,0 +1,103 @@
+import Metrics
+import Snapshot
+
+/// Activities reduced inside the database, the largest table of a snapshot: a row with
+/// nothing to report (a known customer, a time not near the snapshot's moment) needs only
+/// its customer and local day, so the database groups those into distinct pairs and only
+/// the pairs travel. Every other row comes whole, with its place in the table, and is read
+/// as a file's row would be, so the findings are the same.
+///
+/// Possible when the times are typed (`timestamptz`, `timestamp` or `date`) in both
+/// activities and customers: then the database can tell a readable time from another.
+struct ActivityReduction {
+    let connection: PostgresConnection
+    let activities: (relation: String, name: String, customer: String, at: String, atType: String)
+    let customers: (relation: String, customer: String, signup: String)
+    let zone: Zone
+    let asOf: Int64?
+
+    static let timeTypes: Set<String> = ["timestamp with time zone", "timestamp without time zone", "date"]
+
+    /// An id as the reader compares it: text, trimmed of spaces and tabs.
+    static func id(_ column: String) -> String { "btrim(CAST(\(column) AS text), ' ' || chr(9))" }
+
+    /// The local day of `at`, in the configured zone when it is an instant.
+    var day: String {
+        let at = "t." + PostgresConnection.quote(activities.at)
+        switch activities.atType {
+        case "timestamp with time zone": return "CAST(\(at) AT TIME ZONE \(Self.literal(zone.identifier)) AS date)"
+        case "timestamp without time zone": return "CAST(\(at) AS date)"
+        default: return at
+        }
+    }
+
+    /// The customers the reader will know (an id and a signup time), joined to activities as `k`.
+    var known: String {
+        let id = Self.id("c." + PostgresConnection.quote(customers.customer))
+        return "LEFT JOIN (SELECT DISTINCT \(id) AS reviewpack_id FROM \(customers.relation) c "
+            + "WHERE c.\(PostgresConnection.quote(customers.signup)) IS NOT NULL) k ON k.reviewpack_id = \(Self.id("t." + PostgresConnection.quote(activities.customer)))"
+    }
+
+    /// Whether a row (`t`, joined to ``known``) has nothing to report: the reader would take it as it is.
+    var clean: String {
+        let customer = Self.id("t." + PostgresConnection.quote(activities.customer))
+        let at = "t." + PostgresConnection.quote(activities.at)
+        // An id with characters COPY would escape goes to the reader, which compares bytes.
+        let escaped = "chr(8) || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(92)"
+        var parts = ["k.reviewpack_id IS NOT NULL", "octet_length(\(customer)) BETWEEN 1 AND 256", "translate(\(customer), \(escaped), '') = \(customer)",
+                     "\(at) IS NOT NULL"]
+        // Times near the snapshot's moment are left to the reader, which knows the zone's rules exactly.
+        if let asOf { parts.append("\(at) <= \(bound(asOf - 2 * 86_400))") }
+        return parts.joined(separator: " AND ")
+    }
+
+    /// The instant as a literal of the column's type: UTC for instants, else local time.
+    private func bound(_ instant: Int64) -> String {
+        let utc = activities.atType == "timestamp with time zone"
+        let local = utc ? instant : instant + zone.offset(at: instant)
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let seconds = local - days * 86_400
+        let date = CivilDate(dayNumber: Int(days))
+        let time = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        switch activities.atType {
+        case "timestamp with time zone": return "TIMESTAMP WITH TIME ZONE '\(date) \(time)+00'"
+        case "timestamp without time zone": return "TIMESTAMP '\(date) \(time)'"
+        default: return "DATE '\(date)'"
+        }
+    }
+
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    /// The rows with something to report, numbered in the table's order.
+    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
+        let counted = try connection.query("SELECT count(*) FROM \(activities.relation)", table: activities.name)
+        let total = counted.first?.first.flatMap { $0 }.flatMap { Int($0) } ?? 0
+        return PostgresTableRows(connection: connection, relation: activities.relation, table: activities.name, columns: columns, types: types,
+                                 except: (known, clean), rowCount: total)
+    }
+
+    /// The clean rows' distinct (customer, day) pairs, customers as the read customers table
+    /// numbers them, and how many rows they came from.
+    func days(customers table: CustomerTable) throws -> (ActivityDays, rows: Int) {
+        var days = ActivityDays()
+        var rows = 0
+        let sql = "COPY (SELECT \(Self.id("t." + PostgresConnection.quote(activities.customer))), \(day) - DATE '1970-01-01', count(*) "
+            + "FROM \(activities.relation) t \(known) WHERE \(clean) GROUP BY 1, 2) TO STDOUT"
+        try connection.copyOut(sql, table: activities.name) { line in
+            let fields = line.split(separator: 9, omittingEmptySubsequences: false)
+            guard fields.count == 3 else { return }
+            let id = UnsafeBufferPointer(rebasing: fields[0])
+            var day: Int32 = 0, negative = false
+            for byte in fields[1] {
+                if byte == UInt8(ascii: "-") { negative = true } else { day = day * 10 + Int32(byte - 48) }
+            }
+            rows += fields[2].reduce(0) { byte, digit in digit == 10 ? byte : byte * 10 + Int(digit - 48) }
+            // The database found the customer known; the reader must agree, or the pair would be lost.
+            guard let row = table.row(ofBytes: id) else {
+                throw DatabaseError(.query, "\(connection.name), table \(activities.name): customer \(String(decoding: id, as: UTF8.self)) is known to the database but not to the reader")
+            }
+            days.append(customer: row, day: negative ? -day : day)
+        }
+        return (days, rows)
+    }
+}
