@@ -68,6 +68,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", "Metrics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Snapshot", "Metrics"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Snapshot"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),
         .testTarget(name: "PackTests", dependencies: ["Pack", "Metrics", "Charts"]),
