@@ -3,13 +3,46 @@ import Metrics
 extension Facts {
     /// Reduces a loaded snapshot to facts, keeping the configured customer dimensions.
     /// The snapshot must have been read with every required field as a dimension column.
-    public init(snapshot: Snapshot, dimensions: [String]) {
+    ///
+    /// The snapshot is consumed: each table is let go as soon as its facts are made, so the
+    /// tables and all the facts are never held at once.
+    public init(snapshot: consuming Snapshot, dimensions: [String]) {
         let zone = snapshot.zone
         let n = snapshot.customers.count
         let signup = snapshot.customers.signupAt.map { zone.day(of: $0) }
+        let dataDays = snapshot.dataDays
 
-        // Paid orders of known customers, grouped by customer (counting sort), then by day.
-        let o = snapshot.orders
+        let (orderStart, orderDays, orderAmounts, orderCosts) = Self.paidOrders(snapshot.orders, customers: n, zone: zone)
+        snapshot.orders = OrderTable()
+        let (usageStart, usageDays) = Self.usage(snapshot.activities, snapshot.activityDays, orderStart: orderStart, orderDays: orderDays, customers: n, zone: zone)
+        snapshot.activities = nil
+        snapshot.activityDays = nil
+
+        let dims = dimensions.compactMap { snapshot.customers.dimension($0) }
+        let customers = CustomerFacts(signupDay: signup, dimensions: dims, allDimensions: snapshot.customers.dimensions, usageStart: usageStart, usageDays: usageDays,
+                                      orderStart: orderStart, orderDays: orderDays, orderAmounts: orderAmounts, orderCosts: orderCosts)
+        let leads = snapshot.leads.map { Self.leads($0, zone: zone) }
+        snapshot.leads = nil
+
+        var spend: ChannelMonthFacts?
+        if let s = snapshot.spend {
+            var facts = ChannelMonthFacts()
+            for i in 0..<s.count { facts.add(month: s.month[i], channel: s.channel.value(at: i) ?? "", s.amount[i]) }
+            spend = facts
+        }
+        var visits: ChannelMonthFacts?
+        if let t = snapshot.traffic {
+            var facts = ChannelMonthFacts()
+            for i in 0..<t.count { facts.add(month: Month(containing: t.day[i]).index, channel: t.channel.value(at: i) ?? "", t.visits[i]) }
+            visits = facts
+        }
+        let (ids, names) = (snapshot.customers.ids, snapshot.customers.names)
+        self.init(customers: customers, leads: leads, spend: spend, visits: visits, service: ServiceFacts(snapshot: snapshot),
+                  customerIds: ids, customerNames: names, dataDays: dataDays, zone: zone)
+    }
+
+    /// Paid orders of known customers, grouped by customer (counting sort), then by day.
+    private static func paidOrders(_ o: OrderTable, customers n: Int, zone: Zone) -> ([Int32], [Int32], [Int64], [Int64]) {
         var orderCount = [Int32](repeating: 0, count: n + 1)
         for i in 0..<o.count where o.customer[i] >= 0 && o.status[i] == .paid { orderCount[Int(o.customer[i]) + 1] += 1 }
         for c in 0..<n { orderCount[c + 1] += orderCount[c] }
@@ -38,11 +71,15 @@ extension Facts {
             orderCosts.replaceSubrange(range, with: k)
         }
 
-        // Usage days: activity days and paid-order days, distinct and sorted per customer.
+        return (orderStart, orderDays, orderAmounts, orderCosts)
+    }
+
+    /// Usage days: activity days (rows read, and pairs a database reduced) and paid-order
+    /// days, distinct and sorted per customer.
+    private static func usage(_ activities: ActivityTable?, _ reduced: ActivityDays?, orderStart: [Int32], orderDays: [Int32],
+                              customers n: Int, zone: Zone) -> ([Int32], [Int32]) {
         var usageCount = [Int32](repeating: 0, count: n + 1)
-        let activities = snapshot.activities
         if let a = activities { for i in 0..<a.count where a.customer[i] >= 0 { usageCount[Int(a.customer[i]) + 1] += 1 } }
-        let reduced = snapshot.activityDays
         if let r = reduced { for i in 0..<r.count { usageCount[Int(r.customer[i]) + 1] += 1 } }
         for c in 0..<n { usageCount[c + 1] += usageCount[c] + (orderStart[c + 1] - orderStart[c]) }
         var rawStart = usageCount
@@ -83,32 +120,14 @@ extension Facts {
                 usageStart[c + 1] = Int32(usageDays.count)
             }
         }
+        return (usageStart, usageDays)
+    }
 
-        let dims = dimensions.compactMap { snapshot.customers.dimension($0) }
-        let customers = CustomerFacts(signupDay: signup, dimensions: dims, allDimensions: snapshot.customers.dimensions, usageStart: usageStart, usageDays: usageDays,
-                                      orderStart: orderStart, orderDays: orderDays, orderAmounts: orderAmounts, orderCosts: orderCosts)
-
-        var leads: LeadFacts?
-        if let l = snapshot.leads {
-            func days(_ instants: [Int64]) -> [Int32] { instants.map { $0 == Missing.instant ? LeadFacts.none : zone.day(of: $0) } }
-            leads = LeadFacts(createdDay: days(l.createdAt), qualifiedDay: days(l.qualifiedAt), opportunityDay: days(l.opportunityAt),
-                              wonDay: days(l.wonAt), lostDay: days(l.lostAt), createdAt: l.createdAt, firstContactAt: l.firstContactAt,
-                              amount: l.amount, dimensions: [l.channel, l.campaign, l.owner])
-        }
-        var spend: ChannelMonthFacts?
-        if let s = snapshot.spend {
-            var facts = ChannelMonthFacts()
-            for i in 0..<s.count { facts.add(month: s.month[i], channel: s.channel.value(at: i) ?? "", s.amount[i]) }
-            spend = facts
-        }
-        var visits: ChannelMonthFacts?
-        if let t = snapshot.traffic {
-            var facts = ChannelMonthFacts()
-            for i in 0..<t.count { facts.add(month: Month(containing: t.day[i]).index, channel: t.channel.value(at: i) ?? "", t.visits[i]) }
-            visits = facts
-        }
-        self.init(customers: customers, leads: leads, spend: spend, visits: visits, service: ServiceFacts(snapshot: snapshot),
-                  customerIds: snapshot.customers.ids, customerNames: snapshot.customers.names,
-                  dataDays: snapshot.dataDays, zone: zone)
+    /// Each lead's stage days in the zone, its instants, amount and dimensions.
+    private static func leads(_ l: LeadTable, zone: Zone) -> LeadFacts {
+        func days(_ instants: [Int64]) -> [Int32] { instants.map { $0 == Missing.instant ? LeadFacts.none : zone.day(of: $0) } }
+        return LeadFacts(createdDay: days(l.createdAt), qualifiedDay: days(l.qualifiedAt), opportunityDay: days(l.opportunityAt),
+                         wonDay: days(l.wonAt), lostDay: days(l.lostAt), createdAt: l.createdAt, firstContactAt: l.firstContactAt,
+                         amount: l.amount, dimensions: [l.channel, l.campaign, l.owner])
     }
 }

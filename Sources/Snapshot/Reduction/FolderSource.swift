@@ -20,9 +20,9 @@ public struct FolderSource: FactSource {
 }
 
 extension SourceReading {
-    /// A read snapshot reduced to what the metric engine reads.
-    public init(snapshot: Snapshot, dimensions: [String]) {
-        self.init(facts: Facts(snapshot: snapshot, dimensions: dimensions), targets: snapshot.targets, quality: snapshot.quality,
-                  customerColumns: snapshot.customers.columns)
+    /// A read snapshot reduced to what the metric engine reads; its tables are let go as their facts are made.
+    public init(snapshot: consuming Snapshot, dimensions: [String]) {
+        let (targets, quality, columns) = (snapshot.targets, snapshot.quality, snapshot.customers.columns)
+        self.init(facts: Facts(snapshot: snapshot, dimensions: dimensions), targets: targets, quality: quality, customerColumns: columns)
     }
 }

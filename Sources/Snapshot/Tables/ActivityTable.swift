@@ -1,16 +1,15 @@
 import Metrics
 /// `activities`: interactions and product-usage events; each makes its day an event day.
+/// Only the customer and the time are kept: no metric reads an activity's type or owner,
+/// and at millions of rows two unused columns would cost hundreds of megabytes.
 public struct ActivityTable: Sendable {
     public private(set) var customer: [Int32] = []
     public private(set) var at: [Int64] = []
-    public private(set) var type = DimensionColumn(name: "type")
-    public private(set) var owner = DimensionColumn(name: "owner")
 
     public var count: Int { customer.count }
 
     static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (ActivityTable, QualityLog) {
         let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
-        let cType = layout.optional("type"), cOwner = layout.optional("owner")
         var table = ActivityTable()
         let parser = RowParser(layout: layout, options: options)
         var rows = 0
@@ -23,8 +22,6 @@ public struct ActivityTable: Sendable {
             }
             table.customer.append(row)
             table.at.append(at)
-            table.type.append(bytes: parser.field(record, cType, trimmed: false))
-            table.owner.append(bytes: parser.field(record, cOwner))
         }
         parser.noteRows(rows)
         return (table, parser.log)

@@ -1,6 +1,6 @@
 import Metrics
 /// `orders`: one row per order. Only paid orders count in metrics; the others are kept
-/// so that the data-quality section can show them.
+/// so that the data-quality section can show them. `product` is not kept: no metric reads it.
 public struct OrderTable: Sendable {
     public enum Status: UInt8, Sendable { case paid, refunded, cancelled }
 
@@ -11,7 +11,6 @@ public struct OrderTable: Sendable {
     public private(set) var status: [Status] = []
     /// Cost in minor units or ``Missing/money``.
     public private(set) var cost: [Int64] = []
-    public private(set) var product = DimensionColumn(name: "product")
 
     public var count: Int { customer.count }
 
@@ -21,7 +20,7 @@ public struct OrderTable: Sendable {
     static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (OrderTable, QualityLog) {
         let cId = try layout.required("order_id"), cCustomer = try layout.required("customer_id")
         let cAt = try layout.required("ordered_at"), cAmount = try layout.required("amount")
-        let cStatus = layout.optional("status"), cCost = layout.optional("cost"), cProduct = layout.optional("product")
+        let cStatus = layout.optional("status"), cCost = layout.optional("cost")
         var table = OrderTable()
         let parser = RowParser(layout: layout, options: options)
         var seen = ByteIndex(capacity: reader.estimatedRecords)
@@ -54,7 +53,6 @@ public struct OrderTable: Sendable {
             table.amount.append(amount)
             table.status.append(status)
             table.cost.append(try parser.optionalAmount(record, cCost))
-            table.product.append(bytes: parser.field(record, cProduct, trimmed: false))
         }
         parser.noteRows(rows)
         return (table, parser.log)
