@@ -67,8 +67,9 @@ public struct PostgresSource: FactSource {
         let reduced = try reduction?.days(customers: snapshot.customers)
         snapshot.activityDays = reduced?.0
         lap("read")
+        let total = snapshot.quality.rowsRead["activities"]
         var reading = SourceReading(snapshot: snapshot, dimensions: dimensions)
-        if let (days, rows) = reduced, let total = snapshot.quality.rowsRead["activities"] {
+        if let (days, rows) = reduced, let total {
             reading.notes.append("activities: \(rows) of \(total) rows reduced in the database to \(days.count) customer days")
         }
         reading.notes.append("received \(connection.received) bytes from \(connection.name)")
