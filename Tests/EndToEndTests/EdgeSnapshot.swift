@@ -5,7 +5,8 @@ import Foundation
 /// `timestamptz`) beside naive ones (`timestamp`) and a mixed one (text), a duplicate
 /// customer and order, unknown customers, a lead whose stages run backwards, refunds,
 /// empty costs, an unreadable amount, an id with a backslash and a name with a tab (which
-/// COPY escapes both ways), and a finding in every table that has rows.
+/// COPY escapes both ways), an empty customer id in customers and in activities, and a
+/// finding in every table that has rows.
 enum EdgeSnapshot {
     static let files: [String: String] = [
         "pack.yaml": """
@@ -25,6 +26,7 @@ enum EdgeSnapshot {
             C5,2026-09-30 23:30:00,戊公司,广告,华南,零售,B,王芳
             C6,2026-10-02 09:00:00,己公司,官网,华北,制造,A,李娜
             C\\8,2026-09-01 09:00:00,"庚公司\\华东	分部",官网,华东,零售,B,张伟
+            ,2026-09-02 09:00:00,无编号公司,官网,华东,零售,B,张伟
             """,
         "orders.csv": """
             order_id,customer_id,ordered_at,amount,status,cost,product
@@ -50,6 +52,7 @@ enum EdgeSnapshot {
             C4,2026-10-31 23:59:59,visit,王芳
             C5,2026-10-20 12:00:00,login,
             C\\8,2026-10-21 12:00:00,login,
+             ,2026-10-22 12:00:00,login,
             """,
         "leads.csv": """
             lead_id,created_at,channel,campaign,owner,first_contact_at,qualified_at,opportunity_at,won_at,lost_at,amount,customer_id

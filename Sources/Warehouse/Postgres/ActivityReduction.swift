@@ -31,21 +31,21 @@ struct ActivityReduction {
         }
     }
 
-    /// The customers the reader will know (an id and a signup time), joined to activities as `k`.
+    /// The activity's customer id as the reader compares it, worked out once per row.
+    var computed: String { "\(Self.id("t." + PostgresConnection.quote(activities.customer))) AS reviewpack_customer" }
+
+    /// The customers the reader will know (an id of 1 to 256 bytes and a signup time), joined to activities as `k`.
     var known: String {
         let id = Self.id("c." + PostgresConnection.quote(customers.customer))
         return "LEFT JOIN (SELECT DISTINCT \(id) AS reviewpack_id FROM \(customers.relation) c "
-            + "WHERE c.\(PostgresConnection.quote(customers.signup)) IS NOT NULL) k ON k.reviewpack_id = \(Self.id("t." + PostgresConnection.quote(activities.customer)))"
+            + "WHERE c.\(PostgresConnection.quote(customers.signup)) IS NOT NULL AND octet_length(\(id)) BETWEEN 1 AND 256) k "
+            + "ON k.reviewpack_id = t.reviewpack_customer"
     }
 
-    /// Whether a row (`t`, joined to ``known``) has nothing to report: the reader would take it as it is.
+    /// Whether a row (`t` with ``computed``, joined to ``known``) has nothing to report: the reader would take it as it is.
     var clean: String {
-        let customer = Self.id("t." + PostgresConnection.quote(activities.customer))
         let at = "t." + PostgresConnection.quote(activities.at)
-        // An id with characters COPY would escape goes to the reader, which compares bytes.
-        let escaped = "chr(8) || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(92)"
-        var parts = ["k.reviewpack_id IS NOT NULL", "octet_length(\(customer)) BETWEEN 1 AND 256", "translate(\(customer), \(escaped), '') = \(customer)",
-                     "\(at) IS NOT NULL"]
+        var parts = ["k.reviewpack_id IS NOT NULL", "\(at) IS NOT NULL"]
         // Times near the snapshot's moment are left to the reader, which knows the zone's rules exactly.
         if let asOf { parts.append("\(at) <= \(bound(asOf - 2 * 86_400))") }
         return parts.joined(separator: " AND ")
@@ -73,7 +73,7 @@ struct ActivityReduction {
         let counted = try connection.query("SELECT count(*) FROM \(activities.relation)", table: activities.name)
         let total = counted.first?.first.flatMap { $0 }.flatMap { Int($0) } ?? 0
         return PostgresTableRows(connection: connection, relation: activities.relation, table: activities.name, columns: columns, types: types,
-                                 except: (known, clean), rowCount: total)
+                                 except: (computed, known, clean), rowCount: total)
     }
 
     /// The clean rows' distinct (customer, day) pairs, customers as the read customers table
@@ -81,22 +81,23 @@ struct ActivityReduction {
     func days(customers table: CustomerTable) throws -> (ActivityDays, rows: Int) {
         var days = ActivityDays()
         var rows = 0
-        let sql = "COPY (SELECT \(Self.id("t." + PostgresConnection.quote(activities.customer))), \(day) - DATE '1970-01-01', count(*) "
-            + "FROM \(activities.relation) t \(known) WHERE \(clean) GROUP BY 1, 2) TO STDOUT"
+        let sql = "COPY (SELECT t.reviewpack_customer, \(day) - DATE '1970-01-01', count(*) "
+            + "FROM (SELECT \(computed), t.* FROM \(activities.relation) t) t \(known) WHERE \(clean) GROUP BY 1, 2) TO STDOUT"
+        var field: [UInt8] = [], id: [UInt8] = [], day: Int32 = 0
         try connection.copyOut(sql, table: activities.name) { line in
-            let fields = line.split(separator: 9, omittingEmptySubsequences: false)
-            guard fields.count == 3 else { return }
-            let id = UnsafeBufferPointer(rebasing: fields[0])
-            var day: Int32 = 0, negative = false
-            for byte in fields[1] {
-                if byte == UInt8(ascii: "-") { negative = true } else { day = day * 10 + Int32(byte - 48) }
+            try CopyText.forEachField(line, &field) { index, field in
+                switch index {
+                case 0: id = field
+                case 1: day = Int32(String(decoding: field, as: UTF8.self)) ?? 0
+                default:
+                    rows += Int(String(decoding: field, as: UTF8.self)) ?? 0
+                    // The database found the customer known; the reader must agree, or the pair would be lost.
+                    guard let row = id.withUnsafeBufferPointer({ table.row(ofBytes: $0) }) else {
+                        throw DatabaseError(.query, "\(connection.name), table \(activities.name): customer \(String(decoding: id, as: UTF8.self)) is known to the database but not to the reader")
+                    }
+                    days.append(customer: row, day: day)
+                }
             }
-            rows += fields[2].reduce(0) { byte, digit in digit == 10 ? byte : byte * 10 + Int(digit - 48) }
-            // The database found the customer known; the reader must agree, or the pair would be lost.
-            guard let row = table.row(ofBytes: id) else {
-                throw DatabaseError(.query, "\(connection.name), table \(activities.name): customer \(String(decoding: id, as: UTF8.self)) is known to the database but not to the reader")
-            }
-            days.append(customer: row, day: negative ? -day : day)
         }
         return (days, rows)
     }

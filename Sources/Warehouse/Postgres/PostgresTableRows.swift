@@ -10,9 +10,10 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
     let table: String
     let columns: [String]
     let types: [String]
-    /// Only the rows not matching `clean` (over the table as `t`, joined by `join`), each with
-    /// its place in the whole table: the rest are reduced in the database. nil: every row.
-    var except: (join: String, clean: String)? = nil
+    /// Only the rows not matching `clean`, each with its place in the whole table: the rest
+    /// are reduced in the database. `clean` sees the table as `t`, with `computed` (a select
+    /// item worked out once per row) beside its columns, joined by `join`. nil: every row.
+    var except: (computed: String, join: String, clean: String)? = nil
     var rowCount: Int? = nil
 
     /// The select list: standard SQL plus `to_char`, which every PostgreSQL-speaking warehouse has.
@@ -33,7 +34,7 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
 
     var query: String {
         guard let except else { return "SELECT \(selectList) FROM \(relation)" }
-        return "SELECT t.\(Self.numberColumn), \(selectList) FROM (SELECT ROW_NUMBER() OVER () AS \(Self.numberColumn), t.* FROM \(relation) t) t "
+        return "SELECT t.\(Self.numberColumn), \(selectList) FROM (SELECT ROW_NUMBER() OVER () AS \(Self.numberColumn), \(except.computed), t.* FROM \(relation) t) t "
             + "\(except.join) WHERE NOT COALESCE(\(except.clean), FALSE) ORDER BY t.\(Self.numberColumn)"
     }
 
@@ -42,40 +43,12 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
         var field: [UInt8] = []
         try connection.copyOut("COPY (\(query)) TO STDOUT", table: table) { line in
             row.removeAll()
-            var i = 0, index = 0
-            let end = line.count > 0 && line[line.count - 1] == 10 ? line.count - 1 : line.count
-            while true {
-                field.removeAll(keepingCapacity: true)
-                // `\N` alone is NULL: an empty field, as in a file.
-                if i + 2 <= end, line[i] == 92, line[i + 1] == 78, i + 2 == end || line[i + 2] == 9 {
-                    i += 2
-                } else {
-                    while i < end, line[i] != 9 {
-                        if line[i] == 92, i + 1 < end {
-                            i += 1
-                            switch line[i] {
-                            case UInt8(ascii: "n"): field.append(10)
-                            case UInt8(ascii: "r"): field.append(13)
-                            case UInt8(ascii: "t"): field.append(9)
-                            case UInt8(ascii: "b"): field.append(8)
-                            case UInt8(ascii: "f"): field.append(12)
-                            case UInt8(ascii: "v"): field.append(11)
-                            default: field.append(line[i])
-                            }
-                        } else {
-                            field.append(line[i])
-                        }
-                        i += 1
-                    }
-                }
+            CopyText.forEachField(line, &field) { index, field in
                 if except != nil, index == 0 {
                     row.row = Int(String(decoding: field, as: UTF8.self))
                 } else {
                     field.withUnsafeBufferPointer { row.append($0) }
                 }
-                index += 1
-                guard i < end else { break }
-                i += 1
             }
             try body(row)
         }
