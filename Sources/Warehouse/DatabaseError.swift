@@ -1,5 +1,3 @@
-import Foundation
-
 /// Why a database source could not be read or written: one sentence naming the source
 /// (never a password) and, for a query, the table.
 public struct DatabaseError: Error, CustomStringConvertible, Sendable, Equatable {
@@ -18,12 +16,4 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable, Equatable
     public init(_ kind: Kind, _ message: String) { (self.kind, self.message) = (kind, message) }
 
     public var description: String { message }
-}
-
-extension String {
-    /// A database's own message as one line: its newlines and trailing period folded away.
-    var oneLine: String {
-        split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .joined(separator: "; ").trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-    }
 }

@@ -53,7 +53,7 @@ import Testing
                             "PostgreSQL \(name)")
             if name == "edge" {
                 // The columns got the types their values allow: instants, local times, text where they mix.
-                #expect(loaded.contains("orders: 11 rows (ordered_at timestamptz, amount numeric, cost numeric)"), "\(loaded)")
+                #expect(loaded.contains("orders: 11 rows (ordered_at timestamptz, amount numeric)"), "cost has 40.000, unreadable for CNY, so it stays text: \(loaded)")
                 #expect(loaded.contains("customers: 9 rows (signup_at timestamp)"), "\(loaded)")
                 #expect(loaded.contains("leads: 4 rows (created_at timestamp, qualified_at timestamp"), "\(loaded)")
                 #expect(!loaded.contains("first_contact_at timestamp"), "a column mixing instants and local times stays text: \(loaded)")

@@ -4,7 +4,8 @@ import Foundation
 /// (the next local day in Shanghai), a column of instants (every value with an offset:
 /// `timestamptz`) beside naive ones (`timestamp`) and a mixed one (text), a duplicate
 /// customer and order, unknown customers, a lead whose stages run backwards, refunds,
-/// empty costs, an unreadable amount, an id with a backslash and a name with a tab (which
+/// empty costs, an unreadable amount, a cost with more decimals than the currency has
+/// (which SQLite's NUMERIC would quietly round), an id with a backslash and a name with a tab (which
 /// COPY escapes both ways), an empty customer id in customers and in activities, and a
 /// finding in every table that has rows.
 enum EdgeSnapshot {
@@ -40,7 +41,7 @@ enum EdgeSnapshot {
             O7,C4,2026-10-31T23:30:00Z,1000.00,paid,600.00,旗舰版
             O8,C5,2026-10-01T00:30:00+08:00,60.00,cancelled,,标准版
             O9,C6,2026-10-15T10:00:00Z,-5.00,paid,,标准版
-            O10,C6,2026-10-16T10:00:00Z,88.00,paid,,标准版
+            O10,C6,2026-10-16T10:00:00Z,88.00,paid,40.000,标准版
             """,
         "activities.csv": """
             customer_id,at,type,owner

@@ -211,7 +211,7 @@ public struct TableReader: Sendable {
             case .rows(let source, let name):
                 try source.forEachRow { fields in
                     guard fields.count == width else {
-                        throw SnapshotError(.structural, file: name, line: row + 1, message: "expected \(width) fields as in the columns, found \(fields.count)",
+                        throw SnapshotError(.structural, file: name, line: fields.row ?? row + 1, message: "expected \(width) fields as in the columns, found \(fields.count)",
                                             chinese: "应与列一样有 \(width) 个字段，实有 \(fields.count) 个")
                     }
                     row = fields.row ?? row + 1

@@ -32,14 +32,16 @@ enum ColumnType: String, Sendable {
     enum Kind { case text, integer, money, time }
 
     /// Narrows the column's type by one more value (trimmed, not empty); `nil` is the start.
-    static func narrow(_ current: ColumnType?, kind: Kind, value: UnsafeBufferPointer<UInt8>, parser: TimestampParser) -> ColumnType {
+    /// Money takes at most `fractionDigits` decimals, so that a database keeping the number
+    /// (SQLite writes 12.340 back as 12.34) reads as the file did.
+    static func narrow(_ current: ColumnType?, kind: Kind, value: UnsafeBufferPointer<UInt8>, parser: TimestampParser, fractionDigits: Int = 2) -> ColumnType {
         if current == .text { return .text }
         switch kind {
         case .text: return .text
         case .integer:
             return isInteger(value) ? .bigint : .text
         case .money:
-            return isDecimal(value) ? .numeric : .text
+            return isDecimal(value, fractionDigits: fractionDigits) ? .numeric : .text
         case .time:
             guard parser.parse(value) != nil else { return .text }
             let type: ColumnType = hasOffset(value) ? .timestamptz : .timestamp
@@ -53,11 +55,12 @@ enum ColumnType: String, Sendable {
         return !digits.isEmpty && digits.count <= 18 && digits.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
-    /// `-?[0-9]+(.[0-9]+)?` with at most 15 significant digits, which SQLite's REAL keeps exactly.
-    static func isDecimal(_ v: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `-?[0-9]+(.[0-9]{1,fractionDigits})?` with at most 15 significant digits, which SQLite's REAL keeps exactly.
+    static func isDecimal(_ v: UnsafeBufferPointer<UInt8>, fractionDigits: Int) -> Bool {
         let body = v.first == UInt8(ascii: "-") ? v.dropFirst() : v[...]
         let parts = body.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
         guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 >= 48 && $0 <= 57 } }) else { return false }
+        guard parts.count == 1 || parts[1].count <= fractionDigits else { return false }
         return parts.reduce(0) { $0 + $1.count } <= 15
     }
 

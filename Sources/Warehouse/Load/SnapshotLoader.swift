@@ -2,8 +2,8 @@ import Foundation
 import Snapshot
 
 /// `reviewpack load`: a folder's snapshot written into a SQLite file or a PostgreSQL schema,
-/// the quickest way to try the database path. Tables keep their names and columns as
-/// written; a timestamp, money or count column gets a proper type when every value fits
+/// the quickest way to try the database path. Tables get the names `tables.<table>.table`
+/// gives (else the contract's) and keep their columns as written; a timestamp, money or count column gets a proper type when every value fits
 /// one, else text, so nothing is lost and reading it back gives the same findings.
 public struct SnapshotLoader {
     public enum Target: Sendable {
@@ -46,14 +46,15 @@ public struct SnapshotLoader {
             let contract = ContractTables.named(table)
             let kinds: [ColumnType.Kind] = input.layout.fieldNames.map { name in
                 if contract?.timestamps.contains(name) == true { return .time }
-                if contract?.money.contains(name) == true { return .money }
+                // Money written another way (`1.234,50`) stays text: the mapping reads it back.
+                if contract?.money.contains(name) == true { return input.layout.mapping.money == .plain ? .money : .text }
                 return table == "traffic" && name == "visits" ? .integer : .text
             }
             var types = [ColumnType?](repeating: nil, count: kinds.count)
             try input.reader.forEachRecord { record in
                 for i in kinds.indices where types[i] != .text {
                     let value = record.bytes(i)
-                    if !value.isEmpty { types[i] = ColumnType.narrow(types[i], kind: kinds[i], value: value, parser: parser) }
+                    if !value.isEmpty { types[i] = ColumnType.narrow(types[i], kind: kinds[i], value: value, parser: parser, fractionDigits: options.currencyDigits) }
                 }
             }
             result[table] = types.map { $0 ?? .text }
@@ -68,9 +69,10 @@ public struct SnapshotLoader {
         do {
             try database.execute("BEGIN IMMEDIATE")
             let existing = Set(try database.tableNames().map { $0.lowercased() })
-            for table in tables {
-                let input = inputs[table]!, columnTypes = types[table]!
-                if existing.contains(table) {
+            for contract in tables {
+                let input = inputs[contract]!, columnTypes = types[contract]!
+                let table = options.mapping[contract]?.table ?? contract
+                if existing.contains(table.lowercased()) {
                     guard replace else { throw DatabaseError(.query, "\(path): table \(table) exists already; give --replace to overwrite it") }
                     try database.execute("DROP TABLE \(SQLiteDatabase.quote(table))", table: table)
                 }
@@ -106,12 +108,16 @@ public struct SnapshotLoader {
         try connection.execute("BEGIN")
         var loaded: [Loaded] = []
         do {
-            if let schema { try connection.execute("CREATE SCHEMA IF NOT EXISTS \(PostgresConnection.quote(schema))") }
+            // Created only when missing: CREATE SCHEMA IF NOT EXISTS asks for the right to create schemas even when it exists.
+            if let schema, try connection.query("SELECT 1 FROM information_schema.schemata WHERE schema_name = $1", [schema]).isEmpty {
+                try connection.execute("CREATE SCHEMA \(PostgresConnection.quote(schema))")
+            }
             guard let target = try schema ?? connection.query("SELECT current_schema()").first?.first ?? nil else {
                 throw DatabaseError(.notFound, "\(connection.name): no current schema; give one with --schema")
             }
-            for table in tables {
-                let input = inputs[table]!, columnTypes = types[table]!
+            for contract in tables {
+                let input = inputs[contract]!, columnTypes = types[contract]!
+                let table = options.mapping[contract]?.table ?? contract
                 let relation = PostgresConnection.quote(target) + "." + PostgresConnection.quote(table)
                 let exists = try !connection.query("SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2", [target, table]).isEmpty
                 if exists {

@@ -12,7 +12,7 @@ import Snapshot
 struct ActivityReduction {
     let connection: PostgresConnection
     let activities: (relation: String, name: String, customer: String, at: String, atType: String)
-    let customers: (relation: String, customer: String, signup: String)
+    let customers: (relation: String, customer: String, signup: String, signupType: String)
     let zone: Zone
     let asOf: Int64?
 
@@ -32,23 +32,33 @@ struct ActivityReduction {
     }
 
     /// The activity's customer id as the reader compares it, worked out once per row.
-    var computed: String { "\(Self.id("t." + PostgresConnection.quote(activities.customer))) AS reviewpack_customer" }
+    var customerKey: String { "\(Self.id("t." + PostgresConnection.quote(activities.customer))) AS reviewpack_customer" }
 
     /// The customers the reader will know (an id of 1 to 256 bytes and a signup time), joined to activities as `k`.
     var known: String {
         let id = Self.id("c." + PostgresConnection.quote(customers.customer))
+        let signup = "c." + PostgresConnection.quote(customers.signup)
         return "LEFT JOIN (SELECT DISTINCT \(id) AS reviewpack_id FROM \(customers.relation) c "
-            + "WHERE c.\(PostgresConnection.quote(customers.signup)) IS NOT NULL AND octet_length(\(id)) BETWEEN 1 AND 256) k "
+            + "WHERE \(Self.readable(signup, customers.signupType)) AND octet_length(\(id)) BETWEEN 1 AND 256) k "
             + "ON k.reviewpack_id = t.reviewpack_customer"
     }
 
-    /// Whether a row (`t` with ``computed``, joined to ``known``) has nothing to report: the reader would take it as it is.
+    /// Whether a row (`t` with ``customerKey``, joined to ``known``) has nothing to report: the reader would take it as it is.
     var clean: String {
         let at = "t." + PostgresConnection.quote(activities.at)
-        var parts = ["k.reviewpack_id IS NOT NULL", "\(at) IS NOT NULL"]
+        var parts = ["k.reviewpack_id IS NOT NULL", Self.readable(at, activities.atType)]
         // Times near the snapshot's moment are left to the reader, which knows the zone's rules exactly.
         if let asOf { parts.append("\(at) <= \(bound(asOf - 2 * 86_400))") }
         return parts.joined(separator: " AND ")
+    }
+
+    /// A time the reader can read: not NULL, and within the years 0001 to 9999 it writes with
+    /// four digits (infinity and BC dates are neither).
+    static func readable(_ column: String, _ type: String) -> String {
+        let (low, high) = type == "date" ? ("DATE '0001-01-01'", "DATE '9999-12-31'")
+            : type == "timestamp with time zone" ? ("TIMESTAMP WITH TIME ZONE '0001-01-02 00:00:00+00'", "TIMESTAMP WITH TIME ZONE '9999-12-30 00:00:00+00'")
+            : ("TIMESTAMP '0001-01-01 00:00:00'", "TIMESTAMP '9999-12-31 23:59:59'")
+        return "\(column) >= \(low) AND \(column) <= \(high)"
     }
 
     /// The instant as a literal of the column's type: UTC for instants, else local time.
@@ -73,7 +83,7 @@ struct ActivityReduction {
         let counted = try connection.query("SELECT count(*) FROM \(activities.relation)", table: activities.name)
         let total = counted.first?.first.flatMap { $0 }.flatMap { Int($0) } ?? 0
         return PostgresTableRows(connection: connection, relation: activities.relation, table: activities.name, columns: columns, types: types,
-                                 except: (computed, known, clean), rowCount: total)
+                                 except: (customerKey, known, clean), rowCount: total)
     }
 
     /// The clean rows' distinct (customer, day) pairs, customers as the read customers table
@@ -82,13 +92,17 @@ struct ActivityReduction {
         var days = ActivityDays()
         var rows = 0
         let sql = "COPY (SELECT t.reviewpack_customer, \(day) - DATE '1970-01-01', count(*) "
-            + "FROM (SELECT \(computed), t.* FROM \(activities.relation) t) t \(known) WHERE \(clean) GROUP BY 1, 2) TO STDOUT"
+            + "FROM (SELECT \(customerKey), t.* FROM \(activities.relation) t) t \(known) WHERE \(clean) GROUP BY 1, 2) TO STDOUT"
         var field: [UInt8] = [], id: [UInt8] = [], day: Int32 = 0
         try connection.copyOut(sql, table: activities.name) { line in
             try CopyText.forEachField(line, &field) { index, field in
                 switch index {
                 case 0: id = field
-                case 1: day = Int32(String(decoding: field, as: UTF8.self)) ?? 0
+                case 1:
+                    guard let number = Int32(String(decoding: field, as: UTF8.self)) else {
+                        throw DatabaseError(.query, "\(connection.name), table \(activities.name): the database gave the day \"\(String(decoding: field, as: UTF8.self))\"")
+                    }
+                    day = number
                 default:
                     rows += Int(String(decoding: field, as: UTF8.self)) ?? 0
                     // The database found the customer known; the reader must agree, or the pair would be lost.

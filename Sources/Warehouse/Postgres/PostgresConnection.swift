@@ -19,7 +19,7 @@ final class PostgresConnection: @unchecked Sendable {
         if Self.carriesPassword(conninfo) {
             throw DatabaseError(.unavailable, "the PostgreSQL connection string carries a password; give it in PGPASSWORD, ~/.pgpass or a service file instead")
         }
-        guard let connection = PQconnectdb(conninfo) else { throw DatabaseError(.unavailable, "cannot allocate a PostgreSQL connection") }
+        guard let connection = PQconnectdb(conninfo) else { throw DatabaseError(.unavailable, "cannot allocate a PostgreSQL connection (out of memory)") }
         handle = connection
         let user = PQuser(connection).map { String(cString: $0) } ?? ""
         let host = PQhost(connection).map { String(cString: $0) } ?? ""
@@ -28,7 +28,7 @@ final class PostgresConnection: @unchecked Sendable {
         name = "postgresql://\(user.isEmpty ? "" : user + "@")\(host.hasPrefix("/") ? "" : host)\(port.isEmpty ? "" : ":" + port)/\(database)"
         guard PQstatus(connection) == CONNECTION_OK else {
             let reason = String(cString: PQerrorMessage(connection)).oneLine
-            let missing = reason.contains("does not exist")
+            let missing = reason.contains("database \"") && reason.contains("\" does not exist")
             throw DatabaseError(missing ? .notFound : .unavailable, "\(name): cannot connect: \(reason)")
         }
         try execute("SET client_encoding TO 'UTF8'")
@@ -36,15 +36,16 @@ final class PostgresConnection: @unchecked Sendable {
 
     deinit { PQfinish(handle) }
 
-    /// Whether a URI has `user:password@` or the words have `password=`.
+    /// Whether the connection string sets a password, read by libpq's own parser (URI or words).
     static func carriesPassword(_ conninfo: String) -> Bool {
-        if conninfo.hasPrefix("postgresql://") || conninfo.hasPrefix("postgres://") {
-            let rest = conninfo.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
-            let authority = rest.count > 2 ? rest[2] : ""
-            if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") { return true }
-            return conninfo.contains("password=")
+        guard let options = PQconninfoParse(conninfo, nil) else { return false }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if String(cString: keyword) == "password", let value = option.pointee.val, value.pointee != 0 { return true }
+            option += 1
         }
-        return conninfo.split(whereSeparator: \.isWhitespace).contains { $0.lowercased().hasPrefix("password=") }
+        return false
     }
 
     /// Runs a statement that returns no rows we keep.
@@ -84,7 +85,7 @@ final class PostgresConnection: @unchecked Sendable {
                 var buffer: UnsafeMutablePointer<CChar>?
                 let length = PQgetCopyData(handle, &buffer, 0)
                 if length == -1 { break }
-                guard length >= 0, let buffer else { throw DatabaseError(.query, "\(name), table \(table): \(String(cString: PQerrorMessage(handle)).oneLine)") }
+                guard length >= 0, let buffer else { throw streamFailure(table: table) }
                 defer { PQfreemem(buffer) }
                 received += Int(length)
                 // After a failure the rest of the copy is drained, so the connection stays usable.
@@ -110,14 +111,14 @@ final class PostgresConnection: @unchecked Sendable {
             do {
                 try produce { bytes in
                     let sent = bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
-                    guard sent == 1 else { throw DatabaseError(.query, "\(name), table \(table): \(String(cString: PQerrorMessage(handle)).oneLine)") }
+                    guard sent == 1 else { throw streamFailure(table: table) }
                 }
             } catch {
                 PQputCopyEnd(handle, "aborted")
                 while let result = PQgetResult(handle) { PQclear(result) }
                 throw error
             }
-            guard PQputCopyEnd(handle, nil) == 1 else { throw DatabaseError(.query, "\(name), table \(table): \(String(cString: PQerrorMessage(handle)).oneLine)") }
+            guard PQputCopyEnd(handle, nil) == 1 else { throw streamFailure(table: table) }
             let end = PQgetResult(handle)
             defer { PQclear(end) }
             guard PQresultStatus(end) == PGRES_COMMAND_OK else { throw failure(end, table: table) }
@@ -125,12 +126,19 @@ final class PostgresConnection: @unchecked Sendable {
         }
     }
 
+    /// A COPY that broke off: the connection lost (69), or the server's complaint (65).
+    private func streamFailure(table: String) -> DatabaseError {
+        DatabaseError(PQstatus(handle) == CONNECTION_BAD ? .unavailable : .query, "\(name), table \(table): \(String(cString: PQerrorMessage(handle)).oneLine)")
+    }
+
     private func failure(_ result: OpaquePointer?, table: String?) -> DatabaseError {
-        let reason = result.flatMap { PQresultErrorMessage($0) }.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-            ?? String(cString: PQerrorMessage(handle))
+        // The server's primary message alone: the full one repeats the statement and points a caret at it.
+        let primary = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
+        let reason = primary.flatMap { $0.isEmpty ? nil : $0 } ?? String(cString: PQerrorMessage(handle))
         let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) } ?? ""
         // 42501 is insufficient privilege and class 08 a lost connection; 3F000 and 42P01 a schema or table that is not there.
-        let kind: DatabaseError.Kind = state == "42501" || state.hasPrefix("08") ? .unavailable : state == "3F000" || state == "42P01" ? .notFound : .query
+        let lost = PQstatus(handle) == CONNECTION_BAD
+        let kind: DatabaseError.Kind = lost || state == "42501" || state.hasPrefix("08") ? .unavailable : state == "3F000" || state == "42P01" ? .notFound : .query
         return DatabaseError(kind, "\(name)\(table.map { ", table \($0)" } ?? ""): \(reason.oneLine)")
     }
 

@@ -76,6 +76,20 @@ public struct PostgresSource: FactSource {
         return reading
     }
 
+    /// Whether the server places instants in the configured zone by the same name (its own
+    /// time-zone rules, which a warehouse may lack); asked under a savepoint, so a refusal
+    /// leaves the transaction usable.
+    private func knowsZone(_ connection: PostgresConnection) -> Bool {
+        guard (try? connection.execute("SAVEPOINT reviewpack_zone")) != nil else { return false }
+        let zone = ActivityReduction.literal(options.zone.identifier)
+        if (try? connection.execute("SELECT CAST(TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00' AT TIME ZONE \(zone) AS date)")) != nil {
+            try? connection.execute("RELEASE SAVEPOINT reviewpack_zone")
+            return true
+        }
+        try? connection.execute("ROLLBACK TO SAVEPOINT reviewpack_zone")
+        return false
+    }
+
     /// The reduction of activities inside the database, when both tables' times are typed.
     private func activityReduction(_ found: [String: (name: String, columns: [(name: String, type: String)])], relation: (String) -> String,
                                    connection: PostgresConnection) -> ActivityReduction? {
@@ -86,8 +100,9 @@ public struct PostgresSource: FactSource {
         guard let activities = found["activities"], let customers = found["customers"],
               let customer = column("customer_id", of: "activities"), let at = column("at", of: "activities"),
               let customerId = column("customer_id", of: "customers"), let signup = column("signup_at", of: "customers"),
-              ActivityReduction.timeTypes.contains(at.type), ActivityReduction.timeTypes.contains(signup.type) else { return nil }
+              ActivityReduction.timeTypes.contains(at.type), ActivityReduction.timeTypes.contains(signup.type),
+              at.type != "timestamp with time zone" || knowsZone(connection) else { return nil }
         return ActivityReduction(connection: connection, activities: (relation(activities.name), activities.name, customer.name, at.name, at.type),
-                                 customers: (relation(customers.name), customerId.name, signup.name), zone: options.zone, asOf: options.asOf)
+                                 customers: (relation(customers.name), customerId.name, signup.name, signup.type), zone: options.zone, asOf: options.asOf)
     }
 }

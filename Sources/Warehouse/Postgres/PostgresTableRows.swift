@@ -11,9 +11,9 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
     let columns: [String]
     let types: [String]
     /// Only the rows not matching `clean`, each with its place in the whole table: the rest
-    /// are reduced in the database. `clean` sees the table as `t`, with `computed` (a select
+    /// are reduced in the database. `clean` sees the table as `t`, with `customerKey` (a select
     /// item worked out once per row) beside its columns, joined by `join`. nil: every row.
-    var except: (computed: String, join: String, clean: String)? = nil
+    var except: (customerKey: String, join: String, clean: String)? = nil
     var rowCount: Int? = nil
 
     /// The select list: standard SQL plus `to_char`, which every PostgreSQL-speaking warehouse has.
@@ -34,7 +34,7 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
 
     var query: String {
         guard let except else { return "SELECT \(selectList) FROM \(relation)" }
-        return "SELECT t.\(Self.numberColumn), \(selectList) FROM (SELECT ROW_NUMBER() OVER () AS \(Self.numberColumn), \(except.computed), t.* FROM \(relation) t) t "
+        return "SELECT t.\(Self.numberColumn), \(selectList) FROM (SELECT ROW_NUMBER() OVER () AS \(Self.numberColumn), \(except.customerKey), t.* FROM \(relation) t) t "
             + "\(except.join) WHERE NOT COALESCE(\(except.clean), FALSE) ORDER BY t.\(Self.numberColumn)"
     }
 

@@ -98,8 +98,6 @@ final class SQLiteDatabase: @unchecked Sendable {
 
         func reset() { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
 
-        var columnCount: Int { Int(sqlite3_column_count(handle)) }
-
         func text(_ column: Int) -> String {
             sqlite3_column_text(handle, Int32(column)).map { String(cString: $0) } ?? ""
         }
@@ -120,10 +118,6 @@ final class SQLiteDatabase: @unchecked Sendable {
             let status = bytes.baseAddress.map { sqlite3_bind_text(handle, index, UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), Int32(bytes.count), csqlite_transient()) }
                 ?? sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
             guard status == SQLITE_OK else { throw database.failure(database.lastError, table: table) }
-        }
-
-        func bind(_ value: Int64, at index: Int32) throws {
-            guard sqlite3_bind_int64(handle, index, value) == SQLITE_OK else { throw database.failure(database.lastError, table: table) }
         }
     }
 }
