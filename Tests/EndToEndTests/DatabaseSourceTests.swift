@@ -122,6 +122,10 @@ import Testing
         try server.psql("CREATE SCHEMA broken; CREATE TABLE broken.customers AS TABLE crm.customers; CREATE VIEW broken.orders AS SELECT order_id, customer_id, ordered_at, amount / (amount - amount) AS amount FROM crm.orders")
         let failing = try build(server.url(), ["--schema", "broken"])
         #expect(failing.status == 65 && failing.stderr.contains("table orders") && failing.stderr.contains("division by zero"), "\(failing.stderr)")
+        // Two columns whose names differ only in case: refused as in a file's header (65), naming both.
+        try server.psql("CREATE SCHEMA twice; CREATE TABLE twice.customers AS TABLE crm.customers; CREATE TABLE twice.orders AS SELECT *, amount AS \"AMOUNT\" FROM crm.orders")
+        let twice = try build(server.url(), ["--schema", "twice"])
+        #expect(twice.status == 65 && twice.stderr.contains("AMOUNT") && twice.stderr.contains("amount"), "\(twice.stderr)")
         // Loading twice without --replace refuses, and leaves the first load as it was.
         let again = try CommandRunner.run(["load", "--data", CommandRunner.sampleData, "--into", server.url(), "--schema", "crm"])
         #expect(again.status == 65 && again.stderr.contains("exists already"), "\(again.stderr)")

@@ -69,10 +69,20 @@ public struct TableReader: Sendable {
         try self.init(mapped: [(file, fileName)], name: fileName, delimiter: delimiter)
     }
 
-    /// A database table's rows, named `name` in messages (`crm.sqlite orders`).
+    /// A database table's rows, named `name` in messages (`crm.sqlite orders`). Two columns
+    /// whose names differ only in case are refused, as in a file's header.
     public init(rows: any RowSource, name: String) throws {
-        try self.init(parts: [.rows(rows, name: name)], headers: [rows.columns.map { $0.trimmingCharacters(in: .whitespaces) }], name: name,
-                      delimiter: UInt8(ascii: ","))
+        let names = rows.columns.map { $0.trimmingCharacters(in: .whitespaces) }
+        var first: [String: Int] = [:]
+        for (i, column) in names.enumerated() {
+            if let earlier = first[column.lowercased()] {
+                throw SnapshotError(.structural, file: name, column: i + 1, columnName: column,
+                                    message: "the table has this column twice (also \(names[earlier])); which one holds the data would be a guess",
+                                    chinese: "表中此列出现两次（另见 \(names[earlier])），无法判断哪一列是数据")
+            }
+            first[column.lowercased()] = i
+        }
+        try self.init(parts: [.rows(rows, name: name)], headers: [names], name: name, delimiter: UInt8(ascii: ","))
     }
 
     init(mapped: [(MappedFile, String)], name: String, delimiter: UInt8) throws {
