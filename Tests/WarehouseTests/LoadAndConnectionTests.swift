@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 import Snapshot
 import Testing
@@ -47,5 +48,23 @@ import Testing
         #expect(!PostgresConnection.carriesPassword("postgresql://report@db.example.com:5432/crm?sslmode=verify-full"))
         #expect(!PostgresConnection.carriesPassword("postgresql://report@[::1]:5432/crm?options=-csearch_path%3Dsales"))
         #expect(!PostgresConnection.carriesPassword("host=db.example.com user=report dbname=crm"))
+    }
+}
+
+/// A SQLite table is read in rowid order, except where there is no rowid to order by.
+@Suite struct SQLiteRowOrderTests {
+    @Test func viewsAndWithoutRowidTablesAreReadInTheirOwnOrder() throws {
+        let path = NSTemporaryDirectory() + "reviewpack-rowid-\(UUID().uuidString).sqlite"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let database = try SQLiteDatabase(path: path, create: true)
+        try database.execute("""
+            CREATE TABLE plain (id TEXT); CREATE VIEW seen AS SELECT * FROM plain;
+            CREATE TABLE keyed (id TEXT PRIMARY KEY) WITHOUT ROWID; CREATE TABLE spaced (id TEXT PRIMARY KEY) without
+              rowid;
+            """)
+        #expect(try database.hasRowid("plain"))
+        #expect(try !database.hasRowid("seen"))
+        #expect(try !database.hasRowid("keyed"))
+        #expect(try !database.hasRowid("spaced"))
     }
 }

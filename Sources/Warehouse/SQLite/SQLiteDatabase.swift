@@ -66,6 +66,15 @@ final class SQLiteDatabase: @unchecked Sendable {
         return names
     }
 
+    /// Whether a table has a rowid: not a view, nor declared WITHOUT ROWID.
+    func hasRowid(_ table: String) throws -> Bool {
+        let statement = try prepare("SELECT type, sql FROM sqlite_master WHERE name = ?", table: table)
+        try statement.bind(table, at: 1)
+        guard try statement.step() else { return false }
+        let sql = statement.text(1).uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return statement.text(0) == "table" && !sql.contains("WITHOUT ROWID")
+    }
+
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
 
     func failure(_ reason: String, table: String?) -> DatabaseError {

@@ -24,7 +24,7 @@ public struct SQLiteSource: FactSource {
                 guard Snapshot.requiredTables.contains(table) else { return nil }
                 throw SnapshotError.missingTable(table, named: wanted, in: path, mapped: mapping.table != nil)
             }
-            let rows = SQLiteTableRows(database: database, table: actual, columns: try database.columns(of: actual))
+            let rows = SQLiteTableRows(database: database, table: actual, columns: try database.columns(of: actual), hasRowid: try database.hasRowid(actual))
             return try TableReader(rows: rows, name: "\(database.name) \(actual)")
         }
         let snapshot = try SnapshotReader.read(inputs, options: options)

@@ -7,12 +7,12 @@ struct SQLiteTableRows: RowSource, @unchecked Sendable {
     let database: SQLiteDatabase
     let table: String
     let columns: [String]
+    /// False for a view or a WITHOUT ROWID table, which have no rowid: then the table's own order.
+    let hasRowid: Bool
 
     func forEachRow(_ body: (RowBytes) throws -> Void) throws {
         let list = columns.map(SQLiteDatabase.quote).joined(separator: ", ")
-        let from = "SELECT \(list) FROM \(SQLiteDatabase.quote(table))"
-        // Views and WITHOUT ROWID tables have no rowid: then the table's own order.
-        let statement = try (try? database.prepare(from + " ORDER BY rowid", table: table)) ?? database.prepare(from, table: table)
+        let statement = try database.prepare("SELECT \(list) FROM \(SQLiteDatabase.quote(table))\(hasRowid ? " ORDER BY rowid" : "")", table: table)
         var row = RowBytes()
         while try statement.step() {
             row.removeAll()
