@@ -60,27 +60,20 @@ public struct Finding: Sendable, Equatable {
     public func message(chinese: Bool) -> String { chinese ? self.chinese : message }
 
     /// `orders.csv 第 17 行第 4 列（amount）`, `订单.xlsx[Sheet1]!D17（amount）` or `crm.sqlite orders 第 17 行（amount）`: the place in Chinese.
-    public var chineseLocation: String {
-        var place: String
-        switch self.place {
-        case .line: place = "\(file) 第 \(line) 行" + (column.map { "第 \($0) 列" } ?? "")
-        case .cell: place = "\(file)!\(column.map { Self.sheetColumn($0 - 1) } ?? "")\(line)"
-        case .row: place = "\(file) 第 \(line) 行"
-        }
-        if let columnName { place += "（\(columnName)）" }
-        return place
-    }
+    public var chineseLocation: String { place(chinese: true) }
 
     /// `orders.csv:17:4 (amount)`, `订单.xlsx[Sheet1]!D17 (amount)` or `crm.sqlite orders row 17 (amount)`: where to look.
-    public var location: String {
-        var place: String
-        switch self.place {
-        case .line: place = "\(file):\(line)" + (column.map { ":\($0)" } ?? "")
-        case .cell: place = "\(file)!\(column.map { Self.sheetColumn($0 - 1) } ?? "")\(line)"
-        case .row: place = "\(file) row \(line)"
+    public var location: String { place(chinese: false) }
+
+    private func place(chinese: Bool) -> String {
+        var text: String
+        switch place {
+        case .line: text = chinese ? "\(file) 第 \(line) 行" + (column.map { "第 \($0) 列" } ?? "") : "\(file):\(line)" + (column.map { ":\($0)" } ?? "")
+        case .cell: text = "\(file)!\(column.map { Self.sheetColumn($0 - 1) } ?? "")\(line)"
+        case .row: text = chinese ? "\(file) 第 \(line) 行" : "\(file) row \(line)"
         }
-        if let columnName { place += " (\(columnName))" }
-        return place
+        if let columnName { text += chinese ? "（\(columnName)）" : " (\(columnName))" }
+        return text
     }
 }
 

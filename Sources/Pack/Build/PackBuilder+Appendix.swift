@@ -19,10 +19,10 @@ extension PackBuilder {
                 blocks.append(.table(table))
             }
         }
-        blocks.append(.table(DataTable(id: "rows-read", caption: text("读取行数", "Rows read"), header: [text("表", "Table"), text("文件", "File"), text("行数", "Rows")], rows: rowsRead, numericColumns: [2])))
+        blocks.append(.table(DataTable(id: "rows-read", caption: text("读取行数", "Rows read"), header: [text("表", "Table"), text("来源", "Source"), text("行数", "Rows")], rows: rowsRead, numericColumns: [2])))
         if !q.tallies.isEmpty {
             blocks.append(.table(DataTable(id: "findings", caption: text("发现的问题", "Findings"),
-                                           header: [text("类型", "Kind"), text("文件", "File"), text("列", "Column"), text.count, text("首例", "First example")],
+                                           header: [text("类型", "Kind"), text("来源", "Source"), text("列", "Column"), text.count, text("首例", "First example")],
                                            rows: q.sortedTallies.map { t in
                                                [findingName(t.kind), t.file, t.columnName ?? "—", format.exact(t.count), t.examples.first.map(example) ?? ""]
                                            }, numericColumns: [3])))
