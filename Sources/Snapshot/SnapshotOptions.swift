@@ -15,6 +15,9 @@ public struct SnapshotOptions: Sendable {
     public var maxLeftOutShare: Double
     /// How each table is found in the company's own exports; an absent table is read as the contract says.
     public var mapping: [String: TableMapping] = [:]
+    /// Keep every finding with whose row it is, not only the first few of a kind: packs
+    /// for audiences count and quote the findings of their own rows.
+    public var keepsEveryFinding = false
 
     public static let standardDimensions = ["channel", "region", "industry", "tier", "owner"]
 

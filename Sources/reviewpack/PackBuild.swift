@@ -98,9 +98,11 @@ struct PackBuild {
     /// How the snapshot is read as the configuration describes it.
     static func snapshotOptions(config: PackConfig, strict: Bool) throws -> SnapshotOptions {
         guard let zone = Zone(identifier: config.timezone) else { throw Failure.config("unknown time zone \(config.timezone)") }
-        return SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
-                               asOf: sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict,
-                               maxLeftOutShare: config.maxUnreadableShare, mapping: config.tables)
+        var options = SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
+                                      asOf: sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict,
+                                      maxLeftOutShare: config.maxUnreadableShare, mapping: config.tables)
+        options.keepsEveryFinding = config.audiences.contains { !$0.filter.isEmpty || $0.forEach != nil }
+        return options
     }
 
     /// Reads the source `--data` names (a folder, a SQLite file or a PostgreSQL URL) to what the metric engine reads.
@@ -153,7 +155,11 @@ struct PackBuild {
         do {
             let reports = audiences.map { audience in
                 let (facts, withheld) = audience.scope.map { reading.facts.restricted(to: $0) } ?? (reading.facts, [])
-                let quality = audience.scope == nil ? reading.source.quality : reading.source.quality.countsOnly
+                var quality = reading.source.quality
+                if let scope = audience.scope {
+                    let ids = Set(facts.customerIds)
+                    quality = quality.restricted { scope.owns($0, customerIds: ids) }
+                }
                 return (withheld, self.reports(facts, reading, targets: audience.targets(reading.source.targets), quality: quality, clock: &clock))
             }
             for (m, month) in reading.months.enumerated() {

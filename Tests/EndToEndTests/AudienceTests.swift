@@ -4,12 +4,12 @@ import Testing
 /// Packs per region and per sales rep, built in one run from the sample: each holds its
 /// own customers and nothing of anyone else's, in every file it writes.
 @Suite(.serialized) struct AudienceTests {
-    struct Customer { let id, name, region, owner, signup: String }
+    struct Customer { let id, name, region, industry, owner, signup: String }
 
     static let customers: [Customer] = {
         let text = (try? String(contentsOfFile: CommandRunner.sampleData + "/customers.csv", encoding: .utf8)) ?? ""
         return CSVRows.parse(text).dropFirst().compactMap { f in
-            f.count >= 8 ? Customer(id: f[0], name: f[1], region: f[4], owner: f[7], signup: f[2]) : nil
+            f.count >= 8 ? Customer(id: f[0], name: f[1], region: f[4], industry: f[5], owner: f[7], signup: f[2]) : nil
         }
     }()
 
@@ -105,6 +105,60 @@ import Testing
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(site)/region-\(region)/2026-10/metrics.json"))) as? [String: Any]
             #expect((json?["metrics"] as? [String: Any])?["new_leads"] == nil)
         }
+    }
+
+    /// The findings (kind, table, column) → count, and the rows of the examples, of one pack's metrics.json.
+    func findings(_ site: String, _ folder: String) throws -> (counts: [String: Int], examples: [String: [Int]]) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(site)/\(folder)/2026-10/metrics.json"))
+        let quality = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["quality"] as? [String: Any])
+        var counts: [String: Int] = [:], examples: [String: [Int]] = [:]
+        for tally in quality["findings"] as? [[String: Any]] ?? [] {
+            let key = "\(tally["kind"]!) \(tally["table"]!) \(tally["column"] as? String ?? "-")"
+            counts[key] = tally["count"] as? Int
+            examples[key] = (tally["examples"] as? [[String: Any]] ?? []).compactMap { $0["row"] as? Int }
+        }
+        #expect(quality["total"] as? Int == counts.values.reduce(0, +), "\(folder)")
+        return (counts, examples)
+    }
+
+    /// An audience's data-quality section holds the findings of its own rows, counted from
+    /// the sample's files here: its customers' empty industry, region and owner, the
+    /// duplicated order of one of its customers; an order of an unknown customer is nobody's.
+    @Test func eachPacksFindingsAreThoseOfItsOwnRows() throws {
+        let (site, _, _, _) = try Self.built.get()
+        let orders = CSVRows.parse(try String(contentsOfFile: CommandRunner.sampleData + "/orders.csv", encoding: .utf8)).dropFirst()
+        // The sample's one duplicated order id: the second row is the finding (rows count from 1 after the header).
+        var seen = Set<String>(), duplicate: (row: Int, customer: String)?
+        for (i, order) in orders.enumerated() where !seen.insert(order[0]).inserted { duplicate = (i + 1, order[1]) }
+        let twice = try #require(duplicate)
+        let duplicateOwner = try #require(Self.customers.first { $0.id == twice.customer }).owner
+
+        for rep in Set(Self.customers.map(\.owner)).subtracting([""]).sorted() {
+            let own = Self.customers.enumerated().filter { $0.element.owner == rep }
+            let (counts, examples) = try findings(site, "rep-\(rep)")
+            let noIndustry = own.filter { $0.element.industry.isEmpty }
+            #expect(counts["missing_optional_value customers industry"] == (noIndustry.isEmpty ? nil : noIndustry.count), "\(rep)")
+            #expect(examples["missing_optional_value customers industry"] ?? [] == Array(noIndustry.prefix(5).map { $0.offset + 1 }), "\(rep)")
+            let noRegion = own.filter { $0.element.region.isEmpty }.count
+            #expect(counts["missing_optional_value customers region"] == (noRegion == 0 ? nil : noRegion), "\(rep)")
+            #expect(counts["missing_optional_value customers owner"] == nil, "\(rep)")
+            #expect(counts["unknown_customer orders customer_id"] == nil, "\(rep)")
+            if rep == duplicateOwner {
+                #expect(counts["duplicate_key orders order_id"] == 1)
+                #expect(examples["duplicate_key orders order_id"] == [twice.row])
+            } else {
+                #expect(counts["duplicate_key orders order_id"] == nil, "\(rep)")
+            }
+        }
+        for region in Set(Self.customers.map(\.region)).subtracting([""]).sorted() {
+            let own = Self.customers.filter { $0.region == region }
+            let (counts, _) = try findings(site, "region-\(region)")
+            let noOwner = own.filter { $0.owner.isEmpty }.count
+            #expect(counts["missing_optional_value customers owner"] == (noOwner == 0 ? nil : noOwner), "\(region)")
+            #expect(counts["missing_optional_value customers region"] == nil, "\(region)")
+        }
+        let page = try String(contentsOfFile: "\(site)/rep-\(duplicateOwner)/2026-10/index.html", encoding: .utf8)
+        #expect(page.contains("数据质量：本报告的行中有 "), "the exceptions say the findings are the pack's own")
     }
 
     @Test func repsGetTheirOwnMessageAndTheSiteHoldsNoAddresses() throws {

@@ -30,6 +30,8 @@ public struct Finding: Sendable, Equatable {
     public let chinese: String
     /// What `line` and `column` count: a file's lines and fields, a sheet's rows and columns, or a database table's rows.
     public let place: Place
+    /// Whose row it is; nil when the reader was not asked to say (no audience needs it).
+    public let subject: FindingSubject?
 
     /// How a finding's place is written.
     public enum Place: Sendable, Equatable {
@@ -42,8 +44,9 @@ public struct Finding: Sendable, Equatable {
     }
 
     public init(kind: FindingKind, table: String, row: Int, field: String?, file: String, line: Int, column: Int?, columnName: String?,
-                message: String, chinese: String? = nil, place: Place = .line) {
+                message: String, chinese: String? = nil, place: Place = .line, subject: FindingSubject? = nil) {
         self.place = place
+        self.subject = subject
         self.chinese = chinese ?? message
         self.kind = kind
         self.table = table

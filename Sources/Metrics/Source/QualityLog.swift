@@ -13,20 +13,44 @@ public struct QualityLog: Sendable, Equatable {
     public private(set) var rowsLeftOut: [String: Int] = [:]
     /// Optional tables that were not in the snapshot.
     public private(set) var absentTables: [String] = []
+    /// Keeps every finding, not only the first few of a kind, so that ``restricted(to:)``
+    /// can count and quote the findings of one audience's rows.
+    public let keepsEveryFinding: Bool
+    /// Every finding in input order, when kept.
+    private var kept: [Kept] = []
+    /// True for the share of one audience (``restricted(to:)``): its counts are of its own rows, its rows read the whole read's.
+    public private(set) var isAudienceShare = false
 
-    public init() {}
+    private struct Kept: Sendable, Equatable {
+        let finding: Finding
+        let source: String
+        let leavesRowOut: Bool
+    }
 
-    /// The counts without their examples: a pack for one audience must not quote rows of others.
-    public var countsOnly: QualityLog {
+    public init(keepsEveryFinding: Bool = false) { self.keepsEveryFinding = keepsEveryFinding }
+
+    /// The findings for which `isOwn` holds (an audience's rows), counted and quoted as if
+    /// only they had been found; rows read, sources and absent tables stay the read's.
+    /// A log that did not keep every finding gives its counts without examples, which may be anyone's.
+    public func restricted(to isOwn: (Finding) -> Bool) -> QualityLog {
         var log = self
-        for i in log.tallies.indices { log.tallies[i].examples = [] }
+        log.isAudienceShare = true
+        guard keepsEveryFinding else {
+            for i in log.tallies.indices { log.tallies[i].examples = [] }
+            return log
+        }
+        (log.tallies, log.rowsLeftOut, log.kept) = ([], [:], [])
+        for k in kept where isOwn(k.finding) { log.add(k.finding, source: k.source, leavesRowOut: k.leavesRowOut) }
         return log
     }
 
     public var totalFindings: Int { tallies.reduce(0) { $0 + $1.count } }
 
-    /// Counts a finding of a table read from `source` (its file or pattern).
-    public mutating func add(_ finding: Finding, source: String) {
+    /// Counts a finding of a table read from `source` (its file or pattern); `leavesRowOut`
+    /// when its row is left out of every metric (counted per table for the unusable-data check).
+    public mutating func add(_ finding: Finding, source: String, leavesRowOut: Bool = false) {
+        if leavesRowOut { rowsLeftOut[finding.table, default: 0] += 1 }
+        if keepsEveryFinding { kept.append(Kept(finding: finding, source: source, leavesRowOut: leavesRowOut)) }
         if let i = tallies.firstIndex(where: { $0.kind == finding.kind && $0.table == finding.table && $0.field == finding.field }) {
             tallies[i].count += 1
             if tallies[i].examples.count < Self.examplesKept { tallies[i].examples.append(finding) }
@@ -40,7 +64,6 @@ public struct QualityLog: Sendable, Equatable {
         sources[table] = source
     }
     public mutating func noteAbsent(_ table: String) { absentTables.append(table) }
-    public mutating func noteLeftOut(of table: String) { rowsLeftOut[table, default: 0] += 1 }
 
     public mutating func merge(_ other: QualityLog) {
         for tally in other.tallies {
@@ -55,6 +78,7 @@ public struct QualityLog: Sendable, Equatable {
         sources.merge(other.sources) { $1 }
         rowsLeftOut.merge(other.rowsLeftOut, uniquingKeysWith: +)
         absentTables += other.absentTables
+        kept += other.kept
     }
 
     /// The count for one kind over every file and column.

@@ -6,10 +6,17 @@ extension PackBuilder {
         let q = report.quality
         var blocks: [PackBlock] = []
         let rowsRead = q.rowsRead.keys.sorted().map { [$0, q.sources[$0] ?? "", format.exact(q.rowsRead[$0]!)] }
-        blocks.append(.note(q.totalFindings == 0
-            ? text("读取时未发现数据质量问题。", "Reading found no data-quality problems.")
-            : text("读取时共发现 \(format.exact(q.totalFindings)) 处数据质量问题；问题行已计数并按口径处理，未被静默丢弃。",
-                   "Reading found \(format.exact(q.totalFindings)) data-quality findings; each is counted and handled as the definitions say, none silently dropped.")))
+        if q.isAudienceShare {
+            blocks.append(.note(q.totalFindings == 0
+                ? text("本报告所涵盖的行中未发现数据质量问题。", "The rows this pack covers have no data-quality findings.")
+                : text("本报告所涵盖的行中发现 \(format.exact(q.totalFindings)) 处数据质量问题；问题行已计数并按口径处理，未被静默丢弃。其他范围的行的问题不在此列。",
+                       "The rows this pack covers have \(format.exact(q.totalFindings)) data-quality findings; each is counted and handled as the definitions say, none silently dropped. Findings in rows outside this pack are not shown.")))
+        } else {
+            blocks.append(.note(q.totalFindings == 0
+                ? text("读取时未发现数据质量问题。", "Reading found no data-quality problems.")
+                : text("读取时共发现 \(format.exact(q.totalFindings)) 处数据质量问题；问题行已计数并按口径处理，未被静默丢弃。",
+                       "Reading found \(format.exact(q.totalFindings)) data-quality findings; each is counted and handled as the definitions say, none silently dropped.")))
+        }
         if !q.absentTables.isEmpty {
             blocks.append(.note(text("快照中缺少可选表：", "Optional tables absent from the snapshot: ") + q.absentTables.sorted().joined(separator: ", ")))
         }
@@ -19,7 +26,7 @@ extension PackBuilder {
                 blocks.append(.table(table))
             }
         }
-        blocks.append(.table(DataTable(id: "rows-read", caption: text("读取行数", "Rows read"), header: [text("表", "Table"), text("来源", "Source"), text("行数", "Rows")], rows: rowsRead, numericColumns: [2])))
+        blocks.append(.table(DataTable(id: "rows-read", caption: q.isAudienceShare ? text("读取行数（整个快照）", "Rows read (the whole snapshot)") : text("读取行数", "Rows read"), header: [text("表", "Table"), text("来源", "Source"), text("行数", "Rows")], rows: rowsRead, numericColumns: [2])))
         if !q.tallies.isEmpty {
             blocks.append(.table(DataTable(id: "findings", caption: text("发现的问题", "Findings"),
                                            header: [text("类型", "Kind"), text("来源", "Source"), text("列", "Column"), text.count, text("首例", "First example")],

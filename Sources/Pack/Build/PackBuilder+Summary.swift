@@ -68,11 +68,12 @@ extension PackBuilder {
         if quality.totalFindings > 0 {
             let leftOut = quality.rowsLeftOut.values.reduce(0, +)
             let n = format.exact(quality.totalFindings), rows = format.exact(leftOut)
+            let shown = options.sections.contains("quality")
             items.insert(ExceptionItem(severity: leftOut > 0 ? .high : .medium,
-                                       text: text("数据质量：读取时发现 \(n) 个问题" + (leftOut > 0 ? "，\(rows) 行因必填值缺失或无法读取而未计入任何指标" : "") + "；详见数据质量一节",
-                                                  "Data quality: reading found \(n) finding\(quality.totalFindings == 1 ? "" : "s")"
+                                       text: text("数据质量：" + (quality.isAudienceShare ? "本报告的行中有 \(n) 个问题" : "读取时发现 \(n) 个问题") + (leftOut > 0 ? "，\(rows) 行因必填值缺失或无法读取而未计入任何指标" : "") + (shown ? "；详见数据质量一节" : ""),
+                                                  "Data quality: " + (quality.isAudienceShare ? "this pack's rows have" : "reading found") + " \(n) finding\(quality.totalFindings == 1 ? "" : "s")"
                                                       + (leftOut > 0 ? "; \(rows) row\(leftOut == 1 ? " is" : "s are") left out of every metric for an empty or unreadable required value" : "")
-                                                      + "; see the data-quality section")), at: 0)
+                                                      + (shown ? "; see the data-quality section" : ""))), at: 0)
         }
         return PackSection(id: "exceptions", title: text.exceptions, blocks: items.isEmpty ? [.note(text.none)] : [.exceptions(items)])
     }

@@ -11,7 +11,9 @@ final class RowParser {
     let money: MoneyParser
     /// Instants after this one are findings (timestamps in the future of the snapshot).
     let asOf: Int64?
-    var log = QualityLog()
+    var log: QualityLog
+    /// Where a row says whose it is, when every finding must say it.
+    private let subjects: SubjectColumns?
     /// Running total of each money or count column, checked against ``columnTotalLimit``.
     private var totals: [Int64]
 
@@ -29,6 +31,8 @@ final class RowParser {
         self.timestamps = TimestampParser(zone: options.zone, patterns: layout.mapping.timestamps)
         self.money = MoneyParser(fractionDigits: options.currencyDigits, format: layout.mapping.money)
         self.asOf = options.asOf
+        self.log = QualityLog(keepsEveryFinding: options.keepsEveryFinding)
+        self.subjects = options.keepsEveryFinding ? SubjectColumns(layout: layout, options: options) : nil
         var maps = [ValueMap?](repeating: nil, count: layout.header.count)
         for (column, words) in layout.mapping.values {
             if let i = layout.optional(column) { maps[i] = ValueMap(words) }
@@ -38,16 +42,20 @@ final class RowParser {
 
     /// Counts a finding, said in English (the command line, metrics.json) and in Chinese (a Chinese pack and setup).
     func finding(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String) {
-        log.add(Finding(kind: kind, table: layout.table, row: record.row, field: column.map { layout.fieldNames[$0] },
-                        file: layout.partNames[record.part], line: record.line, column: column.map { $0 + 1 },
-                        columnName: column.map { layout.header[$0] }, message: message, chinese: zh, place: record.place),
-                source: layout.fileName)
+        add(kind, record, column, message, zh: zh, leavesRowOut: false)
     }
 
     /// A finding that leaves its row out of every metric (counted per table for the unusable-data check).
     func rejection(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String) {
-        finding(kind, record, column, message, zh: zh)
-        log.noteLeftOut(of: layout.table)
+        add(kind, record, column, message, zh: zh, leavesRowOut: true)
+    }
+
+    private func add(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String, leavesRowOut: Bool) {
+        let subject = subjects?.subject(of: record) { self.text(record, $0) }
+        log.add(Finding(kind: kind, table: layout.table, row: record.row, field: column.map { layout.fieldNames[$0] },
+                        file: layout.partNames[record.part], line: record.line, column: column.map { $0 + 1 },
+                        columnName: column.map { layout.header[$0] }, message: message, chinese: zh, place: record.place, subject: subject),
+                source: layout.fileName, leavesRowOut: leavesRowOut)
     }
 
     /// Notes how many records the table had once they are all read.
