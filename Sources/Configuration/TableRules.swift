@@ -93,9 +93,14 @@ enum TableRules {
         return m
     }
 
-    /// The contract columns of a table a mapping may name (customers also the configured extra dimensions).
+    /// The contract columns of a table a mapping may name: customers also the configured
+    /// extra dimensions; leads also the customer dimensions a lead may carry for audiences.
     static func columns(of table: String, extraDimensions: [String]) -> [String] {
         let columns = ContractTables.named(table)?.columns ?? []
-        return table == "customers" ? columns + extraDimensions.filter { !columns.contains($0) } : columns
+        switch table {
+        case "customers": return columns + extraDimensions.filter { !columns.contains($0) }
+        case "leads": return columns + (["region", "industry", "tier"] + extraDimensions).filter { !columns.contains($0) }
+        default: return columns
+        }
     }
 }

@@ -107,6 +107,51 @@ import Testing
         }
     }
 
+    /// A leads export that says each lead's region (here `区域`, mapped) puts the lead in
+    /// its region's pack: the funnel is there, counted from those leads alone, and a
+    /// duplicated lead is a finding of its region only.
+    @Test func aRegionsPackHasTheLeadsTheExportPlacesInIt() throws {
+        let folder = CommandRunner.temporaryFolder(), data = folder + "/data"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        for file in ["customers", "orders", "activities", "spend", "traffic", "surveys", "tickets", "targets"] {
+            try FileManager.default.copyItem(atPath: "\(CommandRunner.sampleData)/\(file).csv", toPath: "\(data)/\(file).csv")
+        }
+        let regions = Set(Self.customers.map(\.region)).subtracting([""]).sorted()
+        let lines = try String(contentsOfFile: CommandRunner.sampleData + "/leads.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        // Lead k (from 0) is in regions[k % 7]; every 11th says no region. Lead 99 is written twice.
+        func region(_ k: Int) -> String { k % 11 == 10 ? "" : regions[k % regions.count] }
+        var written = [lines[0] + ",区域"] + lines.dropFirst().enumerated().map { k, line in line + "," + region(k) }
+        written.append(written[100])
+        try (written.joined(separator: "\n") + "\n").write(toFile: data + "/leads.csv", atomically: true, encoding: .utf8)
+        let config = try DeliveryFixture.config("""
+            tables:
+              leads: {columns: {region: 区域}}
+            email: {from: reports@example.com}
+            audiences:
+              - {id: region, for_each: region, sections: [summary, funnel, sales, quality]}
+            """, in: folder)
+        let result = try CommandRunner.run(["build", "--data", data, "--config", config, "--out", folder + "/site"])
+        try #require(result.status == 0, "\(result.stderr)")
+
+        let leads = CSVRows.parse(lines.joined(separator: "\n")).dropFirst()
+        for (r, name) in regions.enumerated() {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/site/region-\(name)/2026-10/metrics.json"))) as? [String: Any]
+            let metrics = json?["metrics"] as? [String: [String: Any]]
+            let own = leads.enumerated().filter { region($0.offset) == name }
+            #expect(metrics?["new_leads"]?["value"] as? Int == own.filter { $0.element[1].hasPrefix("2026-10") }.count, "\(name)")
+            #expect(metrics?["won_deals"] != nil, "\(name)")
+            let (counts, examples) = try findings(folder + "/site", "region-\(name)")
+            if r == 99 % regions.count {
+                #expect(counts["duplicate_key leads lead_id"] == 1)
+                #expect(examples["duplicate_key leads lead_id"] == [leads.count + 1])
+            } else {
+                #expect(counts["duplicate_key leads lead_id"] == nil, "\(name)")
+            }
+            let page = try String(contentsOfFile: "\(folder)/site/region-\(name)/2026-10/index.html", encoding: .utf8)
+            #expect(!page.contains("leads 表的行无法归入这一范围"), "\(name)")
+        }
+    }
+
     /// The findings (kind, table, column) → count, and the rows of the examples, of one pack's metrics.json.
     func findings(_ site: String, _ folder: String) throws -> (counts: [String: Int], examples: [String: [Int]]) {
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(site)/\(folder)/2026-10/metrics.json"))

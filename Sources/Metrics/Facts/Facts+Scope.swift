@@ -5,9 +5,10 @@ extension Facts {
     /// other customer can reach its pack:
     ///
     /// - its customers, with their orders, activities, surveys and tickets;
-    /// - leads by the lead's own `channel` and `owner` when the filter names only those;
-    ///   a lead has no region (only a won lead names a customer, so counting those alone
-    ///   would show a funnel in which every lead wins), so for any other filter the
+    /// - leads by the lead's own `channel` and `owner`, and by any other dimension the
+    ///   filter names when the leads export carries it for the lead (`region`); the contract's
+    ///   lead has no region (only a won lead names a customer, so counting those alone
+    ///   would show a funnel in which every lead wins), so without such a column the
     ///   audience has no leads and its lead sections say why;
     /// - spend and traffic only when the filter is on `channel`, the one thing they carry.
     ///
@@ -43,12 +44,9 @@ extension Facts {
         let dimensionsNamed = Set(scope.filter.map(\.dimension))
         var scopedLeads: LeadFacts?
         if let leads {
-            if dimensionsNamed.isSubset(of: FactsScope.leadDimensions) {
-                scopedLeads = leads.rows { row in
-                    scope.filter.allSatisfy { entry in
-                        leads.dimensions.first { $0.name == entry.dimension }?.value(at: row).map(entry.values.contains) ?? false
-                    }
-                }
+            let columns = scope.filter.map { (leads.audienceColumn($0.dimension), $0.values) }
+            if columns.allSatisfy({ $0.0 != nil }) {
+                scopedLeads = leads.rows { row in columns.allSatisfy { column, values in column!.value(at: row).map(values.contains) ?? false } }
             } else {
                 withheld.insert("leads")
             }
@@ -83,7 +81,8 @@ extension LeadFacts {
         func pick<T>(_ values: [T]) -> [T] { keep.map { values[$0] } }
         return LeadFacts(createdDay: pick(createdDay), qualifiedDay: pick(qualifiedDay), opportunityDay: pick(opportunityDay),
                          wonDay: pick(wonDay), lostDay: pick(lostDay), createdAt: pick(createdAt), firstContactAt: pick(firstContactAt),
-                         amount: pick(amount), dimensions: dimensions.map { $0.rows(keep) })
+                         amount: pick(amount), dimensions: dimensions.map { $0.rows(keep) },
+                         audienceDimensions: audienceDimensions.map { $0.rows(keep) })
     }
 }
 

@@ -13,13 +13,18 @@ public struct LeadFacts: Sendable {
     public let createdAt: [Int64]
     public let firstContactAt: [Int64]
     public let amount: [Int64]
-    /// channel, campaign, owner.
+    /// channel, campaign, owner: the lead metrics' slices.
     public let dimensions: [DimensionColumn]
+    /// The customer dimensions a leads export may carry for the lead itself (`region`,
+    /// `industry`, `tier`, configured extras), present only when it does: they place a lead
+    /// in an audience's pack (`filter: {region: 华东}`), never in a slice.
+    public let audienceDimensions: [DimensionColumn]
 
     public var count: Int { createdDay.count }
 
     public init(createdDay: [Int32], qualifiedDay: [Int32], opportunityDay: [Int32], wonDay: [Int32], lostDay: [Int32],
-                createdAt: [Int64], firstContactAt: [Int64], amount: [Int64], dimensions: [DimensionColumn]) {
+                createdAt: [Int64], firstContactAt: [Int64], amount: [Int64], dimensions: [DimensionColumn],
+                audienceDimensions: [DimensionColumn] = []) {
         self.createdDay = createdDay
         self.qualifiedDay = qualifiedDay
         self.opportunityDay = opportunityDay
@@ -29,6 +34,12 @@ public struct LeadFacts: Sendable {
         self.firstContactAt = firstContactAt
         self.amount = amount
         self.dimensions = dimensions
+        self.audienceDimensions = audienceDimensions
+    }
+
+    /// The lead's own value of a dimension an audience may filter on, nil when it has none.
+    public func audienceColumn(_ name: String) -> DimensionColumn? {
+        FactsScope.leadDimensions.contains(name) ? dimensions.first { $0.name == name } : audienceDimensions.first { $0.name == name }
     }
 
     /// The day column of a funnel stage (visits are not a lead stage).

@@ -78,8 +78,9 @@ extension PackBuilder {
 
     func missing(_ table: String) -> PackBlock {
         if options.withheldTables.contains(table), let audience = options.audience {
-            return .note(text("本报告只含「\(audience)」的数据；\(table) 表的行无法归入这一范围，本节略去，全公司数字见管理层报告。",
-                              "This pack holds only the rows of \(audience); the \(table) table's rows cannot be told apart by that scope, so this section is left out (the company's figures are in the leadership pack)."))
+            let hint = table == "leads" ? text("（leads 表若带有该维度的列，如 region，线索即按其归入）", " (a leads export with a column for that dimension, such as region, places each lead by it)") : ""
+            return .note(text("本报告只含「\(audience)」的数据；\(table) 表的行无法归入这一范围，本节略去，全公司数字见管理层报告\(hint)。",
+                              "This pack holds only the rows of \(audience); the \(table) table's rows cannot be told apart by that scope, so this section is left out (the company's figures are in the leadership pack)\(hint)."))
         }
         return .note(text("快照中没有 \(table) 表，本节略去。", "The snapshot has no \(table) table; this section is left out."))
     }

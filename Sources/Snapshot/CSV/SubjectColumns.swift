@@ -5,7 +5,8 @@ import Metrics
 ///
 /// Each table says it as the audience's facts are cut: customers by their id and their own
 /// dimensions, the tables hanging off a customer by its id, leads by their own channel,
-/// campaign and owner, spend and traffic by channel, a target row by its slice.
+/// campaign and owner (and any customer dimension its export carries), spend and traffic
+/// by channel, a target row by its slice.
 struct SubjectColumns {
     private let customer: Int?
     private let dimensions: [(name: String, column: Int)]
@@ -18,7 +19,7 @@ struct SubjectColumns {
         switch layout.table {
         case "customers": (customer, dimensions) = (layout.optional("customer_id"), present(options.customerDimensions))
         case "orders", "activities", "surveys", "tickets": customer = layout.optional("customer_id")
-        case "leads": dimensions = present(["channel", "campaign", "owner"])
+        case "leads": dimensions = present(["channel", "campaign", "owner"] + options.customerDimensions.filter { !["channel", "owner"].contains($0) })
         case "spend", "traffic": dimensions = present(["channel"])
         case "targets":
             if let d = layout.optional("dimension"), let v = layout.optional("value") { slice = (d, v) }

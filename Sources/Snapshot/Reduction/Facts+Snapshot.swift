@@ -128,6 +128,6 @@ extension Facts {
         func days(_ instants: [Int64]) -> [Int32] { instants.map { $0 == Missing.instant ? LeadFacts.none : zone.day(of: $0) } }
         return LeadFacts(createdDay: days(l.createdAt), qualifiedDay: days(l.qualifiedAt), opportunityDay: days(l.opportunityAt),
                          wonDay: days(l.wonAt), lostDay: days(l.lostAt), createdAt: l.createdAt, firstContactAt: l.firstContactAt,
-                         amount: l.amount, dimensions: [l.channel, l.campaign, l.owner])
+                         amount: l.amount, dimensions: [l.channel, l.campaign, l.owner], audienceDimensions: l.audienceDimensions)
     }
 }

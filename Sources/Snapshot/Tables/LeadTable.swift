@@ -13,6 +13,8 @@ public struct LeadTable: Sendable {
     public private(set) var channel = DimensionColumn(name: "channel")
     public private(set) var campaign = DimensionColumn(name: "campaign")
     public private(set) var owner = DimensionColumn(name: "owner")
+    /// The customer dimensions the export carries for the lead itself (`region`, …), for audiences.
+    public private(set) var audienceDimensions: [DimensionColumn] = []
 
     public var count: Int { createdAt.count }
 
@@ -22,6 +24,9 @@ public struct LeadTable: Sendable {
         let cAmount = layout.optional("amount"), cCustomer = layout.optional("customer_id")
         let cChannel = layout.optional("channel"), cCampaign = layout.optional("campaign"), cOwner = layout.optional("owner")
         var table = LeadTable()
+        let audienceColumns = options.customerDimensions.filter { !["channel", "campaign", "owner"].contains($0) }
+            .compactMap { name in layout.optional(name).map { (name, $0) } }
+        table.audienceDimensions = audienceColumns.map { DimensionColumn(name: $0.0) }
         let parser = RowParser(layout: layout, options: options)
         var seen = ByteIndex(capacity: reader.estimatedRecords)
         var rows = 0
@@ -67,6 +72,7 @@ public struct LeadTable: Sendable {
             table.channel.append(bytes: parser.field(record, cChannel))
             table.campaign.append(bytes: parser.field(record, cCampaign))
             table.owner.append(bytes: parser.field(record, cOwner))
+            for (k, column) in audienceColumns.enumerated() { table.audienceDimensions[k].append(bytes: parser.field(record, column.1)) }
         }
         parser.noteRows(rows)
         return (table, parser.log)
