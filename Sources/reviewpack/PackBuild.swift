@@ -54,7 +54,7 @@ struct PackBuild {
 
     func read() throws -> (Reading, StageClock) {
         var clock = StageClock()
-        let source = try Self.read(data: data, config: config, strict: strict) { clock.lap($0) }
+        let source = try Self.read(data: data, config: config, strict: strict, forAudiences: true) { clock.lap($0) }
         clock.lap("facts")
         try Self.checkColumns(source.customerColumns, config: config)
         Console.findings(source.quality, chinese: config.language == .zh)
@@ -98,16 +98,16 @@ struct PackBuild {
     /// How the snapshot is read as the configuration describes it.
     static func snapshotOptions(config: PackConfig, strict: Bool) throws -> SnapshotOptions {
         guard let zone = Zone(identifier: config.timezone) else { throw Failure.config("unknown time zone \(config.timezone)") }
-        var options = SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
-                                      asOf: sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict,
-                                      maxLeftOutShare: config.maxUnreadableShare, mapping: config.tables)
-        options.keepsEveryFinding = config.audiences.contains { !$0.filter.isEmpty || $0.forEach != nil }
-        return options
+        return SnapshotOptions(zone: zone, currencyDigits: config.metrics.currencyDigits, extraDimensions: config.extraDimensions,
+                               asOf: sourceDateEpoch ?? Int64(Date().timeIntervalSince1970), strict: strict,
+                               maxLeftOutShare: config.maxUnreadableShare, mapping: config.tables)
     }
 
     /// Reads the source `--data` names (a folder, a SQLite file or a PostgreSQL URL) to what the metric engine reads.
-    static func read(data: String, config: PackConfig, strict: Bool, lap: (String) -> Void) throws -> SourceReading {
-        let options = try snapshotOptions(config: config, strict: strict)
+    /// `forAudiences`: every finding is kept with whose row it is, for packs of filtered audiences.
+    static func read(data: String, config: PackConfig, strict: Bool, forAudiences: Bool = false, lap: (String) -> Void) throws -> SourceReading {
+        var options = try snapshotOptions(config: config, strict: strict)
+        options.keepsEveryFinding = forAudiences && config.audiences.contains { !$0.filter.isEmpty || $0.forEach != nil }
         let dimensions = config.metrics.dimensions
         let source: any FactSource
         switch DataLocation(data) {
@@ -153,12 +153,13 @@ struct PackBuild {
         let assets = try assetFiles()
         var built: [Built] = []
         do {
+            let knownIds = audiences.contains { $0.scope != nil } ? Set(reading.facts.customerIds) : []
             let reports = audiences.map { audience in
                 let (facts, withheld) = audience.scope.map { reading.facts.restricted(to: $0) } ?? (reading.facts, [])
                 var quality = reading.source.quality
                 if let scope = audience.scope {
                     let ids = Set(facts.customerIds)
-                    quality = quality.restricted { scope.owns($0, customerIds: ids) }
+                    quality = quality.restricted { scope.owns($0, customerIds: ids, knownIds: knownIds) }
                 }
                 return (withheld, self.reports(facts, reading, targets: audience.targets(reading.source.targets), quality: quality, clock: &clock))
             }

@@ -109,14 +109,20 @@ import Testing
 
     /// A leads export that says each lead's region (here `区域`, mapped) puts the lead in
     /// its region's pack: the funnel is there, counted from those leads alone, and a
-    /// duplicated lead is a finding of its region only.
+    /// duplicated lead is a finding of its region only. A customer listed again in another
+    /// region is a finding of its own region's pack, not of the other's.
     @Test func aRegionsPackHasTheLeadsTheExportPlacesInIt() throws {
         let folder = CommandRunner.temporaryFolder(), data = folder + "/data"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-        for file in ["customers", "orders", "activities", "spend", "traffic", "surveys", "tickets", "targets"] {
+        for file in ["orders", "activities", "spend", "traffic", "surveys", "tickets", "targets"] {
             try FileManager.default.copyItem(atPath: "\(CommandRunner.sampleData)/\(file).csv", toPath: "\(data)/\(file).csv")
         }
         let regions = Set(Self.customers.map(\.region)).subtracting([""]).sorted()
+        // The first customer once more, in another region: the second row is a finding of the first row's region only.
+        let first = Self.customers[0], elsewhere = regions.first { $0 != first.region }!
+        let customerLines = try String(contentsOfFile: CommandRunner.sampleData + "/customers.csv", encoding: .utf8).split(separator: "\n")
+        let moved = customerLines[1].replacingOccurrences(of: ",\(first.region),", with: ",\(elsewhere),")
+        try ((customerLines.map(String.init) + [moved]).joined(separator: "\n") + "\n").write(toFile: data + "/customers.csv", atomically: true, encoding: .utf8)
         let lines = try String(contentsOfFile: CommandRunner.sampleData + "/leads.csv", encoding: .utf8).split(separator: "\n").map(String.init)
         // Lead k (from 0) is in regions[k % 7]; every 11th says no region. Lead 99 is written twice.
         func region(_ k: Int) -> String { k % 11 == 10 ? "" : regions[k % regions.count] }
@@ -147,6 +153,7 @@ import Testing
             } else {
                 #expect(counts["duplicate_key leads lead_id"] == nil, "\(name)")
             }
+            #expect(counts["duplicate_key customers customer_id"] == (name == first.region ? 1 : nil), "\(name)")
             let page = try String(contentsOfFile: "\(folder)/site/region-\(name)/2026-10/index.html", encoding: .utf8)
             #expect(!page.contains("leads 表的行无法归入这一范围"), "\(name)")
         }

@@ -37,7 +37,7 @@ public struct LeadFacts: Sendable {
         self.audienceDimensions = audienceDimensions
     }
 
-    /// The lead's own value of a dimension an audience may filter on, nil when it has none.
+    /// The column holding the leads' own values of a dimension an audience may filter on, nil when they have none.
     public func audienceColumn(_ name: String) -> DimensionColumn? {
         FactsScope.leadDimensions.contains(name) ? dimensions.first { $0.name == name } : audienceDimensions.first { $0.name == name }
     }

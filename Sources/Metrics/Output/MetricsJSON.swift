@@ -123,7 +123,8 @@ public enum MetricsJSON {
                      ("count", .int(t.count)),
                      ("examples", .array(t.examples.map { .object([("row", .int($0.row)), ("message", .string($0.message))]) }))])
         }
-        return .object([("total", .int(q.totalFindings)), ("counts", .object(counts)), ("rows_read", .object(rows)),
+        return .object([("of", .string(q.isAudienceShare ? "audience" : "snapshot")),
+                        ("total", .int(q.totalFindings)), ("counts", .object(counts)), ("rows_read", .object(rows)),
                         ("absent_tables", .array(q.absentTables.sorted().map { .string($0) })), ("findings", .array(findings))])
     }
 }

@@ -15,7 +15,7 @@ public struct QualityLog: Sendable, Equatable {
     public private(set) var absentTables: [String] = []
     /// Keeps every finding, not only the first few of a kind, so that ``restricted(to:)``
     /// can count and quote the findings of one audience's rows.
-    public let keepsEveryFinding: Bool
+    public private(set) var keepsEveryFinding: Bool
     /// Every finding in input order, when kept.
     private var kept: [Kept] = []
     /// True for the share of one audience (``restricted(to:)``): its counts are of its own rows, its rows read the whole read's.
@@ -30,16 +30,17 @@ public struct QualityLog: Sendable, Equatable {
     public init(keepsEveryFinding: Bool = false) { self.keepsEveryFinding = keepsEveryFinding }
 
     /// The findings for which `isOwn` holds (an audience's rows), counted and quoted as if
-    /// only they had been found; rows read, sources and absent tables stay the read's.
-    /// A log that did not keep every finding gives its counts without examples, which may be anyone's.
+    /// only they had been found; rows read, sources and absent tables stay the read's. The
+    /// share keeps only its examples. A log that did not keep every finding cannot tell
+    /// whose they are: it gives the read's counts, as the read's, without examples, which may be anyone's.
     public func restricted(to isOwn: (Finding) -> Bool) -> QualityLog {
         var log = self
-        log.isAudienceShare = true
+        (log.kept, log.keepsEveryFinding) = ([], false)
         guard keepsEveryFinding else {
             for i in log.tallies.indices { log.tallies[i].examples = [] }
             return log
         }
-        (log.tallies, log.rowsLeftOut, log.kept) = ([], [:], [])
+        (log.tallies, log.rowsLeftOut, log.isAudienceShare) = ([], [:], true)
         for k in kept where isOwn(k.finding) { log.add(k.finding, source: k.source, leavesRowOut: k.leavesRowOut) }
         return log
     }
@@ -78,7 +79,8 @@ public struct QualityLog: Sendable, Equatable {
         sources.merge(other.sources) { $1 }
         rowsLeftOut.merge(other.rowsLeftOut, uniquingKeysWith: +)
         absentTables += other.absentTables
-        kept += other.kept
+        // Only a log that kept every finding of every part can say whose each one is.
+        if keepsEveryFinding, other.keepsEveryFinding { kept += other.kept } else { (kept, keepsEveryFinding) = ([], false) }
     }
 
     /// The count for one kind over every file and column.

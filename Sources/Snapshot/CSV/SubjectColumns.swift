@@ -4,9 +4,9 @@ import Metrics
 /// an audience's pack can count and quote the findings of its own rows (``FindingSubject``).
 ///
 /// Each table says it as the audience's facts are cut: customers by their id and their own
-/// dimensions, the tables hanging off a customer by its id, leads by their own channel,
-/// campaign and owner (and any customer dimension its export carries), spend and traffic
-/// by channel, a target row by its slice.
+/// dimensions, the tables hanging off a customer by its id, leads by their own channel
+/// and owner (and any customer dimension its export carries; a won lead's customer does
+/// not place it), spend and traffic by channel, a target row by its slice.
 struct SubjectColumns {
     private let customer: Int?
     private let dimensions: [(name: String, column: Int)]
@@ -19,7 +19,7 @@ struct SubjectColumns {
         switch layout.table {
         case "customers": (customer, dimensions) = (layout.optional("customer_id"), present(options.customerDimensions))
         case "orders", "activities", "surveys", "tickets": customer = layout.optional("customer_id")
-        case "leads": dimensions = present(["channel", "campaign", "owner"] + options.customerDimensions.filter { !["channel", "owner"].contains($0) })
+        case "leads": dimensions = present(FactsScope.leadDimensions.sorted() + FactsScope.leadAudienceDimensions(options.customerDimensions))
         case "spend", "traffic": dimensions = present(["channel"])
         case "targets":
             if let d = layout.optional("dimension"), let v = layout.optional("value") { slice = (d, v) }

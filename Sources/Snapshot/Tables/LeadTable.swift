@@ -24,16 +24,16 @@ public struct LeadTable: Sendable {
         let cAmount = layout.optional("amount"), cCustomer = layout.optional("customer_id")
         let cChannel = layout.optional("channel"), cCampaign = layout.optional("campaign"), cOwner = layout.optional("owner")
         var table = LeadTable()
-        let audienceColumns = options.customerDimensions.filter { !["channel", "campaign", "owner"].contains($0) }
+        let audienceColumns = FactsScope.leadAudienceDimensions(options.customerDimensions)
             .compactMap { name in layout.optional(name).map { (name, $0) } }
         table.audienceDimensions = audienceColumns.map { DimensionColumn(name: $0.0) }
         let parser = RowParser(layout: layout, options: options)
-        var seen = ByteIndex(capacity: reader.estimatedRecords)
+        var seen = ByteIndex.set(capacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
             guard let idBytes = parser.idBytes(record, cId), let created = parser.instant(record, cCreated) else { return }
-            guard seen.insert(idBytes).inserted else {
+            guard seen.add(idBytes) else {
                 let id = String(decoding: idBytes, as: UTF8.self)
                 parser.finding(.duplicateKey, record, cId, "lead_id \(id) appears again; the first row is kept", zh: "线索编号 \(id) 重复出现，保留第一行")
                 return
