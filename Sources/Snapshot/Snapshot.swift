@@ -37,11 +37,13 @@ public struct Snapshot: Sendable {
         }
         see(customers.signupAt)
         see(orders.orderedAt)
-        if let activities { see(activities.at) }
         if let leads { see(leads.createdAt) }
-        let days = latest == Missing.instant ? nil : zone.day(of: earliest)...zone.day(of: latest)
-        guard let reduced = activityDays?.span else { return days }
-        return days.map { min($0.lowerBound, reduced.lowerBound)...max($0.upperBound, reduced.upperBound) } ?? reduced
+        var days = latest == Missing.instant ? nil : zone.day(of: earliest)...zone.day(of: latest)
+        // Activities are kept as local days; a day's order is its instants' order.
+        for span in [activities?.span, activityDays?.span].compactMap({ $0 }) {
+            days = days.map { min($0.lowerBound, span.lowerBound)...max($0.upperBound, span.upperBound) } ?? span
+        }
+        return days
     }
 
     /// The latest local day with data: the end of ``dataDays``.

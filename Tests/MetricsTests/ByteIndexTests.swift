@@ -39,4 +39,16 @@ import Testing
         #expect(ca != cb)
         #expect(b.withUnsafeBufferPointer { index.find($0) } == cb)
     }
+
+    @Test func aSetFindsRepeatsOfShortAndLongKeysThroughGrowth() {
+        // A small capacity makes it grow many times; short keys then live only in their slots.
+        var set = ByteIndex.set(capacity: 4)
+        let keys = (0..<20_000).map { i in i % 2 == 0 ? "O\(i)" : "订单-\(i)-补录" }
+        for k in keys { #expect(with(k) { set.add($0) }) }
+        for k in keys { #expect(!with(k) { set.add($0) }, "\(k) seen twice but not found") }
+        #expect(with("O1") { set.add($0) }, "O1 was never added (odd keys are long)")
+        #expect(with("O1") { set.find($0) } != nil)
+        #expect(with("O3") { set.find($0) } == nil)
+        #expect(set.count == 20_001)
+    }
 }

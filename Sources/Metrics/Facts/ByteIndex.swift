@@ -6,18 +6,30 @@
 /// the key's length and a hash tag, and then either the key itself, when it has at most
 /// eight bytes (`C0000123`), or its full hash. Short keys are therefore found without
 /// touching the key store at all; long ones are compared byte by byte after both match.
+///
+/// A set (``set(capacity:)``) only says whether it saw a key, so it keeps no short key
+/// beyond its slot: the order ids of a million customers' 4.4 M orders then take no key
+/// store at all.
 public struct ByteIndex: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     /// 2 words per slot; a zero first word is an empty slot.
     private var slots: [UInt64]
     private(set) var count = 0
+    /// False for a set: keys of at most eight bytes live in their slot alone.
+    private let keepsShortKeys: Bool
 
-    public init(capacity: Int = 16) {
+    public init(capacity: Int = 16) { self.init(capacity: capacity, keepsShortKeys: true) }
+
+    private init(capacity: Int, keepsShortKeys: Bool) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size * 2)
+        self.keepsShortKeys = keepsShortKeys
     }
+
+    /// A set of byte strings, for finding repeated keys: ``add(_:)`` but no codes.
+    public static func set(capacity: Int) -> ByteIndex { ByteIndex(capacity: capacity, keepsShortKeys: false) }
 
     private var slotCount: Int { slots.count / 2 }
 
@@ -25,6 +37,13 @@ public struct ByteIndex: Sendable {
     @inline(__always) private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h ^ (h >> 29)
+    }
+
+    /// The same hash of a short key from its packed word.
+    private static func hash(packed word: UInt64, length: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in 0..<length { h = (h ^ (word >> UInt64(8 * i) & 0xFF)) &* 0x100_0000_01b3 }
         return h ^ (h >> 29)
     }
 
@@ -70,18 +89,33 @@ public struct ByteIndex: Sendable {
         probe(key, Self.hash(key)).code.map { Int32($0) }
     }
 
-    /// The code of `key`, adding it with the next code when new.
+    /// The code of `key`, adding it with the next code when new (an index, not a set).
     public mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (code: Int32, inserted: Bool) {
+        let (code, inserted) = store(key)
+        return (Int32(code), inserted)
+    }
+
+    /// Adds `key` to a set; false when it was there already.
+    public mutating func add(_ key: UnsafeBufferPointer<UInt8>) -> Bool { store(key).inserted }
+
+    /// Finds or adds `key`. A key is written to the key store unless it is short and this is
+    /// a set; a slot's code is its key's place there (0, never read, for a short key of a set).
+    private mutating func store(_ key: UnsafeBufferPointer<UInt8>) -> (code: Int, inserted: Bool) {
         if (count + 1) * 2 > slotCount { grow() }
         let h = Self.hash(key)
         let (slot, existing) = probe(key, h)
-        if let existing { return (Int32(existing), false) }
-        bytes.append(contentsOf: key)
-        starts.append(bytes.count)
-        slots[2 * slot] = Self.head(code: count, length: key.count, hash: h)
-        slots[2 * slot + 1] = key.count <= 8 ? Self.packed(key) : h
+        if let existing { return (existing, false) }
+        let short = key.count <= 8
+        var code = 0
+        if keepsShortKeys || !short {
+            code = starts.count - 1
+            bytes.append(contentsOf: key)
+            starts.append(bytes.count)
+        }
+        slots[2 * slot] = Self.head(code: code, length: key.count, hash: h)
+        slots[2 * slot + 1] = short ? Self.packed(key) : h
         count += 1
-        return (Int32(count - 1), true)
+        return (code, true)
     }
 
     private mutating func grow() {
@@ -89,8 +123,9 @@ public struct ByteIndex: Sendable {
         slots = [UInt64](repeating: 0, count: old.count * 2)
         let mask = slotCount - 1
         for k in stride(from: 0, to: old.count, by: 2) where old[k] != 0 {
-            let code = Int(old[k] & 0xFFFF_FFFF) - 1
-            let h = bytes.withUnsafeBufferPointer { all in Self.hash(UnsafeBufferPointer(rebasing: all[starts[code]..<starts[code + 1]])) }
+            // A long key's slot holds its hash; a short one's, the key itself.
+            let length = Int(old[k] >> 32 & 0xFFFF)
+            let h = length <= 8 ? Self.hash(packed: old[k + 1], length: length) : old[k + 1]
             var i = Int(truncatingIfNeeded: h) & mask
             while slots[2 * i] != 0 { i = (i + 1) & mask }
             slots[2 * i] = old[k]

@@ -164,15 +164,29 @@ public struct TableReader: Sendable {
     /// The name of each file, as records refer to them (`订单_2025.csv`, `客户.xlsx[Sheet1]`).
     public var partNames: [String] { parts.map(\.name) }
 
-    /// A cheap upper-bound guess of the records, to reserve capacity once.
+    /// A cheap guess of the records, a little above the truth, to reserve capacity once:
+    /// a text file's size over the length of its first lines. (A fixed bytes-per-row
+    /// guess reserved three times too much for leads' long rows: 0.5 GB of empty slots
+    /// at a million customers.)
     public var estimatedRecords: Int {
         parts.reduce(0) { total, part in
             switch part {
-            case .text(let file, _, let start, _): return total + max(file.buffer.count - start, 0) / 48
+            case .text(let file, _, let start, _): return total + Self.estimatedLines(file.buffer, from: start)
             case .sheet(let book): return total + Int(min(book.sheetEntry.uncompressedSize, 1 << 40)) / 256
             case .rows: return total
             }
         }
+    }
+
+    /// Lines in `buffer` after `start`, counted in the first 256 KiB and scaled to the rest,
+    /// with a tenth more for rows longer than those sampled.
+    static func estimatedLines(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> Int {
+        let size = max(buffer.count - start, 0), sampled = min(size, 256 << 10)
+        guard sampled > 0 else { return 0 }
+        var lines = 0
+        for i in start..<(start + sampled) where buffer[i] == UInt8(ascii: "\n") { lines += 1 }
+        guard sampled < size else { return lines + 1 }
+        return Int(Double(size) / Double(sampled) * Double(max(lines, 1)) * 1.1) + 16
     }
 
     /// Pages are handed back in steps of this many bytes behind the scan.

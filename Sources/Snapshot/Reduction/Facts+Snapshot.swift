@@ -14,7 +14,7 @@ extension Facts {
 
         let (orderStart, orderDays, orderAmounts, orderCosts) = Self.paidOrders(snapshot.orders, customers: n, zone: zone)
         snapshot.orders = OrderTable()
-        let (usageStart, usageDays) = Self.usage(snapshot.activities, snapshot.activityDays, orderStart: orderStart, orderDays: orderDays, customers: n, zone: zone)
+        let (usageStart, usageDays) = Self.usage(snapshot.activities, snapshot.activityDays, orderStart: orderStart, orderDays: orderDays, customers: n)
         snapshot.activities = nil
         snapshot.activityDays = nil
 
@@ -77,7 +77,7 @@ extension Facts {
     /// Usage days: activity days (rows read, and pairs a database reduced) and paid-order
     /// days, distinct and sorted per customer.
     private static func usage(_ activities: ActivityTable?, _ reduced: ActivityDays?, orderStart: [Int32], orderDays: [Int32],
-                              customers n: Int, zone: Zone) -> ([Int32], [Int32]) {
+                              customers n: Int) -> ([Int32], [Int32]) {
         var usageCount = [Int32](repeating: 0, count: n + 1)
         if let a = activities { for i in 0..<a.count where a.customer[i] >= 0 { usageCount[Int(a.customer[i]) + 1] += 1 } }
         if let r = reduced { for i in 0..<r.count { usageCount[Int(r.customer[i]) + 1] += 1 } }
@@ -87,7 +87,7 @@ extension Facts {
         if let a = activities {
             for i in 0..<a.count where a.customer[i] >= 0 {
                 let c = Int(a.customer[i])
-                usageRaw[Int(rawStart[c])] = zone.day(of: a.at[i])
+                usageRaw[Int(rawStart[c])] = a.day[i]
                 rawStart[c] += 1
             }
         }

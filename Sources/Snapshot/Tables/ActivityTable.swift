@@ -1,10 +1,15 @@
 import Metrics
 /// `activities`: interactions and product-usage events; each makes its day an event day.
-/// Only the customer and the time are kept: no metric reads an activity's type or owner,
-/// and at millions of rows two unused columns would cost hundreds of megabytes.
+/// Only the customer and the local day are kept: no metric reads an activity's type,
+/// owner or time of day, and at millions of rows each unused column costs a hundred
+/// megabytes or more.
 public struct ActivityTable: Sendable {
     public private(set) var customer: [Int32] = []
-    public private(set) var at: [Int64] = []
+    /// The day in the snapshot's zone, as ``Zone/day(of:)`` gives it.
+    public private(set) var day: [Int32] = []
+    /// The first and last of those days, among activities not after the snapshot's moment
+    /// (later ones are findings): the activities' share of ``Snapshot/dataDays``.
+    public private(set) var span: ClosedRange<Int32>?
 
     public var count: Int { customer.count }
 
@@ -21,7 +26,9 @@ public struct ActivityTable: Sendable {
                 parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，未计入指标")
             }
             table.customer.append(row)
-            table.at.append(at)
+            let day = options.zone.day(of: at)
+            table.day.append(day)
+            if at <= options.asOf ?? .max { table.span = table.span.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day }
         }
         parser.noteRows(rows)
         return (table, parser.log)

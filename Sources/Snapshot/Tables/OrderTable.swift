@@ -23,7 +23,7 @@ public struct OrderTable: Sendable {
         let cStatus = layout.optional("status"), cCost = layout.optional("cost")
         var table = OrderTable()
         let parser = RowParser(layout: layout, options: options)
-        var seen = ByteIndex(capacity: reader.estimatedRecords)
+        var seen = ByteIndex.set(capacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
@@ -40,7 +40,7 @@ public struct OrderTable: Sendable {
                     return
                 }
             }
-            guard seen.insert(id).inserted else {
+            guard seen.add(id) else {
                 parser.finding(.duplicateKey, record, cId, "order_id \(String(decoding: id, as: UTF8.self)) appears again; the first row is kept", zh: "订单编号 \(String(decoding: id, as: UTF8.self)) 重复出现，保留第一行")
                 return
             }

@@ -15,13 +15,13 @@ public struct TicketTable: Sendable {
         let cResponse = layout.optional("first_response_at"), cResolved = layout.optional("resolved_at"), cKind = layout.optional("kind")
         var table = TicketTable()
         let parser = RowParser(layout: layout, options: options)
-        var seen = ByteIndex(capacity: reader.estimatedRecords)
+        var seen = ByteIndex.set(capacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
             guard let idBytes = parser.idBytes(record, cId), let customerId = parser.idBytes(record, cCustomer),
                   let opened = parser.instant(record, cOpened) else { return }
-            guard seen.insert(idBytes).inserted else {
+            guard seen.add(idBytes) else {
                 let id = String(decoding: idBytes, as: UTF8.self)
                 parser.finding(.duplicateKey, record, cId, "ticket_id \(id) appears again; the first row is kept", zh: "工单编号 \(id) 重复出现，保留第一行")
                 return
