@@ -85,7 +85,8 @@ import Metrics
         #expect(s.quality.count(of: .stageOrder) == 1)
         #expect(s.quality.count(of: .wonAndLost) == 1)
         #expect(s.leads?.count == 2)
-        #expect(s.leads?.lostAt[1] == Missing.instant)   // won wins
+        #expect(s.leads?.lostDay[1] == LeadFacts.none)   // won wins
+        #expect(s.leads.map { Int($0.wonDay[1]) } == CivilDate(year: 2026, month: 1, day: 12).dayNumber)
     }
 
     @Test func targetsPeriodsAndSlices() throws {

@@ -16,6 +16,10 @@ public struct ActivityTable: Sendable {
     static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (ActivityTable, QualityLog) {
         let cCustomer = try layout.required("customer_id"), cAt = try layout.required("at")
         var table = ActivityTable()
+        // Reserved once from the estimate: growing by doubling would hold up to twice the rows, and both copies while it moves.
+        let expected = reader.estimatedRecords
+        table.customer.reserveCapacity(expected)
+        table.day.reserveCapacity(expected)
         let parser = RowParser(layout: layout, options: options)
         var rows = 0
         try reader.forEachRecord { record in

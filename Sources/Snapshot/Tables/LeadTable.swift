@@ -1,12 +1,14 @@
 import Metrics
-/// `leads`: one row per lead with the time it reached each stage (``Missing/instant`` if not).
+/// `leads`: one row per lead with when it reached each stage: the instant where a response
+/// time is measured from it (created, first contact; ``Missing/instant`` if not), else only
+/// the local day (``LeadFacts/none`` if not), which is all a metric reads of it.
 public struct LeadTable: Sendable {
     public private(set) var createdAt: [Int64] = []
     public private(set) var firstContactAt: [Int64] = []
-    public private(set) var qualifiedAt: [Int64] = []
-    public private(set) var opportunityAt: [Int64] = []
-    public private(set) var wonAt: [Int64] = []
-    public private(set) var lostAt: [Int64] = []
+    public private(set) var qualifiedDay: [Int32] = []
+    public private(set) var opportunityDay: [Int32] = []
+    public private(set) var wonDay: [Int32] = []
+    public private(set) var lostDay: [Int32] = []
     public private(set) var amount: [Int64] = []
     /// The customer the lead became, or ``Missing/row``.
     public private(set) var customer: [Int32] = []
@@ -28,7 +30,14 @@ public struct LeadTable: Sendable {
             .compactMap { name in layout.optional(name).map { (name, $0) } }
         table.audienceDimensions = audienceColumns.map { DimensionColumn(name: $0.0) }
         let parser = RowParser(layout: layout, options: options)
-        var seen = ByteIndex.set(capacity: reader.estimatedRecords)
+        let expected = reader.estimatedRecords
+        var seen = ByteIndex.set(capacity: expected)
+        // Reserved once: growing by doubling would hold up to twice the rows, and both copies while it moves.
+        table.createdAt.reserveCapacity(expected)
+        table.firstContactAt.reserveCapacity(expected)
+        for column in [\LeadTable.qualifiedDay, \.opportunityDay, \.wonDay, \.lostDay] { table[keyPath: column].reserveCapacity(expected) }
+        table.amount.reserveCapacity(expected)
+        table.customer.reserveCapacity(expected)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
@@ -63,10 +72,11 @@ public struct LeadTable: Sendable {
             }
             table.createdAt.append(created)
             table.firstContactAt.append(stages[0])
-            table.qualifiedAt.append(stages[1])
-            table.opportunityAt.append(stages[2])
-            table.wonAt.append(stages[3])
-            table.lostAt.append(stages[3] != Missing.instant ? Missing.instant : stages[4])
+            func day(_ instant: Int64) -> Int32 { instant == Missing.instant ? LeadFacts.none : options.zone.day(of: instant) }
+            table.qualifiedDay.append(day(stages[1]))
+            table.opportunityDay.append(day(stages[2]))
+            table.wonDay.append(day(stages[3]))
+            table.lostDay.append(stages[3] != Missing.instant ? LeadFacts.none : day(stages[4]))
             table.amount.append(try parser.optionalAmount(record, cAmount))
             table.customer.append(customerRow)
             table.channel.append(bytes: parser.field(record, cChannel))

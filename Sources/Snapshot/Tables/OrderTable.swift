@@ -23,7 +23,14 @@ public struct OrderTable: Sendable {
         let cStatus = layout.optional("status"), cCost = layout.optional("cost")
         var table = OrderTable()
         let parser = RowParser(layout: layout, options: options)
-        var seen = ByteIndex.set(capacity: reader.estimatedRecords)
+        let expected = reader.estimatedRecords
+        var seen = ByteIndex.set(capacity: expected)
+        // Reserved once: growing by doubling would hold up to twice the rows, and both copies while it moves.
+        table.customer.reserveCapacity(expected)
+        table.orderedAt.reserveCapacity(expected)
+        table.amount.reserveCapacity(expected)
+        table.status.reserveCapacity(expected)
+        table.cost.reserveCapacity(expected)
         var rows = 0
         try reader.forEachRecord { record in
             rows += 1
