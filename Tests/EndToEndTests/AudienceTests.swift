@@ -156,6 +156,8 @@ import Testing
             #expect(counts["duplicate_key customers customer_id"] == (name == first.region ? 1 : nil), "\(name)")
             let page = try String(contentsOfFile: "\(folder)/site/region-\(name)/2026-10/index.html", encoding: .utf8)
             #expect(!page.contains("leads 表的行无法归入这一范围"), "\(name)")
+            // Spend and traffic are told apart by channel only: no visits stage and no cost column, and the funnel says why.
+            #expect(page.contains("traffic、spend 表的行只按渠道区分") && !page.contains("单个成交成本"), "\(name)")
         }
     }
 
