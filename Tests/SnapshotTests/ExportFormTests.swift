@@ -175,6 +175,16 @@ import Metrics
         #expect(layout.fieldNames == ["订单编号", "customer_id", "下单时间", "amount"])
     }
 
+    @Test func anOptionalColumnMappedToAHeaderThatIsNotThereIsAnError() {
+        var mapping = TableMapping()
+        mapping.columns = ["region": "所属区域", "owner": "负责人"]
+        let layout = TableLayout(table: "leads", header: ["线索编号", "created_at", "负责人", "区域"], fileName: "线索.csv", mapping: mapping)
+        let missing = layout.missingColumns()
+        // lead_id is required and missing; region's mapping names no header (owner's does).
+        #expect(missing.map(\.columnName) == ["lead_id", "region"])
+        #expect(missing[1].message.hasPrefix("the header has no column 所属区域 (mapped to region in pack.yaml); did you mean \"区域\"?"))
+    }
+
     @Test func severalFilesWithOneHeaderAreOneTableAndRowsCountOn() throws {
         let folder = NSTemporaryDirectory() + "reviewpack-parts-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

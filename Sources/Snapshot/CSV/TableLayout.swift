@@ -46,9 +46,13 @@ public struct TableLayout: Sendable {
     /// The field index of an optional column, nil when absent.
     public func optional(_ name: String) -> Int? { positions[writtenName(of: name).lowercased()] }
 
-    /// The required columns of the table that the header lacks, each as the error `required` throws.
+    /// The required columns of the table that the header lacks, each as the error `required` throws,
+    /// and the optional ones `pack.yaml` maps to a header that is not there: a mapping says the
+    /// column exists, so a typo in it must not quietly drop the column (a lead's region, say).
     public func missingColumns() -> [SnapshotError] {
-        var problems = (ContractTables.named(table)?.required ?? []).filter { optional($0) == nil }.map(missing)
+        let required = ContractTables.named(table)?.required ?? []
+        let mapped = mapping.columns.keys.sorted().filter { !required.contains($0) }
+        var problems = (required + mapped).filter { optional($0) == nil }.map(missing)
         if table == "spend", optional("month") == nil, optional("date") == nil { problems.append(periodMissing) }
         return problems
     }
