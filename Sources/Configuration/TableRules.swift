@@ -1,3 +1,4 @@
+import Metrics
 import Snapshot
 
 /// `tables:` in `pack.yaml`: how each table of the contract is found in the company's own
@@ -99,7 +100,7 @@ enum TableRules {
         let columns = ContractTables.named(table)?.columns ?? []
         switch table {
         case "customers": return columns + extraDimensions.filter { !columns.contains($0) }
-        case "leads": return columns + (["region", "industry", "tier"] + extraDimensions).filter { !columns.contains($0) }
+        case "leads": return columns + FactsScope.leadAudienceDimensions(SnapshotOptions.standardDimensions + extraDimensions).filter { !columns.contains($0) }
         default: return columns
         }
     }

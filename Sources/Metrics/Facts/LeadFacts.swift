@@ -22,6 +22,11 @@ public struct LeadFacts: Sendable {
 
     public var count: Int { createdDay.count }
 
+    /// The local day of a stage's instant, ``none`` for ``Missing/instant`` (not reached).
+    public static func day(of instant: Int64, in zone: Zone) -> Int32 {
+        instant == Missing.instant ? none : zone.day(of: instant)
+    }
+
     public init(createdDay: [Int32], qualifiedDay: [Int32], opportunityDay: [Int32], wonDay: [Int32], lostDay: [Int32],
                 createdAt: [Int64], firstContactAt: [Int64], amount: [Int64], dimensions: [DimensionColumn],
                 audienceDimensions: [DimensionColumn] = []) {

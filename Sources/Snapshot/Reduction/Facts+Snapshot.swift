@@ -125,8 +125,7 @@ extension Facts {
 
     /// Each lead's stage days in the zone, its instants, amount and dimensions.
     private static func leads(_ l: LeadTable, zone: Zone) -> LeadFacts {
-        func days(_ instants: [Int64]) -> [Int32] { instants.map { $0 == Missing.instant ? LeadFacts.none : zone.day(of: $0) } }
-        return LeadFacts(createdDay: days(l.createdAt), qualifiedDay: l.qualifiedDay, opportunityDay: l.opportunityDay,
+        LeadFacts(createdDay: l.createdAt.map { LeadFacts.day(of: $0, in: zone) }, qualifiedDay: l.qualifiedDay, opportunityDay: l.opportunityDay,
                          wonDay: l.wonDay, lostDay: l.lostDay, createdAt: l.createdAt, firstContactAt: l.firstContactAt,
                          amount: l.amount, dimensions: [l.channel, l.campaign, l.owner], audienceDimensions: l.audienceDimensions)
     }

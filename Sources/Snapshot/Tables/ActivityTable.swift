@@ -22,6 +22,7 @@ public struct ActivityTable: Sendable {
         table.day.reserveCapacity(expected)
         let parser = RowParser(layout: layout, options: options)
         var rows = 0
+        var first = Int32.max, last = Int32.min
         try reader.forEachRecord { record in
             rows += 1
             guard let customerId = parser.idBytes(record, cCustomer), let at = parser.instant(record, cAt) else { return }
@@ -32,8 +33,9 @@ public struct ActivityTable: Sendable {
             table.customer.append(row)
             let day = options.zone.day(of: at)
             table.day.append(day)
-            if at <= options.asOf ?? .max { table.span = table.span.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day }
+            if at <= options.asOf ?? .max { (first, last) = (min(first, day), max(last, day)) }
         }
+        table.span = first <= last ? first...last : nil
         parser.noteRows(rows)
         return (table, parser.log)
     }

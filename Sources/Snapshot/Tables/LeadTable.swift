@@ -35,7 +35,10 @@ public struct LeadTable: Sendable {
         // Reserved once: growing by doubling would hold up to twice the rows, and both copies while it moves.
         table.createdAt.reserveCapacity(expected)
         table.firstContactAt.reserveCapacity(expected)
-        for column in [\LeadTable.qualifiedDay, \.opportunityDay, \.wonDay, \.lostDay] { table[keyPath: column].reserveCapacity(expected) }
+        table.qualifiedDay.reserveCapacity(expected)
+        table.opportunityDay.reserveCapacity(expected)
+        table.wonDay.reserveCapacity(expected)
+        table.lostDay.reserveCapacity(expected)
         table.amount.reserveCapacity(expected)
         table.customer.reserveCapacity(expected)
         var rows = 0
@@ -72,11 +75,10 @@ public struct LeadTable: Sendable {
             }
             table.createdAt.append(created)
             table.firstContactAt.append(stages[0])
-            func day(_ instant: Int64) -> Int32 { instant == Missing.instant ? LeadFacts.none : options.zone.day(of: instant) }
-            table.qualifiedDay.append(day(stages[1]))
-            table.opportunityDay.append(day(stages[2]))
-            table.wonDay.append(day(stages[3]))
-            table.lostDay.append(stages[3] != Missing.instant ? LeadFacts.none : day(stages[4]))
+            table.qualifiedDay.append(LeadFacts.day(of: stages[1], in: options.zone))
+            table.opportunityDay.append(LeadFacts.day(of: stages[2], in: options.zone))
+            table.wonDay.append(LeadFacts.day(of: stages[3], in: options.zone))
+            table.lostDay.append(stages[3] != Missing.instant ? LeadFacts.none : LeadFacts.day(of: stages[4], in: options.zone))
             table.amount.append(try parser.optionalAmount(record, cAmount))
             table.customer.append(customerRow)
             table.channel.append(bytes: parser.field(record, cChannel))
