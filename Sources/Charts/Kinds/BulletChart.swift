@@ -35,8 +35,36 @@ public struct BulletChart: Sendable {
         width < stackedBelow ? Double(rows) * (theme.labelSize * 1.45 + 24) + theme.smallSize * 1.5 + 8 : Double(rows) * 30 + 22
     }
 
-    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
-        var marks: [Mark] = []
+    /// Where a bullet chart's parts go, resolved before any mark is made.
+    public struct Geometry: Sendable {
+        public struct Row: Sendable {
+            /// The missed, near and met bands, left to right.
+            public var bands: [Rect]
+            /// Attainment from zero, cut at the axis's end; nil when unknown.
+            public var bar: Rect?
+            /// Attainment beyond the axis's end, marked with an arrow.
+            public var overflows: Bool
+            /// The target's tick: x, and the band it crosses (a little taller).
+            public var targetX: Double
+            /// The vertical middle of the bar, and of the label's and status's line.
+            public var middle: Double
+            public var textMiddle: Double
+        }
+
+        public var stacked: Bool
+        /// The 0–150 % axis's box, all rows.
+        public var area: Rect
+        public var labelWidth: Double
+        public var detailWidth: Double
+        public var statusWidth: Double
+        public var rows: [Row]
+        /// The axis's ticks: attainment and x.
+        public var ticks: [(value: Double, x: Double)]
+        /// Where the chart may split between rows.
+        public var rowBreaks: [Double]
+    }
+
+    public func layout(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Geometry {
         let zh = format.language.isChinese
         let badgeStyle = theme.style(theme.labelSize, bold: true)
         let statusWidth = (rows.map { text.width(Self.badge($0.status, zh: zh).text, badgeStyle) }.max() ?? 0) + 10
@@ -49,28 +77,39 @@ public struct BulletChart: Sendable {
                            : Rect(x: labelWidth, y: 0, width: width - labelWidth - detailWidth - statusWidth, height: height - axisHeight)
         let rowHeight = area.height / Double(max(rows.count, 1))
         func x(_ a: Double) -> Double { area.x + min(max(a, 0), Self.axisMaximum) / Self.axisMaximum * area.width }
-
-        for (i, row) in rows.enumerated() {
+        let geometryRows = rows.enumerated().map { i, row -> Geometry.Row in
             let rowTop = area.y + Double(i) * rowHeight
-            let lineMiddle = rowTop + theme.labelSize * 0.75
-            let mid = stacked ? rowTop + rowHeight - 10 : rowTop + rowHeight / 2
+            let middle = stacked ? rowTop + rowHeight - 10 : rowTop + rowHeight / 2
             let bandHeight = stacked ? 14 : min(rowHeight * 0.7, 18)
-            let band = { (from: Double, to: Double, c: Color) in
-                Mark.rect(Rect(x: x(from), y: mid - bandHeight / 2, width: x(to) - x(from), height: bandHeight), fill: c)
+            func band(_ from: Double, _ to: Double) -> Rect { Rect(x: x(from), y: middle - bandHeight / 2, width: x(to) - x(from), height: bandHeight) }
+            let bar = row.attainment.map { Rect(x: x(0), y: middle - bandHeight / 4, width: x($0) - x(0), height: bandHeight / 2) }
+            return Geometry.Row(bands: [band(0, nearThreshold), band(nearThreshold, 1), band(1, Self.axisMaximum)], bar: bar,
+                                overflows: (row.attainment ?? 0) > Self.axisMaximum, targetX: x(1), middle: middle,
+                                textMiddle: stacked ? rowTop + theme.labelSize * 0.75 : middle)
+        }
+        return Geometry(stacked: stacked, area: area, labelWidth: labelWidth, detailWidth: detailWidth, statusWidth: statusWidth,
+                        rows: geometryRows, ticks: [0, 0.5, 1, 1.5].map { ($0, x($0)) },
+                        rowBreaks: rows.indices.dropFirst().map { area.y + Double($0) * rowHeight })
+    }
+
+    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
+        let g = layout(width: width, height: height, theme: theme, placer: text)
+        let zh = format.language.isChinese
+        var marks: [Mark] = []
+        for (row, place) in zip(rows, g.rows) {
+            for (band, color) in zip(place.bands, [Color(hex: 0xE9ECEF), Color(hex: 0xD5DADF), Color(hex: 0xF4F5F7)]) {
+                marks.append(.rect(band, fill: color))
             }
-            marks.append(band(0, nearThreshold, Color(hex: 0xE9ECEF)))
-            marks.append(band(nearThreshold, 1, Color(hex: 0xD5DADF)))
-            marks.append(band(1, Self.axisMaximum, Color(hex: 0xF4F5F7)))
-            if let a = row.attainment {
-                marks.append(.rect(Rect(x: x(0), y: mid - bandHeight / 4, width: x(a) - x(0), height: bandHeight / 2), fill: theme.ink))
-                if a > Self.axisMaximum {
-                    marks.append(text.mark("▶", at: Point(x(Self.axisMaximum) - 1, mid), .end, .middle, style: theme.style(theme.smallSize, Color(hex: 0xFFFFFF))))
+            if let bar = place.bar {
+                marks.append(.rect(bar, fill: theme.ink))
+                if place.overflows {
+                    marks.append(text.mark("▶", at: Point(bar.maxX - 1, place.middle), .end, .middle, style: theme.style(theme.smallSize, Color(hex: 0xFFFFFF))))
                 }
             }
-            marks.append(.line([Point(x(1), mid - bandHeight / 2 - 2), Point(x(1), mid + bandHeight / 2 + 2)], Stroke(color: theme.target, width: 2)))
-            marks.append(text.mark(row.label, at: Point(0, stacked ? lineMiddle : mid), .start, .middle, style: theme.style(theme.labelSize), maxWidth: labelWidth - 8))
-            marks.append(text.mark(row.detail, at: Point(area.maxX + 8, mid), .start, .middle, style: theme.small, maxWidth: detailWidth - 8))
-            let badge = Self.badge(row.status, zh: zh)
+            let band = place.bands[0]
+            marks.append(.line([Point(place.targetX, band.y - 2), Point(place.targetX, band.maxY + 2)], Stroke(color: theme.target, width: 2)))
+            marks.append(text.mark(row.label, at: Point(0, place.textMiddle), .start, .middle, style: theme.style(theme.labelSize), maxWidth: g.labelWidth - 8))
+            marks.append(text.mark(row.detail, at: Point(g.area.maxX + 8, place.middle), .start, .middle, style: theme.small, maxWidth: g.detailWidth - 8))
             let color: Color
             switch row.status {
             case .met, .onTrack: color = theme.met
@@ -78,15 +117,14 @@ public struct BulletChart: Sendable {
             case .missed, .behind: color = theme.missed
             case nil: color = theme.muted
             }
-            marks.append(text.mark(badge.text, at: Point(width - statusWidth + 6, stacked ? lineMiddle : mid), .start, .middle,
-                                   style: theme.style(theme.labelSize, bold: true, color), maxWidth: statusWidth - 6))
+            marks.append(text.mark(Self.badge(row.status, zh: zh).text, at: Point(width - g.statusWidth + 6, place.textMiddle), .start, .middle,
+                                   style: theme.style(theme.labelSize, bold: true, color), maxWidth: g.statusWidth - 6))
         }
-        let ticks = [0, 0.5, 1, 1.5]
-        for (a, label) in zip(ticks, format.axisLabels(ticks, .ratio, step: 0.5)) {
-            marks.append(text.mark(label, at: Point(x(a), area.maxY + 6), a == 0 && stacked ? .start : .middle, .top, style: theme.small))
+        let labels = format.axisLabels(g.ticks.map(\.value), .ratio, step: 0.5)
+        for (tick, label) in zip(g.ticks, labels) {
+            marks.append(text.mark(label, at: Point(tick.x, g.area.maxY + 6), tick.value == 0 && g.stacked ? .start : .middle, .top, style: theme.small))
         }
-        return Scene(width: width, height: height, title: title, summary: summary(), marks: marks,
-                     rowBreaks: rows.indices.dropFirst().map { area.y + Double($0) * rowHeight })
+        return Scene(width: width, height: height, title: title, summary: summary(), marks: marks, rowBreaks: g.rowBreaks)
     }
 
     /// The status as a shape and a word.

@@ -41,49 +41,85 @@ public struct DonutChart: Sendable {
 
     static func legendRow(_ theme: Theme) -> Double { theme.labelSize * 1.5 + 4 }
 
-    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
-        var marks: [Mark] = []
+    /// Where a donut's parts go, resolved before any mark is made.
+    public struct Geometry: Sendable {
+        public struct Wedge: Sendable {
+            /// Radians clockwise from three o'clock; the first wedge starts at twelve.
+            public var start: Double
+            public var sweep: Double
+        }
+
+        public struct LegendRow: Sendable {
+            public var swatch: Rect
+            /// Where the name starts, and how wide it may run before the numbers.
+            public var nameX: Double
+            public var nameWidth: Double
+            /// The middle of the row's line.
+            public var y: Double
+        }
+
+        public var stacked: Bool
+        public var center: Point
+        public var radius: Double
+        public var inner: Double
+        /// One wedge per shown slice; none when the total is not positive.
+        public var wedges: [Wedge]
+        public var legend: [LegendRow]
+    }
+
+    public func layout(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Geometry {
         let parts = shown
         let total = parts.reduce(0) { $0 + $1.value }
         let stacked = width < Self.stackedBelow
         let radius = stacked ? 76 : min(height / 2 - 4, width * 0.22)
         let center = stacked ? Point(width / 2, radius + 4) : Point(radius + 4, height / 2)
-        let inner = radius * 0.58
-        // "Other" in a neutral grey, never a series colour used again.
-        func color(_ k: Int) -> Color { k < Self.maximumSlices ? theme.palette[k % theme.palette.count] : Color(hex: 0xB8BEC6) }
+        var wedges: [Geometry.Wedge] = []
         var angle = -Double.pi / 2
-        for (k, part) in parts.enumerated() where total > 0 {
+        for part in parts where total > 0 {
             let sweep = part.value / total * 2 * Double.pi
-            let steps = max(Int(sweep / 0.05), 2)
-            var points: [Point] = []
-            for s in 0...steps {
-                let a = angle + sweep * Double(s) / Double(steps)
-                points.append(Point(center.x + radius * cos(a), center.y + radius * sin(a)))
-            }
-            for s in stride(from: steps, through: 0, by: -1) {
-                let a = angle + sweep * Double(s) / Double(steps)
-                points.append(Point(center.x + inner * cos(a), center.y + inner * sin(a)))
-            }
-            marks.append(.area(points, fill: color(k)))
-            // A white edge between slices keeps them apart in greyscale too.
-            marks.append(.line([Point(center.x + inner * cos(angle), center.y + inner * sin(angle)),
-                                Point(center.x + radius * cos(angle), center.y + radius * sin(angle))], Stroke(color: Color(hex: 0xFFFFFF), width: 1.5)))
+            wedges.append(.init(start: angle, sweep: sweep))
             angle += sweep
         }
-        marks.append(text.mark(format.format(total, kind), at: Point(center.x, center.y - 1), .middle, .bottom, style: theme.value, maxWidth: inner * 1.8))
-        marks.append(text.mark(centerLabel, at: Point(center.x, center.y + 1), .middle, .top, style: theme.small, maxWidth: inner * 1.8))
         let legendX = stacked ? 0 : center.x + radius + 18
         let row = stacked ? Self.legendRow(theme) : min(18.0, height / Double(max(parts.count, 1)))
         let legendTop = stacked ? 2 * radius + 14 : height / 2 - row * Double(parts.count) / 2
-        for (k, part) in parts.enumerated() {
+        let legend = parts.enumerated().map { k, part -> Geometry.LegendRow in
             let y = legendTop + (Double(k) + 0.5) * row
-            marks.append(.rect(Rect(x: legendX, y: y - 5, width: 10, height: 10), fill: color(k), radius: 1.5))
-            let share = total > 0 ? format.format(part.value / total, .ratio) : NumberFormat.missing
-            let numbers = "\(format.format(part.value, kind))  \(share)"
-            let numbersWidth = text.width(numbers, theme.small)
-            marks.append(text.mark(numbers, at: Point(width, y), .end, .middle, style: theme.small))
-            marks.append(text.mark(part.name, at: Point(legendX + 16, y), .start, .middle, style: theme.label,
-                                   maxWidth: max(width - legendX - 16 - numbersWidth - 10, 20)))
+            let numbersWidth = text.width(numbers(part, total: total), theme.small)
+            return .init(swatch: Rect(x: legendX, y: y - 5, width: 10, height: 10), nameX: legendX + 16,
+                         nameWidth: max(width - legendX - 16 - numbersWidth - 10, 20), y: y)
+        }
+        return Geometry(stacked: stacked, center: center, radius: radius, inner: radius * 0.58, wedges: wedges, legend: legend)
+    }
+
+    /// A legend row's value and share: "¥12万  35.0%".
+    func numbers(_ part: Slice, total: Double) -> String {
+        let share = total > 0 ? format.format(part.value / total, .ratio) : NumberFormat.missing
+        return "\(format.format(part.value, kind))  \(share)"
+    }
+
+    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
+        let g = layout(width: width, height: height, theme: theme, placer: text)
+        var marks: [Mark] = []
+        let parts = shown
+        let total = parts.reduce(0) { $0 + $1.value }
+        let (center, radius, inner) = (g.center, g.radius, g.inner)
+        // "Other" in a neutral grey, never a series colour used again.
+        func color(_ k: Int) -> Color { k < Self.maximumSlices ? theme.palette[k % theme.palette.count] : Color(hex: 0xB8BEC6) }
+        func point(_ r: Double, _ a: Double) -> Point { Point(center.x + r * cos(a), center.y + r * sin(a)) }
+        for (k, wedge) in g.wedges.enumerated() {
+            let steps = max(Int(wedge.sweep / 0.05), 2)
+            let angles = (0...steps).map { wedge.start + wedge.sweep * Double($0) / Double(steps) }
+            marks.append(.area(angles.map { point(radius, $0) } + angles.reversed().map { point(inner, $0) }, fill: color(k)))
+            // A white edge between slices keeps them apart in greyscale too.
+            marks.append(.line([point(inner, wedge.start), point(radius, wedge.start)], Stroke(color: Color(hex: 0xFFFFFF), width: 1.5)))
+        }
+        marks.append(text.mark(format.format(total, kind), at: Point(center.x, center.y - 1), .middle, .bottom, style: theme.value, maxWidth: inner * 1.8))
+        marks.append(text.mark(centerLabel, at: Point(center.x, center.y + 1), .middle, .top, style: theme.small, maxWidth: inner * 1.8))
+        for (k, (part, row)) in zip(parts, g.legend).enumerated() {
+            marks.append(.rect(row.swatch, fill: color(k), radius: 1.5))
+            marks.append(text.mark(numbers(part, total: total), at: Point(width, row.y), .end, .middle, style: theme.small))
+            marks.append(text.mark(part.name, at: Point(row.nameX, row.y), .start, .middle, style: theme.label, maxWidth: row.nameWidth))
         }
         let zh = format.language.isChinese
         let summary = parts.map { "\($0.name) \(total > 0 ? format.format($0.value / total, .ratio) : "—")" }.joined(separator: zh ? "，" : ", ")

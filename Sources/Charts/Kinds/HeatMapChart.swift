@@ -35,32 +35,68 @@ public struct HeatMapChart: Sendable {
     /// The narrowest width at which every cell's value still fits in its cell.
     public func minimumWidth(theme: Theme) -> Double { Double(columnLabels.count) * theme.smallSize * 3.6 + theme.smallSize * 9 }
 
-    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
-        var marks: [Mark] = []
-        let labels = zip(rowLabels, rowNotes.isEmpty ? rowLabels.map { _ in "" } : rowNotes).map { $1.isEmpty ? $0 : "\($0)  \($1)" }
+    /// Where a heat map's parts go, resolved before any mark is made.
+    public struct Geometry: Sendable {
+        public struct Cell: Sendable {
+            public var rect: Rect
+            public var value: Double
+            /// Where the value sits on the ramp, 0 (lowest shown) to 1 (highest).
+            public var shade: Double
+        }
+
+        public var labelWidth: Double
+        /// The column labels' row.
+        public var header: Double
+        public var columnCenters: [Double]
+        /// The vertical middle of each row.
+        public var rowMiddles: [Double]
+        /// Per row, per column: the cell, or nil where the value is missing or the triangle ends.
+        public var cells: [[Cell?]]
+        public var rowBreaks: [Double]
+    }
+
+    /// Each row's label with its note ("2026-03  120 位").
+    var labels: [String] {
+        zip(rowLabels, rowNotes.isEmpty ? rowLabels.map { _ in "" } : rowNotes).map { $1.isEmpty ? $0 : "\($0)  \($1)" }
+    }
+
+    public func layout(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Geometry {
         let labelWidth = min((labels.map { text.width($0, theme.small) }.max() ?? 0) + 10, width * 0.3)
         let header = 20.0
         let cellWidth = (width - labelWidth) / Double(max(columnLabels.count, 1))
         let cellHeight = (height - header) / Double(max(rowLabels.count, 1))
         let present = values.flatMap { $0.compactMap { $0 } }
         let (lo, hi) = (present.min() ?? 0, present.max() ?? 1)
-        for (j, label) in columnLabels.enumerated() {
-            marks.append(text.mark(label, at: Point(labelWidth + (Double(j) + 0.5) * cellWidth, header / 2), .middle, .middle,
-                                   style: theme.small, maxWidth: cellWidth - 2))
-        }
-        for (i, label) in labels.enumerated() {
+        let cells = rowLabels.indices.map { i -> [Geometry.Cell?] in
             let y = header + Double(i) * cellHeight
-            marks.append(text.mark(label, at: Point(0, y + cellHeight / 2), .start, .middle, style: theme.small, maxWidth: labelWidth - 6))
-            for (j, v) in (i < values.count ? values[i] : []).enumerated() where j < columnLabels.count {
-                guard let v else { continue }
-                let t = hi > lo ? (v - lo) / (hi - lo) : 0.5
-                let fill = Self.ramp(t)
-                let cell = Rect(x: labelWidth + Double(j) * cellWidth + 1, y: y + 1, width: cellWidth - 2, height: cellHeight - 2)
-                marks.append(.rect(cell, fill: fill))
+            return columnLabels.indices.map { j -> Geometry.Cell? in
+                guard i < values.count, j < values[i].count, let v = values[i][j] else { return nil }
+                return .init(rect: Rect(x: labelWidth + Double(j) * cellWidth + 1, y: y + 1, width: cellWidth - 2, height: cellHeight - 2),
+                             value: v, shade: hi > lo ? (v - lo) / (hi - lo) : 0.5)
+            }
+        }
+        return Geometry(labelWidth: labelWidth, header: header,
+                        columnCenters: columnLabels.indices.map { labelWidth + (Double($0) + 0.5) * cellWidth },
+                        rowMiddles: rowLabels.indices.map { header + (Double($0) + 0.5) * cellHeight }, cells: cells,
+                        rowBreaks: rowLabels.indices.dropFirst().map { header + Double($0) * cellHeight })
+    }
+
+    public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
+        let g = layout(width: width, height: height, theme: theme, placer: text)
+        var marks: [Mark] = []
+        let cellWidth = (width - g.labelWidth) / Double(max(columnLabels.count, 1))
+        for (label, x) in zip(columnLabels, g.columnCenters) {
+            marks.append(text.mark(label, at: Point(x, g.header / 2), .middle, .middle, style: theme.small, maxWidth: cellWidth - 2))
+        }
+        for (label, (y, row)) in zip(labels, zip(g.rowMiddles, g.cells)) {
+            marks.append(text.mark(label, at: Point(0, y), .start, .middle, style: theme.small, maxWidth: g.labelWidth - 6))
+            for cell in row.compactMap({ $0 }) {
+                let fill = Self.ramp(cell.shade)
+                marks.append(.rect(cell.rect, fill: fill))
                 let ink = fill.luminance < 0.35 ? Color(hex: 0xFFFFFF) : theme.ink
-                let label = kind == .ratio ? format.fixed(v * 100, 0) + "%" : format.format(v, kind)
-                marks.append(text.mark(label, at: Point(cell.x + cell.width / 2, cell.y + cell.height / 2), .middle, .middle,
-                                       style: TextStyle(size: theme.smallSize, color: ink), maxWidth: cell.width - 2))
+                let label = kind == .ratio ? format.fixed(cell.value * 100, 0) + "%" : format.format(cell.value, kind)
+                marks.append(text.mark(label, at: Point(cell.rect.x + cell.rect.width / 2, cell.rect.y + cell.rect.height / 2), .middle, .middle,
+                                       style: TextStyle(size: theme.smallSize, color: ink), maxWidth: cell.rect.width - 2))
             }
         }
         let zh = format.language.isChinese
@@ -69,7 +105,6 @@ public struct HeatMapChart: Sendable {
             return "\(label) \(format.format(last, kind))"
         }.joined(separator: zh ? "；" : "; ")
         return Scene(width: width, height: height, title: title,
-                     summary: (zh ? "各批次最近一月的数值：" : "Latest value of each cohort: ") + summary, marks: marks,
-                     rowBreaks: rowLabels.indices.dropFirst().map { header + Double($0) * cellHeight })
+                     summary: (zh ? "各批次最近一月的数值：" : "Latest value of each cohort: ") + summary, marks: marks, rowBreaks: g.rowBreaks)
     }
 }
