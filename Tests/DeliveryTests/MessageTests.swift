@@ -91,6 +91,24 @@ import Testing
         #expect(!html.contains("<style"))
     }
 
+    @Test func theTextPartIsPunctuatedInThePacksLanguage() throws {
+        let templates = try TemplateSet(folder: Self.templates)
+        let chinese = try templates.render(EmailBody(document: document(), pageURL: "https://r.example.com/2026-10/").context(charts: []), "email")
+        #expect(chinese.contains("\n- 收入：¥246万（较上月 −16.5%）；目标 ¥276万 ✕ 未达\n"), "\(chinese)")
+        #expect(chinese.contains("\n- 【高】<b>流失率</b> 6.1%\n"))
+        #expect(chinese.contains("在网页上查看本月报告：https://r.example.com/2026-10/"))
+        #expect(!chinese.contains("\n\n\n"), "one blank line between parts")
+
+        var english = document()
+        english.language = .en
+        english.sections[0].blocks = [.tiles([KPITile(id: "revenue", label: "Revenue", value: "¥2.46M", change: "−16.5%", changeTone: .bad,
+                                                       changeCaption: "vs last month", target: "target ¥2.76M", status: "✕ missed", statusTone: .bad,
+                                                       sparkline: Scene(width: 84, height: 26, title: "", summary: ""))])]
+        let text = try templates.render(EmailBody(document: english, pageURL: nil).context(charts: []), "email")
+        #expect(text.contains("\n- Revenue: ¥2.46M (−16.5% vs last month); target ¥2.76M ✕ missed\n"), "\(text)")
+        #expect(text.contains("\n- [high] <b>流失率</b> 6.1%\n"))
+    }
+
     @Test func theDateIsRFC5322InTheConfiguredZone() {
         #expect(MessageDate(instant: 0, offset: 0).header == "Thu, 01 Jan 1970 00:00:00 +0000")
         #expect(MessageDate(instant: 1_793_462_400, offset: 8 * 3600).header == "Sun, 01 Nov 2026 00:00:00 +0800")

@@ -43,7 +43,9 @@ struct EmailBody {
         for block in document.sections.flatMap(\.blocks) {
             if case .tiles(let ts) = block {
                 tiles += ts.map { t in
-                    var d: [String: Any] = ["label": t.label, "value": t.value, "change": t.change, "changeCaption": t.changeCaption,
+                    // The text part's "较上月 −16.5%" / "−16.5% vs last month", in each language's order.
+                    let changeText = zh ? "\(t.changeCaption) \(t.change)" : "\(t.change) \(t.changeCaption)"
+                    var d: [String: Any] = ["label": t.label, "value": t.value, "change": t.change, "changeCaption": t.changeCaption, "changeText": changeText,
                                             "changeColor": Self.color(t.changeTone), "statusColor": Self.color(t.statusTone)]
                     if let target = t.target { d["target"] = target; d["status"] = t.status ?? "" }
                     return d
@@ -76,6 +78,9 @@ struct EmailBody {
             "charts": charts.map { c -> [String: Any] in
                 ["title": c.scene.title, "cid": c.cid, "width": c.width, "height": c.height, "alt": c.scene.summary]
             },
+            // The text part's punctuation: full-width in a Chinese pack.
+            "colon": text("：", ": "), "semicolon": text("；", "; "), "open": text("（", " ("), "close": text("）", ")"),
+            "severityOpen": text("【", "["), "severityClose": text("】", "] "),
             "attachmentNote": text("完整报告见附件 PDF。", "The full pack is in the attached PDF."),
             "pageLinkLabel": text("在网页上查看本月报告", "Read this month's pack on the web"),
         ]
