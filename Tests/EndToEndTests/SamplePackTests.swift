@@ -135,7 +135,23 @@ import Testing
             let headings = ["本月概览", "需要关注", "增长趋势", "获客漏斗", "留存与流失", "客户价值", "预测价值与流失风险", "销售效率", "满意度与服务", "目标达成", "数据质量", "指标口径"]
             let at = headings.compactMap { raw.range(of: "\n\($0)\n")?.lowerBound }
             #expect(at.count == headings.count && at == at.sorted(), "section headings out of order")
-            #expect(raw.contains("新增客户\n新增客户 目标 环比"), "a chart's title, then its legend")
+        }
+        // Plain pdftotext orders text by its own layout analysis, not by content order: every
+        // page still runs from its header to its footer, the KPIs come one by one, and two
+        // charts side by side come left then right (their own labels are drawn as shapes).
+        if let plain = CommandRunner.tool("pdftotext", [pdf, "-"]) {
+            let pages = plain.components(separatedBy: "\u{0C}").dropLast()
+            for (i, page) in pages.enumerated().dropFirst() {
+                let lines = page.split(separator: "\n")
+                #expect(lines.first == "示例科技 · 客户增长月度报告 · 2026年10月", "page \(i + 1) does not begin with its running header")
+                #expect(lines.last?.hasSuffix(" · \(i + 1) / \(pages.count)") == true, "page \(i + 1) does not end with its footer")
+            }
+            let headings = ["本月概览", "需要关注", "增长趋势", "获客漏斗", "留存与流失", "客户价值", "预测价值与流失风险", "销售效率", "满意度与服务", "目标达成", "数据质量", "指标口径"]
+            let at = headings.compactMap { plain.range(of: "\n\($0)\n")?.lowerBound }
+            #expect(at.count == headings.count && at == at.sorted(), "section headings out of order in plain pdftotext")
+            #expect(plain.contains("本月概览\n新增客户\n\n85\n\n±0.0% 较上月\n\n目标 79 ● 达成\n\n存续客户\n\n1,261\n"), "KPIs read one by one")
+            #expect(plain.contains("增长趋势\n新增客户\n\n收入\n\n口径："), "side-by-side charts read left, then right, and nothing of theirs comes between")
+            #expect(!plain.contains("25年10月"), "a chart's axis labels are drawn, not extracted")
         }
         // Page 2 reads: running header, the analyst's commentary, then the summary and its tiles.
         let order = ["示例科技", "分析师点评", "本月概览"].map { page2.range(of: $0)?.lowerBound }

@@ -15,16 +15,23 @@ import Testing
         #expect(PDFAssembler.valueSize("85", room: room, placer: placer) == PDFAssembler.tileValueSize)
     }
 
-    @Test func tilesNeverEllipsiseAValue() {
+    @Test func kpiStripsNeverEllipsiseAValueAndKeepEachKPIOnOneLine() {
         let document = PackDocument(language: .zh, company: "c", title: "t", month: "2026-10", monthLabel: "2026年10月", headline: "", sections: [], colophon: "")
         let assembler = PDFAssembler(document: document, geometry: PageGeometry(), theme: .standard, placer: TextPlacer())
         let spark = Sparkline(title: "收入", values: [1, 2], kind: .money, format: NumberFormat(language: .zh)).build(width: 84, height: 26)
         let tile = KPITile(id: "revenue", label: "收入", value: "¥2.82亿", change: "+1.0%", changeTone: .good, changeCaption: "较上月",
                            target: nil, status: nil, statusTone: .neutral, sparkline: spark)
-        let figure = assembler.tileGrid([tile, tile, tile, tile])
+        let figure = assembler.scorecard([tile, tile, tile, tile])
         let values = figure.scene.texts.filter { $0.string == "¥2.82亿" }
         #expect(values.count == 4)
         #expect(values.allSatisfy { $0.maxWidth == nil }, "a value is never given a width to be cut at")
+        // One strip per KPI: its texts share a middle line, and a KPI without a target says so.
+        let texts = figure.scene.texts
+        #expect(texts.filter { $0.string == "未设目标" }.count == 4)
+        for strip in 0..<4 {
+            let middles = texts.filter { $0.bounds.y < Double(strip + 1) * 29 && $0.bounds.maxY > Double(strip) * 29 }.map { $0.bounds.y + $0.bounds.height / 2 }
+            #expect(middles.count == 4 && middles.allSatisfy { abs($0 - middles[0]) < 0.01 }, "strip \(strip): \(middles)")
+        }
         if case .figure(let alt) = figure.tag { #expect(alt.contains("收入，¥2.82亿")) } else { Issue.record("tiles are a figure") }
     }
 

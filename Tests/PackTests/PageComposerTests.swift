@@ -121,8 +121,9 @@ import Testing
         let pages = composer.compose(cover: nil, flow: [.heading("One", level: 1, outline: true), .figures([Figure(block(100).scene, tag: .figure(alt: "x"), outline: "A chart")]),
                                                         .table(table), .heading("Two", level: 1, outline: true)])
         #expect(pages.flatMap(\.outline).map { "\($0.level) \($0.title)" } == ["1 One", "2 A chart", "2 A table", "1 Two"])
-        let decorated = composer.decorate(pages + pages, left: "L", right: "R", footer: "F", hasCover: false)
-        #expect(texts(decorated[1]).contains("2 / 2"))
+        let decorated = composer.decorate(pages + pages, header: "Company · Report · Month", footer: "F", hasCover: false)
+        #expect(texts(decorated[1]).contains("F  ·  2 / 2"), "the footer ends with the page number, one line")
+        #expect(texts(decorated[1]).contains("Company · Report · Month"))
     }
 
     @Test func structureTagsAreBalancedOnEveryPageAndFollowTheReadingOrder() {

@@ -22,6 +22,13 @@ extension Mark {
         }
     }
 
+    /// The same mark with its text drawn as shapes (see ``TextMark/drawnAsShapes``).
+    public var asShapes: Mark {
+        guard case var .text(t) = self else { return self }
+        t.drawnAsShapes = true
+        return .text(t)
+    }
+
     /// The top of what the mark covers, to tell which band of a split figure it belongs to.
     public var top: Double {
         switch self {

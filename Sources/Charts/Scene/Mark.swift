@@ -38,6 +38,10 @@ public struct TextMark: Sendable, Equatable {
     public var markup = false
     /// Clickable ranges of the laid-out text (PDF link annotations; other surfaces ignore them).
     public var links: [TextLink] = []
+    /// Painted as glyph outlines rather than as text. A chart's labels in the PDF are part
+    /// of the picture: as text, an extractor reads them across side-by-side charts and into
+    /// the prose; the figure's alternative text says what they show.
+    public var drawnAsShapes = false
 
     public init(_ string: String, at: Point, horizontal: Horizontal = .start, vertical: Vertical = .middle,
                 style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, bounds: Rect) {

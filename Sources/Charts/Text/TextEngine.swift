@@ -38,7 +38,12 @@ struct TextEngine {
             let c = text.style.color
             cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
             cairo_move_to(cr, x - logical.x, y - logical.y)
-            pango_cairo_show_layout(cr, layout)
+            if text.drawnAsShapes {
+                pango_cairo_layout_path(cr, layout)
+                cairo_fill(cr)
+            } else {
+                pango_cairo_show_layout(cr, layout)
+            }
             for link in text.links { tag(link, layout: layout, originX: x - logical.x, originY: y - logical.y) }
         }
     }

@@ -45,7 +45,7 @@ struct PDFAssembler {
                 switch block {
                 case .note(let text): flow.append(.paragraph(text, body))
                 case .commentary(let commentary): flow += CommentaryPDF(theme: theme).flow(commentary)
-                case .tiles(let tiles): flow.append(.figures([tileGrid(tiles)]))
+                case .tiles(let tiles): flow.append(.figures([scorecard(tiles)]))
                 case .exceptions(let items):
                     flow.append(.begin(.list))
                     flow += items.map { .figures([exception($0)]) }
@@ -63,9 +63,11 @@ struct PDFAssembler {
     }
 
     /// A chart with its title above it (unless the section's heading already says it),
-    /// tagged with its description as the alternative text.
+    /// tagged with its description as the alternative text. The title is text; the chart's
+    /// own labels are drawn as shapes, so extracted text reads figure by figure.
     func figure(_ chart: ChartBlock, in section: PackSection) -> Figure {
-        let scene = chart.scene(theme: theme)
+        var scene = chart.scene(theme: theme)
+        scene.marks = scene.marks.map(\.asShapes)
         let separator = document.language.isChinese ? "：" : ": "
         guard scene.title != section.title else {
             return Figure(scene, tag: .figure(alt: scene.title + separator + scene.summary))

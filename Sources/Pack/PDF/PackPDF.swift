@@ -8,7 +8,7 @@ public enum PackPDF {
         let assembler = PDFAssembler(document: document, geometry: geometry, theme: theme, placer: placer)
         let composer = PageComposer(geometry: geometry, theme: theme, placer: placer)
         let pages = composer.compose(cover: assembler.cover(), flow: assembler.flow())
-        let decorated = composer.decorate(pages, left: "\(document.company) · \(document.title)", right: document.monthLabel,
+        let decorated = composer.decorate(pages, header: "\(document.company) · \(document.title) · \(document.monthLabel)",
                                           footer: document.colophon, hasCover: true)
         return PDFExporter.pdf(decorated, geometry: geometry,
                                metadata: .init(title: "\(document.company) \(document.title) \(document.monthLabel)",

@@ -109,19 +109,21 @@ public struct PageComposer {
         }
     }
 
-    /// Adds the running header (left and right text) and the page numbers to every page but the cover.
-    public func decorate(_ pages: [PDFPage], left: String, right: String, footer: String, hasCover: Bool) -> [PDFPage] {
+    /// Adds the running header and the footer with the page number to every page but the cover.
+    /// Each is one line of text: the header at the top left, the footer ending at the right
+    /// margin with the page number, so that text extraction puts them before and after
+    /// whatever sits between them, one column or two.
+    public func decorate(_ pages: [PDFPage], header: String, footer: String, hasCover: Bool) -> [PDFPage] {
         let total = pages.count
         let small = TextStyle(size: 8, color: theme.muted)
         return pages.enumerated().map { i, page in
             guard !(hasCover && i == 0) else { return page }
             var p = page
             let g = geometry
-            p.add([placer.mark(left, at: Point(g.margin, g.margin), .start, .top, style: small, maxWidth: g.contentWidth * 0.6),
-                   placer.mark(right, at: Point(g.width - g.margin, g.margin), .end, .top, style: small),
+            let footerLine = [footer, "\(i + 1) / \(total)"].filter { !$0.isEmpty }.joined(separator: "  ·  ")
+            p.add([placer.mark(header, at: Point(g.margin, g.margin), .start, .top, style: small, maxWidth: g.contentWidth),
                    .line([Point(g.margin, g.margin + 14), Point(g.width - g.margin, g.margin + 14)], Stroke(color: theme.grid, width: 0.8)),
-                   placer.mark(footer, at: Point(g.margin, g.height - g.margin), .start, .bottom, style: small, maxWidth: g.contentWidth - 60),
-                   placer.mark("\(i + 1) / \(total)", at: Point(g.width - g.margin, g.height - g.margin), .end, .bottom, style: small)])
+                   placer.mark(footerLine, at: Point(g.width - g.margin, g.height - g.margin), .end, .bottom, style: small, maxWidth: g.contentWidth)])
             return p
         }
     }
