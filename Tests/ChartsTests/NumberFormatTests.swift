@@ -34,7 +34,12 @@ import Testing
         #expect(en.change(-0.005, points: true) == "−0.5 pts")
         #expect(en.change(0.1234, points: false) == "+12.3%")
         #expect(en.change(0, points: false) == "±0.0%")
-        #expect(zh.change(3.5, points: true, kind: .score) == "+3.5个百分点")
+        // A change that rounds to nothing has no sign; one that rounds to a tenth keeps it.
+        #expect(zh.change(-0.0004, points: true) == "±0.0个百分点")
+        #expect(en.change(-0.00004, points: false) == "±0.0%")
+        #expect(en.change(-0.0006, points: false) == "−0.1%")
+        #expect(en.change(0.04, points: true, kind: .score) == "±0.0 pts")
+        #expect(zh.change(3.5, points: true, kind: .score) == "+3.5分", "a score moves by points of its scale, not percentage points")
     }
 
     @Test func missingIsADash() {

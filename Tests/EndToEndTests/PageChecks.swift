@@ -23,7 +23,8 @@ enum PageChecks {
           // Tables get the width they need, up to the width of their section (the desktop-grid bug squeezed them into half of it).
           for (const wrap of document.querySelectorAll('.table-wrap')) {
             const table = wrap.querySelector('table');
-            if (!table || !wrap.getClientRects().length) continue;
+            // A table a phone's stylesheet lays out as cards (the archive) has no table width to keep.
+            if (!table || !wrap.getClientRects().length || getComputedStyle(table).display !== 'table') continue;
             const before = table.style.width;
             table.style.width = 'max-content';
             const natural = table.getBoundingClientRect().width;

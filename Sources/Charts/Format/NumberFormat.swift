@@ -43,12 +43,15 @@ public struct NumberFormat: Sendable {
     /// or as a multiple once a value has grown tenfold or more ("×35.2万").
     public func change(_ value: Double?, points: Bool, kind: ValueKind = .ratio) -> String {
         guard let v = value, v.isFinite else { return Self.missing }
-        let sign = v > 0 ? "+" : v < 0 ? Self.minus : "±"
+        // The sign of what is shown: a change that rounds to nothing is ±0.0, never −0.0.
+        let shown = points && kind == .ratio ? v * 100 : points ? v : v * 100
+        let sign = (shown * 10).rounded() == 0 ? "±" : v > 0 ? "+" : Self.minus
         if points, kind == .multiple { return sign + fixed(abs(v), 1) + "×" }
         if points {
             let magnitude = kind == .ratio ? abs(v) * 100 : abs(v)
             let text = fixed(magnitude, 1)
-            return sign + text + (language.isChinese ? "个百分点" : " pts")
+            // A ratio moves by percentage points, a score (NPS, CSAT) by points of its own scale.
+            return sign + text + (language.isChinese ? (kind == .score ? "分" : "个百分点") : " pts")
         }
         // Past tenfold a percentage stops reading as one ("+35235215.4%"): say how many times.
         if v >= 9 { return "×" + compact(1 + v, decimalsBelow10k: 1 + v < 100 ? 1 : 0) }

@@ -95,13 +95,24 @@ public struct BarChart: Sendable {
         }
         let slot = plot.width / Double(max(categories.count, 1))
         for (i, group) in g.groups.enumerated() {
-            for (k, s) in series.enumerated() {
-                guard let rect = g.bars[i][k], let v = s.values[safe: i] ?? nil else { continue }
+            let labels = series.map { s in (s.values[safe: i] ?? nil).map { format.format($0, kind) } }
+            let widths = labels.map { $0.map { text.width($0, theme.small) } ?? 0 }
+            // Grouped bars' value labels sit over their bars: one is drawn only if it clears its
+            // neighbours' (centres a bar apart) and its group's share of the slot.
+            let pitch = (group.upperBound - group.lowerBound) / Double(max(series.count, 1))
+            let margin = (slot - (group.upperBound - group.lowerBound)) / 2
+            func clears(_ k: Int) -> Bool {
+                let half = widths[k] / 2
+                let left = k > 0 ? half + widths[k - 1] / 2 + 2 <= pitch : half <= pitch / 2 + margin - 1
+                let right = k + 1 < widths.count ? half + widths[k + 1] / 2 + 2 <= pitch : half <= pitch / 2 + margin - 1
+                return left && right
+            }
+            for (k, _) in series.enumerated() {
+                guard let rect = g.bars[i][k], let label = labels[k] else { continue }
                 let color = theme.palette[k % theme.palette.count]
                 marks.append(.rect(rect, fill: color, stroke: layout == .stacked ? Stroke(color: Color(hex: 0xFFFFFF), width: 0.8) : nil))
-                let label = format.format(v, kind)
-                let labelWidth = text.width(label, theme.small)
-                if layout == .grouped, labelWidth <= rect.width + 8 {
+                let labelWidth = widths[k]
+                if layout == .grouped, clears(k) {
                     marks.append(text.mark(label, at: Point(rect.x + rect.width / 2, rect.y - 2), .middle, .bottom, style: theme.small))
                 } else if layout == .stacked, rect.height > theme.smallSize * 1.4, labelWidth < rect.width - 2 {
                     let ink = color.luminance < 0.35 ? Color(hex: 0xFFFFFF) : theme.ink

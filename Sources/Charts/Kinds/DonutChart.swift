@@ -115,7 +115,7 @@ public struct DonutChart: Sendable {
             marks.append(.line([point(inner, wedge.start), point(radius, wedge.start)], Stroke(color: Color(hex: 0xFFFFFF), width: 1.5)))
         }
         marks.append(text.mark(format.format(total, kind), at: Point(center.x, center.y - 1), .middle, .bottom, style: theme.value, maxWidth: inner * 1.8))
-        marks.append(text.mark(centerLabel, at: Point(center.x, center.y + 1), .middle, .top, style: theme.small, maxWidth: inner * 1.8))
+        marks.append(text.mark(centerLabel, at: Point(center.x, center.y + 1), .middle, .top, style: theme.small, maxWidth: inner * 1.8, maxLines: 2))
         for (k, (part, row)) in zip(parts, g.legend).enumerated() {
             marks.append(.rect(row.swatch, fill: color(k), radius: 1.5))
             marks.append(text.mark(numbers(part, total: total), at: Point(width, row.y), .end, .middle, style: theme.small))

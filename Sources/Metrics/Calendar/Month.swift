@@ -1,5 +1,3 @@
-import Metrics
-
 /// A calendar month, held as a month index (year × 12 + month − 1) so that
 /// "M − 12" is subtraction.
 public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {

@@ -1,5 +1,3 @@
-import Metrics
-
 /// The slots a row adds to: slot 0 is the whole company, then one slot per member of
 /// each dimension. One scan over the rows therefore yields the total and every slice.
 struct Groups {

@@ -1,5 +1,4 @@
 import Foundation
-import Metrics
 import Synchronization
 
 /// Runs every family for the 13 months ending the report month, then targets and alerts.

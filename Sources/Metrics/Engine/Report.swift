@@ -1,5 +1,3 @@
-import Metrics
-
 /// Everything computed for one report month: the input of every output of the pack.
 public struct Report: Sendable {
     public let month: Month

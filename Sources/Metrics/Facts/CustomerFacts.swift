@@ -1,5 +1,3 @@
-import Metrics
-
 /// Per customer, what every customer metric reads: signup day, dimension codes, the
 /// sorted distinct days with an activity or paid order ("usage days"), and the paid
 /// orders sorted by day. Variable-length lists are stored flat (CSR): customer `c`

@@ -1,5 +1,3 @@
-import Metrics
-
 extension Facts {
     /// The facts of one audience, built from its own rows only, so that nothing of any
     /// other customer can reach its pack:

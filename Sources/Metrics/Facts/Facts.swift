@@ -1,5 +1,3 @@
-import Metrics
-
 /// The compact facts every metric reads; metrics never see raw rows.
 ///
 /// For CSV and SQLite snapshots they are reduced here, in Swift; a database source can

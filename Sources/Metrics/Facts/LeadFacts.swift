@@ -1,5 +1,3 @@
-import Metrics
-
 /// Per lead, the local day it reached each stage (``LeadFacts/none`` if it did not),
 /// the instants needed for response times, and the lead's own dimensions.
 public struct LeadFacts: Sendable {

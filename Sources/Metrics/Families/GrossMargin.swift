@@ -1,5 +1,3 @@
-import Metrics
-
 /// (revenue − cost) ÷ revenue over M's paid orders; an order without cost counts at the
 /// configured margin, and with no cost anywhere the margin is the configured ratio.
 struct GrossMargin {

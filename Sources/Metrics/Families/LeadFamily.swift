@@ -1,5 +1,3 @@
-import Metrics
-
 /// Lead volume and sales efficiency, sliced by the lead's own channel, campaign and owner.
 /// Durations in days are calendar days; in hours, elapsed time.
 struct LeadFamily: MetricFamily {

@@ -1,5 +1,3 @@
-import Metrics
-
 /// Paid orders: revenue, orders, paying customers, order value, repeat and second
 /// purchase, gross margin, revenue concentration and 12-month LTV. Money is summed
 /// exactly in minor units and reported in major units.

@@ -1,5 +1,3 @@
-import Metrics
-
 /// Satisfaction and service: NPS, CSAT, tickets, complaints, response time and SLA.
 /// Surveys and tickets follow their customer's slices.
 struct ServiceFamily: MetricFamily {

@@ -1,5 +1,4 @@
 import Foundation
-import Metrics
 
 /// Predicted value and churn risk as of last(M): BG/NBD for whether and how often
 /// customers buy, Gamma–Gamma for how much, fitted on paid orders up to the month end.

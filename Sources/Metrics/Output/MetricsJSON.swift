@@ -1,5 +1,3 @@
-import Metrics
-
 /// `metrics.json`: the machine-readable result, in the shape METRICS.md documents.
 public enum MetricsJSON {
     /// Without `personalData` the at-risk list keeps customer ids but not names: the file may be published.

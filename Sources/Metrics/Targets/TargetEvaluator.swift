@@ -1,5 +1,3 @@
-import Metrics
-
 /// Compares target rows touching the report month with the metrics' actuals, exactly as
 /// METRICS.md "Targets and alerts" says.
 ///
@@ -50,13 +48,13 @@ struct TargetEvaluator {
         let open = elapsed < length
         var pace: Double?
         var status: TargetOutcome.Status?
+        let dueByNow = open ? (isFlow ? row.target * Double(elapsed) / Double(length) : row.target) : nil
         if let actual {
             let zeroIsBest = lowerIsBetter && actual == 0
             if !open {
                 if zeroIsBest { status = .met } else if let a = attainment { status = grade(a, good: .met, bad: .missed) }
             } else {
-                if isFlow {
-                    let due = row.target * Double(elapsed) / Double(length)
+                if isFlow, let due = dueByNow {
                     if lowerIsBetter {
                         if actual != 0 { pace = due / actual }
                     } else if due != 0 {
@@ -69,7 +67,7 @@ struct TargetEvaluator {
             }
         }
         return TargetOutcome(metric: row.metric, period: label, scope: scope, slice: slice, target: row.target, actual: actual,
-                             attainment: attainment, open: open, pace: pace, status: status)
+                             attainment: attainment, open: open, pace: pace, dueByNow: dueByNow, status: status)
     }
 
     private func grade(_ x: Double, good: TargetOutcome.Status, bad: TargetOutcome.Status) -> TargetOutcome.Status {

@@ -18,6 +18,9 @@ public struct TargetOutcome: Sendable, Equatable {
     public let open: Bool
     /// Progress against the share of the target the elapsed months call for; nil when closed.
     public let pace: Double?
+    /// What the period's months so far call for: a flow's target times the share of the
+    /// period elapsed, a level's whole target; nil when closed. What `pace` measures against.
+    public let dueByNow: Double?
     public let status: Status?
 
     /// Whether the outcome belongs in the exceptions list (an open period on track never does).

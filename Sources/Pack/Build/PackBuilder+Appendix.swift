@@ -13,9 +13,9 @@ extension PackBuilder {
                        "The rows this pack covers have \(format.exact(q.totalFindings)) data-quality findings; each is counted and handled as the definitions say, none silently dropped. Findings in rows outside this pack are not shown.")))
         } else {
             blocks.append(.note(q.totalFindings == 0
-                ? text("读取时未发现数据质量问题。", "Reading found no data-quality problems.")
+                ? text("读取时未发现数据质量问题。", "The data has no quality problems.")
                 : text("读取时共发现 \(format.exact(q.totalFindings)) 处数据质量问题；问题行已计数并按口径处理，未被静默丢弃。",
-                       "Reading found \(format.exact(q.totalFindings)) data-quality findings; each is counted and handled as the definitions say, none silently dropped.")))
+                       "The data has \(format.exact(q.totalFindings)) quality problems; each is counted and handled as the definitions say, none silently dropped.")))
         }
         if !q.absentTables.isEmpty {
             blocks.append(.note(text("快照中缺少可选表：", "Optional tables absent from the snapshot: ") + q.absentTables.sorted().joined(separator: ", ")))
@@ -76,12 +76,12 @@ extension PackBuilder {
         let zh = options.language.isChinese
         let direction = { (d: MetricDefinition.Direction) in d == .up ? text("越高越好", "higher") : d == .down ? text("越低越好", "lower") : "—" }
         let rows = report.catalog.definitions.map { d in
-            [d.id, d.name(chinese: zh), d.formula(chinese: zh), unitName(d.unit), direction(d.direction), d.sources.joined(separator: ", ")]
+            [d.name(chinese: zh), d.id, d.formula(chinese: zh), unitName(d.unit), direction(d.direction), d.sources.joined(separator: ", ")]
         }
         let keys = report.config.definitions.keyValues.map { "\($0.0) = \($0.1)" }.joined(separator: "; ")
         var blocks: [PackBlock] = [
             .note(text("每个数字都严格按以下口径计算，所有图表、表格与 metrics.json 一致。参数：", "Every number is computed exactly as defined here, the same in every chart, table and metrics.json. Parameters: ") + keys),
-            .table(DataTable(id: "dictionary", header: [text("代码", "id"), text("名称", "Name"), text("定义", "Definition"), text("单位", "Unit"), text("方向", "Better"), text("来源表", "Sources")], rows: rows)),
+            .table(DataTable(id: "dictionary", header: [text("名称", "Name"), text("代码", "id"), text("定义", "Definition"), text("单位", "Unit"), text("方向", "Better"), text("来源表", "Sources")], rows: rows)),
         ]
         blocks += parameters ?? []
         return PackSection(id: "dictionary", title: text.dictionary, blocks: blocks)

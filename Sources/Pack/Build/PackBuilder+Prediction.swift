@@ -7,25 +7,26 @@ extension PackBuilder {
     func prediction() -> PackSection {
         let title = text("预测价值与流失风险", "Predicted value and churn risk")
         let p = report.prediction
-        if let failure = p.failure, report.metric("predicted_clv_52w")?.value == nil {
+        if p.failure != nil, report.metric("predicted_clv_52w")?.value == nil {
             return PackSection(id: "prediction", title: title, blocks: [
-                .note(text("本月数据不足以拟合预测模型，本节不显示预测。", "The data cannot support the prediction models this month, so no prediction is shown: ")
-                      + (options.language.isChinese ? "" : failure)),
+                // The model's own reason ("too few customers to fit") is an analyst's; metrics.json keeps it.
+                .note(text("本月数据不足以拟合预测模型（有重复购买的付费客户太少），本节不显示预测。",
+                           "The data cannot support the prediction models this month (too few paying customers with repeat purchases), so no prediction is shown.")),
             ])
         }
         var blocks: [PackBlock] = []
         let clv = report.metric("predicted_clv_52w"), alive = report.metric("expected_alive_customers")
         blocks.append(.note(text(
-            "根据每位客户截至月末的购买频次与间隔估算：\(format.exact(p.customers)) 位付费客户中预计仍在购买的约 \(format.format(alive?.value, .count)) 位；平均每位客户未来 52 周预计带来毛利 \(format.format(clv?.value, .money))。模型与参数见附录。",
-            "Estimated from how often and how recently each customer has bought up to the month end: about \(format.format(alive?.value, .count)) of \(format.exact(p.customers)) paying customers are still buying, and each is expected to bring \(format.format(clv?.value, .money)) of gross margin over the next 52 weeks. The models and their parameters are in the appendix.")))
+            "根据每位客户截至月末的购买频次与间隔估算：\(format.exact(p.customers)) 位付费客户中预计仍在购买的约 \(format.format(alive?.value, .count)) 位；平均每位客户未来 52 周预计带来毛利 \(format.format(clv?.value, .money))。模型与参数见「\(text.dictionary)」一节。",
+            "Estimated from how often and how recently each customer has bought up to the month end: about \(format.format(alive?.value, .count)) of \(format.exact(p.customers)) paying customers are still buying, and each is expected to bring \(format.format(clv?.value, .money)) of gross margin over the next 52 weeks. The models and their parameters are in the \(text.dictionary) section.")))
         blocks += trends(["expected_alive_customers", "predicted_clv_52w"])
         let stillActive = text("仍为活跃客户的概率", "Probability the customer is still active")
         if !p.recencyCurve.isEmpty {
             let labels = p.recencyCurve.map { point in
                 point.monthsSinceLastPurchase >= Prediction.recencyBuckets ? "\(point.monthsSinceLastPurchase)+" : "\(point.monthsSinceLastPurchase)"
             }
-            let chart = TrendChart(title: text("距上次购买越久，客户仍活跃的概率越低", "The longer since the last purchase, the less likely a customer is still active"),
-                                   monthLabels: labels, series: [.init(name: stillActive, values: p.recencyCurve.map { $0.meanProbabilityAlive })],
+            let chart = TrendChart(title: text("客户仍活跃的概率，按距上次购买的月数", "Probability a customer is still active, by months since the last purchase"),
+                                   monthLabels: labels.map { $0 + text("个月", " mo") }, series: [.init(name: stillActive, values: p.recencyCurve.map { $0.meanProbabilityAlive })],
                                    kind: .ratio, format: format, zeroBased: true)
             let table = DataTable(id: "p-alive-recency", header: [text("距上次购买（月）", "Months since last purchase"), text("客户", "Customers"), stillActive],
                                   rows: zip(labels, p.recencyCurve).map { [$0, format.exact($1.customers), format.format($1.meanProbabilityAlive, .ratio)] },

@@ -10,17 +10,19 @@ extension PackBuilder {
         if !rows.isEmpty {
             let label = { (m: Month) in format.shortMonth(year: m.year, month: m.month, withYear: true) }
             let columns = (0..<12).map { text("第\($0)月", "M\($0)") }
+            // A cohort's months still to come read as a dash, so every column has a cell in every row.
+            let padded = { (cells: [String]) in cells + Array(repeating: NumberFormat.missing, count: max(columns.count - cells.count, 0)) }
             let heat = HeatMapChart(title: text("同期群留存（按注册月）", "Cohort retention by signup month"), rowLabels: rows.map { label($0.cohort) },
-                                    columnLabels: columns, values: rows.map(\.retention), rowNotes: rows.map { text("\($0.size) 人", "n=\($0.size)") },
+                                    columnLabels: columns, values: rows.map(\.retention), rowNotes: rows.map { text("\(format.exact($0.size)) 人", "n=\(format.exact($0.size))") },
                                     kind: .ratio, format: format)
             let table = DataTable(id: "cohort-retention", header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
-                                  rows: rows.map { [label($0.cohort), format.exact($0.size)] + $0.retention.map { format.format($0, .ratio) } },
+                                  rows: rows.map { [label($0.cohort), format.exact($0.size)] + padded($0.retention.map { format.format($0, .ratio) }) },
                                   numericColumns: Set(1..<14))
             blocks.append(.chart(ChartBlock(id: "cohort-retention", chart: .heatMap(heat), width: Self.wide.width, height: HeatMapChart.height(rows: rows.count),
                                             data: table, wide: true)))
             let revenue = DataTable(id: "cohort-revenue", caption: text("同期群人均收入", "Cohort revenue per member"),
                                     header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
-                                    rows: rows.map { [label($0.cohort), format.exact($0.size)] + $0.revenuePerMember.map { format.format($0, .money) } },
+                                    rows: rows.map { [label($0.cohort), format.exact($0.size)] + padded($0.revenuePerMember.map { format.format($0, .money) }) },
                                     numericColumns: Set(1..<14))
             blocks.append(.table(revenue))
         }
@@ -29,7 +31,7 @@ extension PackBuilder {
 
     func value() -> PackSection {
         var blocks = trends(["aov", "arpu", "repeat_purchase_rate", "second_purchase_rate", "gross_margin", "top20_revenue_share", "ltv_12m", "cac_12m"])
-        if let table = sliceTable(id: "value-by-channel", caption: text("分渠道客户价值（近 12 个月）", "Value by channel (12 months)"), dimension: "channel",
+        if let table = sliceTable(id: "value-by-channel", caption: text("分渠道客户价值（本月新增与获客成本，近 12 个月的价值与回报）", "Value by channel (this month's new customers and CAC; 12-month value and return)"), dimension: "channel",
                                   ids: ["new_paying_customers", "cac", "cac_12m", "ltv_12m", "ltv_cac", "payback_months", "roas_12m"]) {
             blocks.append(.table(table))
         }
@@ -38,7 +40,7 @@ extension PackBuilder {
             let zh = options.language.isChinese
             let donut = DonutChart(title: text("RFM 客户分群", "RFM segments"),
                                    slices: rfm.segments.map { .init(name: zh ? $0.nameZh : $0.nameEn, value: Double($0.customers)) },
-                                   otherLabel: text("其他", "Other"), centerLabel: text("位付费客户", "paying customers"), kind: .count, format: format)
+                                   otherLabel: text("其他", "Other"), centerLabel: text("位客户（近 \(report.config.definitions.rfmWindowDays) 天付费）", "paid in the last \(report.config.definitions.rfmWindowDays) days"), kind: .count, format: format)
             blocks.append(.chart(ChartBlock(id: "rfm-segments", chart: .donut(donut), width: Self.wide.width * 0.62, height: 200,
                                             data: DataTable(id: "rfm-segments", header: [text("分群", "Segment"), text("客户", "Customers")],
                                                             rows: rfm.segments.map { [zh ? $0.nameZh : $0.nameEn, format.exact($0.customers)] }, numericColumns: [1]),

@@ -18,7 +18,7 @@ extension PackBuilder {
             return KPITile(id: id, label: name(id), value: value(r, r.value), change: change(r, r.mom), changeTone: tone(r, r.mom),
                            changeCaption: text.vsLastMonth, target: target, status: status.map { text.status($0) },
                            statusTone: statusTone,
-                           sparkline: Sparkline(title: name(id), values: r.series, kind: kind(of: r), format: format).build(width: 84, height: 26))
+                           sparkline: Sparkline(title: name(id), values: Array(r.series[trendMonths]), kind: kind(of: r), format: format).build(width: 84, height: 26))
         }
         return PackSection(id: "summary", title: text.summary, blocks: [.tiles(tiles)])
     }
@@ -51,12 +51,18 @@ extension PackBuilder {
             case .behind: what = text("进度落后于目标", "is behind the pace of its target")
             default: what = t.open ? text("进度接近目标", "is near the pace of its target") : text("接近目标", "is near its target")
             }
-            let measure = (t.open ? t.pace : t.attainment).map { format.format($0, .ratio) } ?? "—"
-            let gauge = t.open ? text("进度 \(measure)", "pace \(measure)") : measure
-            let figures = "\(value(r, t.actual)) / \(value(r, t.target))"
-            items.append(ExceptionItem(severity: t.status == .near ? .low : .medium,
-                                       text: text("\(name(t.metric))\(scope) \(t.period) \(what)：\(figures)（\(gauge)）",
-                                                  "\(name(t.metric))\(scope) \(t.period) \(what): \(figures) (\(gauge))")))
+            let line: String
+            if t.open, let due = t.dueByNow {
+                // Pace compares with what the months so far call for, so that is the figure shown beside the actual.
+                let pace = format.format(t.pace, .ratio)
+                line = text("\(name(t.metric))\(scope) \(t.period) \(what)：\(value(r, t.actual))，按时间进度应达 \(value(r, due))（全期目标 \(value(r, t.target))，进度 \(pace)）",
+                            "\(name(t.metric))\(scope) \(t.period) \(what): \(value(r, t.actual)) against \(value(r, due)) due by now (\(value(r, t.target)) for the period; pace \(pace))")
+            } else {
+                let figures = "\(value(r, t.actual)) / \(value(r, t.target))"
+                line = text("\(name(t.metric))\(scope) \(t.period) \(what)：\(figures)（\(format.format(t.attainment, .ratio))）",
+                            "\(name(t.metric))\(scope) \(t.period) \(what): \(figures) (\(format.format(t.attainment, .ratio)))")
+            }
+            items.append(ExceptionItem(severity: t.status == .near ? .low : .medium, text: line))
         }
         for id in report.unknownTargetMetrics {
             items.append(ExceptionItem(severity: .low, text: text("目标表中的指标 \(id) 不在口径中，已忽略", "targets name an unknown metric \(id); ignored")))

@@ -5,13 +5,18 @@ extension PackBuilder {
     func targets() -> PackSection {
         let outcomes = report.targets
         guard !outcomes.isEmpty else {
-            return PackSection(id: "targets", title: text.targets, blocks: [.note(text("本月没有目标。", "No targets touch this month."))])
+            if report.quality.absentTables.contains("targets") { return PackSection(id: "targets", title: text.targets, blocks: [missing("targets")]) }
+            return PackSection(id: "targets", title: text.targets, blocks: [.note(text("本月没有需要对照的目标：目标表中没有本月、本季度或本年度的目标。",
+                                                                                          "No target applies to this month: the targets table has none for this month, quarter or year."))])
         }
         func label(_ t: TargetOutcome) -> String {
             name(t.metric) + (t.slice.map { " · \($0.value)" } ?? "") + (t.scope == .month ? "" : " (\(t.period))")
         }
+        /// Beside the bar, the figures it measures: actual against target, or for an open
+        /// period against what its months so far call for.
         func detail(_ t: TargetOutcome) -> String {
             guard let r = report.metric(t.metric) else { return "" }
+            if t.open, let due = t.dueByNow { return text("\(value(r, t.actual)) / 应达 \(value(r, due))", "\(value(r, t.actual)) / \(value(r, due)) due") }
             return "\(value(r, t.actual)) / \(value(r, t.target))"
         }
         let rows = outcomes.map { t in
@@ -27,7 +32,11 @@ extension PackBuilder {
                               },
                               numericColumns: [2, 3, 4, 5],
                               rowTones: outcomes.map { tone(of: $0.status) })
-        return PackSection(id: "targets", title: text.targets, blocks: [
+        let explained = outcomes.contains(where: \.open)
+            ? [PackBlock.note(text("条形为达成率（实际 ÷ 目标）；尚未结束的季度和年度按时间进度衡量：实际 ÷ 已过月份应达的目标。",
+                                   "Each bar is attainment (actual ÷ target); a quarter or year still running is measured on pace: actual ÷ what its months so far call for."))]
+            : []
+        return PackSection(id: "targets", title: text.targets, blocks: explained + [
             .chart(ChartBlock(id: "targets", chart: .bullet(chart), width: Self.wide.width, height: BulletChart.height(rows: rows.count),
                               data: table, wide: true, tableInPrint: true)),
         ])

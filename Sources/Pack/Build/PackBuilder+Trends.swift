@@ -29,12 +29,13 @@ extension PackBuilder {
     func trend(_ r: MetricResult) -> ChartBlock {
         let k = kind(of: r)
         let hasTarget = r.targetSeries.contains { $0 != nil }
-        let chart = TrendChart(title: name(r.id), monthLabels: monthLabels, series: [.init(name: name(r.id), values: r.series)],
-                               target: hasTarget ? r.targetSeries : nil, targetLabel: text.target,
+        let shown = trendMonths
+        let chart = TrendChart(title: name(r.id), monthLabels: monthLabels(shown), series: [.init(name: name(r.id), values: Array(r.series[shown]))],
+                               target: hasTarget ? Array(r.targetSeries[shown]) : nil, targetLabel: text.target,
                                benchmark: report.config.benchmarks[r.id].map { $0...$0 }, benchmarkLabel: text("行业参考", "benchmark"),
                                annotation: text("环比 ", "MoM ") + change(r, r.mom) + " · " + text("同比 ", "YoY ") + change(r, r.yoy),
                                kind: k, format: format, zeroBased: k == .count || k == .money)
-        let rows = report.months.indices.map { i -> [String] in
+        let rows = shown.map { i -> [String] in
             var row = [format.month(year: report.months[i].year, month: report.months[i].month), value(r, r.series[i])]
             if hasTarget { row.append(value(r, r.targetSeries[i])) }
             return row

@@ -69,8 +69,22 @@ public struct PackBuilder {
         return (c > 0) == (r.definition.direction == .up) ? .good : .bad
     }
 
-    var monthLabels: [String] {
-        report.months.enumerated().map { i, m in format.shortMonth(year: m.year, month: m.month, withYear: i == 0 || m.month == 1) }
+    /// The months a trend shows: the report's thirteen, less those before the data begins
+    /// (no customer had signed up yet), so a young company's chart is not four-fifths empty.
+    var trendMonths: Range<Int> {
+        let live = report.metric("live_customers")?.series ?? []
+        let new = report.metric("new_customers")?.series ?? []
+        func positive(_ series: [Double?], _ i: Int) -> Bool { i < series.count && (series[i] ?? 0) > 0 }
+        let first = report.months.indices.first { positive(live, $0) || positive(new, $0) }
+        return (first ?? 0)..<report.months.count
+    }
+
+    /// Short month labels for `months`, the year on the first and on every January.
+    func monthLabels(_ months: Range<Int>) -> [String] {
+        months.map { i in
+            let m = report.months[i]
+            return format.shortMonth(year: m.year, month: m.month, withYear: i == months.lowerBound || m.month == 1)
+        }
     }
 
     func headline() -> String {

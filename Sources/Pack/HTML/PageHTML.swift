@@ -89,16 +89,27 @@ public enum PageHTML {
 
     static func table(_ t: DataTable, zh: Bool, files: inout [(String, [UInt8])]) -> [String: Any] {
         files.append(("tables/\(t.id).csv", TableCSV.bytes(t)))
+        let classes = t.header.indices.map { columnClass(t, $0) }
         var out: [String: Any] = [
             "id": t.id, "csv": "\(t.id).csv", "csvLabel": zh ? "下载 CSV" : "Download CSV",
             "label": t.caption ?? t.header.first ?? t.id,
-            "header": t.header.enumerated().map { ["text": $1, "align": t.numericColumns.contains($0) ? "num" : ""] },
+            "header": t.header.enumerated().map { ["text": $1, "align": classes[$0]] },
             "rows": t.rows.enumerated().map { r, row -> [String: Any] in
                 ["tone": t.rowTones?[r].rawValue ?? "",
-                 "cells": row.enumerated().map { ["text": $1, "align": t.numericColumns.contains($0) ? "num" : ""] }]
+                 "cells": row.enumerated().map { ["text": $1, "align": $0 < classes.count ? classes[$0] : ""] }]
             },
         ]
         if let caption = t.caption { out["caption"] = caption }
         return out
+    }
+
+    /// How a column sets its cells: numbers right-aligned on one line; short words and
+    /// dates on one line ("2026-04-12" never breaks at its hyphen); sentences (a finding's
+    /// example, a definition) with room enough to be read on a phone.
+    static func columnClass(_ t: DataTable, _ column: Int) -> String {
+        if t.numericColumns.contains(column) { return "num" }
+        let longest = t.rows.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+        if longest > 30 { return "prose" }
+        return longest <= 12 && column > 0 ? "short" : ""
     }
 }

@@ -13,6 +13,8 @@ public struct PageComposer {
     /// …and down to this one when more than a third of the page would stay empty.
     static let smallestFillOfEmptyPage = 0.75
     static let headingStyle = TextStyle(size: 15, bold: true, color: Theme.standard.ink)
+    /// Room for a table's caption, header and first rows: what a heading or a note before it keeps with it.
+    static let tableStart = 80.0
 
     public init(geometry: PageGeometry = PageGeometry(), theme: Theme = .standard, placer: TextPlacer = TextPlacer()) {
         self.geometry = geometry
@@ -45,7 +47,9 @@ public struct PageComposer {
                 pages.y += h + 12
             case .paragraph(let text, let style):
                 let h = placer.size(text, style, maxWidth: width, maxLines: 12).height
-                pages.ensure(h)
+                // A note that leads into a table keeps the table's start on its page.
+                let leadsIn: Bool = if i + 1 < flow.count, case .table = flow[i + 1] { true } else { false }
+                pages.ensure(h + (leadsIn ? 8 + Self.tableStart : 0))
                 pages.page.add([placer.mark(text, at: Point(x, pages.y), .start, .top, style: style, maxWidth: width, maxLines: 12)], tagged: .paragraph)
                 pages.y += h + 8
             case .richText(let rich):
@@ -93,7 +97,7 @@ public struct PageComposer {
             return (f.map(\.scene.height).max() ?? 0) * Self.smallestFillOfEmptyPage
         case .paragraph(let t, let style):
             return placer.size(t, style, maxWidth: width, maxLines: 12).height + 8 + nextHeight(flow, after: index + 1, width: width)
-        case .table: return 80
+        case .table: return Self.tableStart
         case .richText(let rich):
             return placer.size(rich.markup, rich.style, maxWidth: width - rich.indent, maxLines: 60, markup: true).height + 5
         case .begin, .end: return nextHeight(flow, after: index + 1, width: width)

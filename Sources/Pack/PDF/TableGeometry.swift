@@ -13,6 +13,8 @@ struct TableGeometry {
     let headerStyle: TextStyle
     let placer: TextPlacer
     static let padding = 5.0
+    /// The most room a column gains beyond its widest cell when the page has room to spare.
+    static let spareAir = 28.0
 
     init(_ spec: TableSpec, width: Double, placer: TextPlacer, theme: Theme) {
         self.spec = spec
@@ -44,11 +46,10 @@ struct TableGeometry {
                 excess -= cut
             }
         } else if total < width {
-            // Give the room to text columns, so numbers stay close together.
-            let textColumns = (0..<columns).filter { !spec.numericColumns.contains($0) }
-            let share = (width - total) / Double(max(textColumns.count, 1))
-            for c in textColumns { widths[c] += share }
-            if textColumns.isEmpty { widths[columns - 1] += width - total }
+            // Some air for every column, up to a limit: a narrow table stays narrow rather than
+            // pushing its numbers to the far edge of the page, away from their labels.
+            let share = min((width - total) / Double(max(columns, 1)), Self.spareAir)
+            widths = widths.map { $0 + share }
         }
         self.widths = widths
         let lineStyle = style, headStyle = headerStyle

@@ -18,11 +18,14 @@ public enum ArchiveIndex {
             let metrics = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))) as? [String: Any]
             let values = (metrics?["metrics"] as? [String: Any]) ?? [:]
             let cells = columns.map { id -> [String: Any] in
+                // The heading again, for a phone, where each month is a card of labelled figures.
+                let heading = catalog[id]?.name(chinese: zh) ?? id
                 guard let m = values[id] as? [String: Any], let unit = (m["unit"] as? String).flatMap(MetricDefinition.Unit.init) else {
-                    return ["value": NumberFormat.missing]
+                    return ["value": NumberFormat.missing, "heading": heading]
                 }
                 let change = format.change(m["mom"] as? Double, points: unit.changesInPoints, kind: unit.valueKind)
-                return ["value": format.format(m["value"] as? Double, unit.valueKind), "change": (zh ? "较上月 " : "") + change + (zh ? "" : " vs last month")]
+                return ["value": format.format(m["value"] as? Double, unit.valueKind), "change": (zh ? "较上月 " : "") + change + (zh ? "" : " vs last month"),
+                        "heading": heading]
             }
             let parsed = Month(month)
             return ["month": month, "label": parsed.map { format.month(year: $0.year, month: $0.month) } ?? month, "values": cells]
