@@ -152,6 +152,20 @@ import Testing
             #expect(plain.contains("本月概览\n新增客户\n\n85\n\n±0.0% 较上月\n\n目标 79 ● 达成\n\n存续客户\n\n1,261\n"), "KPIs read one by one")
             #expect(plain.contains("增长趋势\n新增客户\n\n收入\n\n口径："), "side-by-side charts read left, then right, and nothing of theirs comes between")
             #expect(!plain.contains("25年10月"), "a chart's axis labels are drawn, not extracted")
+            // On every page, each line that occurs once in both comes in the same order as in
+            // content order (-raw), which is the tagged reading order; the running header and
+            // footer, painted last, are left out of the comparison.
+            if let raw = CommandRunner.tool("pdftotext", ["-raw", pdf, "-"]) {
+                for (i, (rawPage, plainPage)) in zip(raw.components(separatedBy: "\u{0C}"), pages).enumerated() {
+                    let plainLines = Array(plainPage.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.dropFirst(i > 0 ? 1 : 0).dropLast(i > 0 ? 1 : 0))
+                    let rawLines = rawPage.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    let once = { (lines: [String], line: String) in lines.lazy.filter { $0 == line }.count == 1 }
+                    let anchors = rawLines.filter { $0.count >= 4 && once(rawLines, $0) && once(plainLines, $0) }
+                    let positions = anchors.compactMap { plainLines.firstIndex(of: $0) }
+                    let inversions = zip(positions, positions.dropFirst()).filter { $0 > $1 }.count
+                    #expect(inversions == 0, "page \(i + 1): plain pdftotext reorders \(inversions) of \(anchors.count) lines")
+                }
+            }
         }
         // Page 2 reads: running header, the analyst's commentary, then the summary and its tiles.
         let order = ["示例科技", "分析师点评", "本月概览"].map { page2.range(of: $0)?.lowerBound }
