@@ -96,8 +96,9 @@ import Testing
         #expect(close(g.labelWidth, 57.025) && g.costWidth == 0 && g.header == 0)
         #expect(g.broken, "10,000 visits dwarf 300 leads")
         let full = 400 - 57.025
-        #expect(close(g.bars[0].width, full) && close(g.bars[1].width, full), "visits drawn full width; leads are the scale's 100 %")
-        #expect(close(g.bars[2].width, full * 0.4) && close(g.bars[3].width, full * 0.1))
+        #expect(close(g.bars[0].width, full), "visits drawn full width, with a break")
+        #expect(close(g.bars[1].width, full * 0.8), "behind the break, the most leads take four-fifths of the width")
+        #expect(close(g.bars[2].width, full * 0.8 * 0.4) && close(g.bars[3].width, full * 0.8 * 0.1))
         #expect(g.bars.allSatisfy { close($0.x + $0.width / 2, g.centerX) && close($0.height, 57.5 * 0.62) })
         #expect(close(g.bars[3].y, 3 * 57.5))
         #expect(g.conversionY.count == 3 && close(g.conversionY[0], 57.5 - (57.5 - 35.65) / 2))

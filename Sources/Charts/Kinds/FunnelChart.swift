@@ -21,6 +21,8 @@ public struct FunnelChart: Sendable {
         (self.title, self.stages, self.format, self.costHeading) = (title, stages, format, costHeading)
     }
 
+    static let brokenScale = 0.8
+
     /// The height the stages need at `width`: on a narrow screen, room for a bar and the
     /// conversion line between bars in its larger type.
     public static func height(stages: Int, width: Double) -> Double { width < 480 ? 16 + Double(stages) * 52 : 230 }
@@ -56,7 +58,10 @@ public struct FunnelChart: Sendable {
         let broken = stages.count > 2 && Double(stages[0].count) > 5 * Double(max(rest, 1))
         let maxCount = Double(broken ? rest : stages.map(\.count).max() ?? 0)
         let bars = stages.enumerated().map { i, stage -> Rect in
-            let share = broken && i == 0 ? 1 : maxCount > 0 ? min(Double(stage.count) / maxCount, 1) : 0
+            // Behind a break the lead stages take at most `brokenScale` of the width, so the
+            // visits bar still reads as the longest.
+            let scale = broken ? Self.brokenScale : 1
+            let share = broken && i == 0 ? 1 : maxCount > 0 ? min(Double(stage.count) / maxCount, 1) * scale : 0
             let barWidth = max(area.width * share, 2)
             return Rect(x: area.x + (area.width - barWidth) / 2, y: area.y + Double(i) * rowHeight, width: barWidth, height: barHeight)
         }

@@ -25,8 +25,8 @@ extension PDFAssembler {
         let valueX = padding + labelWidth + spacing
         let sparkX = valueX + valueWidth + spacing
         // The change and the target take the right half, so a strip reads across the page.
-        let changeX = max(sparkX + sparkWidth + spacing, geometry.contentWidth * 0.5)
-        let targetX = max(changeX + changeWidth + spacing, geometry.contentWidth * 0.72)
+        let changeX = max(sparkX + sparkWidth + spacing * 2, geometry.contentWidth * 0.4)
+        let targetX = max(changeX + changeWidth + spacing * 2, geometry.contentWidth * 0.62)
         var marks: [Mark] = []
         for (i, tile) in tiles.enumerated() {
             let y = Double(i) * (stripHeight + gap), middle = y + stripHeight / 2
