@@ -17,6 +17,17 @@ import Testing
         #expect(ValueAxis(values: [1, 0, 1], kind: .count, format: en, includeZero: true)?.ticks.map(\.label) == ["0", "1"])
     }
 
+    @Test func aRateThatBarelyMovesDrawsFlat() throws {
+        // 92.40–92.48 %: the axis spans at least five points around them, not the 0.08 between them.
+        let axis = try #require(ValueAxis(values: [0.9240, 0.9248, 0.9244], kind: .ratio, format: en, includeZero: false))
+        #expect(axis.scale.upper - axis.scale.lower >= 0.05 - 1e-9)
+        #expect(axis.scale.lower <= 0.9219 && axis.scale.upper >= 0.9269)
+        #expect(axis.ticks.allSatisfy { !$0.label.contains(".") || $0.label.split(separator: ".")[1].count <= 2 })
+        // Near the top the band stays under 100 %.
+        let high = try #require(ValueAxis(values: [0.995, 0.998], kind: .ratio, format: en, includeZero: false))
+        #expect(high.scale.upper <= 1 + 1e-9 && high.scale.upper - high.scale.lower >= 0.05 - 1e-9)
+    }
+
     @Test func ratiosStayWithinZeroAndOneHundredPercentUnlessTheDataLeaves() throws {
         for values in [[0.0], [1.0], [0.5], [0.98, 1.0], [0.0, 0.02]] {
             let axis = try #require(ValueAxis(values: values, kind: .ratio, format: en, includeZero: false))

@@ -101,7 +101,7 @@ import Testing
             _ = check(texts, others: Self.customers.filter { $0.region != region }, own: Self.customers.filter { $0.region == region }, audience: region)
             // Leads carry no region: the region's pack says so rather than counting only the leads that became customers.
             let page = try String(contentsOfFile: "\(site)/region-\(region)/2026-10/index.html", encoding: .utf8)
-            #expect(page.contains("leads 表的行无法归入这一范围"), "\(region)")
+            #expect(page.contains("线索表（leads）的行无法归入这一范围"), "\(region)")
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(site)/region-\(region)/2026-10/metrics.json"))) as? [String: Any]
             #expect((json?["metrics"] as? [String: Any])?["new_leads"] == nil)
         }
@@ -155,9 +155,9 @@ import Testing
             }
             #expect(counts["duplicate_key customers customer_id"] == (name == first.region ? 1 : nil), "\(name)")
             let page = try String(contentsOfFile: "\(folder)/site/region-\(name)/2026-10/index.html", encoding: .utf8)
-            #expect(!page.contains("leads 表的行无法归入这一范围"), "\(name)")
+            #expect(!page.contains("线索表（leads）的行无法归入这一范围"), "\(name)")
             // Spend and traffic are told apart by channel only: no visits stage and no cost column, and the funnel says why.
-            #expect(page.contains("traffic、spend 表的行只按渠道区分") && !page.contains("单个成交成本"), "\(name)")
+            #expect(page.contains("流量表（traffic）、营销费用表（spend）的行只按渠道区分") && !page.contains("单个成交成本"), "\(name)")
         }
     }
 

@@ -94,25 +94,27 @@ public struct BarChart: Sendable {
                                    .middle, .middle, style: theme.label))
         }
         let slot = plot.width / Double(max(categories.count, 1))
+        let labels = g.groups.indices.map { i in series.map { s in (s.values[safe: i] ?? nil).map { format.format($0, kind) } } }
+        let widths = labels.map { $0.map { $0.map { text.width($0, theme.small) } ?? 0 } }
+        // Grouped bars' value labels sit over their bars. They are drawn only if every one
+        // clears its neighbours' (centres a bar apart) and its group's share of the slot:
+        // labels on some bars and not on others would single those out.
+        let pitch = g.groups.first.map { ($0.upperBound - $0.lowerBound) / Double(max(series.count, 1)) } ?? 0
+        let margin = g.groups.first.map { (slot - ($0.upperBound - $0.lowerBound)) / 2 } ?? 0
+        func clears(_ w: [Double], _ k: Int) -> Bool {
+            let half = w[k] / 2
+            let left = k > 0 ? half + w[k - 1] / 2 + 2 <= pitch : half <= pitch / 2 + margin - 1
+            let right = k + 1 < w.count ? half + w[k + 1] / 2 + 2 <= pitch : half <= pitch / 2 + margin - 1
+            return left && right
+        }
+        let valueLabels = layout == .grouped && widths.allSatisfy { w in w.indices.allSatisfy { clears(w, $0) } }
         for (i, group) in g.groups.enumerated() {
-            let labels = series.map { s in (s.values[safe: i] ?? nil).map { format.format($0, kind) } }
-            let widths = labels.map { $0.map { text.width($0, theme.small) } ?? 0 }
-            // Grouped bars' value labels sit over their bars: one is drawn only if it clears its
-            // neighbours' (centres a bar apart) and its group's share of the slot.
-            let pitch = (group.upperBound - group.lowerBound) / Double(max(series.count, 1))
-            let margin = (slot - (group.upperBound - group.lowerBound)) / 2
-            func clears(_ k: Int) -> Bool {
-                let half = widths[k] / 2
-                let left = k > 0 ? half + widths[k - 1] / 2 + 2 <= pitch : half <= pitch / 2 + margin - 1
-                let right = k + 1 < widths.count ? half + widths[k + 1] / 2 + 2 <= pitch : half <= pitch / 2 + margin - 1
-                return left && right
-            }
             for (k, _) in series.enumerated() {
-                guard let rect = g.bars[i][k], let label = labels[k] else { continue }
+                guard let rect = g.bars[i][k], let label = labels[i][k] else { continue }
                 let color = theme.palette[k % theme.palette.count]
                 marks.append(.rect(rect, fill: color, stroke: layout == .stacked ? Stroke(color: Color(hex: 0xFFFFFF), width: 0.8) : nil))
-                let labelWidth = widths[k]
-                if layout == .grouped, clears(k) {
+                let labelWidth = widths[i][k]
+                if valueLabels {
                     marks.append(text.mark(label, at: Point(rect.x + rect.width / 2, rect.y - 2), .middle, .bottom, style: theme.small))
                 } else if layout == .stacked, rect.height > theme.smallSize * 1.4, labelWidth < rect.width - 2 {
                     let ink = color.luminance < 0.35 ? Color(hex: 0xFFFFFF) : theme.ink

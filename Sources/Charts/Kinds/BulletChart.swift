@@ -68,9 +68,10 @@ public struct BulletChart: Sendable {
         let zh = format.language.isChinese
         let badgeStyle = theme.style(theme.labelSize, bold: true)
         let statusWidth = (rows.map { text.width(Self.badge($0.status, zh: zh).text, badgeStyle) }.max() ?? 0) + 10
-        let detailWidth = min((rows.map { text.width($0.detail, theme.small) }.max() ?? 0) + 12, width * 0.3)
-        let axisHeight = text.size("0%", theme.small).height + 8
         let stacked = width < Self.stackedBelow
+        // On a phone the bar gives up more of its line, so the figures beside it stay whole.
+        let detailWidth = min((rows.map { text.width($0.detail, theme.small) }.max() ?? 0) + 12, width * (stacked ? 0.5 : 0.3))
+        let axisHeight = text.size("0%", theme.small).height + 8
         // Beside: label | bar | detail | status on one line. Stacked: label and status above, bar and detail below.
         let labelWidth = stacked ? width - statusWidth : min((rows.map { text.width($0.label, theme.label) }.max() ?? 0) + 10, width * 0.26)
         let area = stacked ? Rect(x: 0, y: 0, width: width - detailWidth, height: height - axisHeight)

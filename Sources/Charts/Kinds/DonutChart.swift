@@ -54,6 +54,8 @@ public struct DonutChart: Sendable {
             /// Where the name starts, and how wide it may run before the numbers.
             public var nameX: Double
             public var nameWidth: Double
+            /// Where the value and share end (right-aligned): just after the longest name, not at the chart's edge.
+            public var numbersRight: Double
             /// The middle of the row's line.
             public var y: Double
         }
@@ -83,11 +85,14 @@ public struct DonutChart: Sendable {
         let legendX = stacked ? 0 : center.x + radius + 18
         let row = stacked ? Self.legendRow(theme) : min(18.0, height / Double(max(parts.count, 1)))
         let legendTop = stacked ? 2 * radius + 14 : height / 2 - row * Double(parts.count) / 2
-        let legend = parts.enumerated().map { k, part -> Geometry.LegendRow in
+        let numbersWidth = parts.map { text.width(numbers($0, total: total), theme.small) }.max() ?? 0
+        let longestName = parts.map { text.width($0.name, theme.label) }.max() ?? 0
+        let nameWidth = max(min(longestName, width - legendX - 16 - numbersWidth - 16), 20)
+        let numbersRight = min(legendX + 16 + nameWidth + 16 + numbersWidth, width)
+        let legend = parts.indices.map { k -> Geometry.LegendRow in
             let y = legendTop + (Double(k) + 0.5) * row
-            let numbersWidth = text.width(numbers(part, total: total), theme.small)
             return .init(swatch: Rect(x: legendX, y: y - 5, width: 10, height: 10), nameX: legendX + 16,
-                         nameWidth: max(width - legendX - 16 - numbersWidth - 10, 20), y: y)
+                         nameWidth: nameWidth + 1, numbersRight: numbersRight, y: y)
         }
         return Geometry(stacked: stacked, center: center, radius: radius, inner: radius * 0.58, wedges: wedges, legend: legend)
     }
@@ -118,7 +123,7 @@ public struct DonutChart: Sendable {
         marks.append(text.mark(centerLabel, at: Point(center.x, center.y + 1), .middle, .top, style: theme.small, maxWidth: inner * 1.8, maxLines: 2))
         for (k, (part, row)) in zip(parts, g.legend).enumerated() {
             marks.append(.rect(row.swatch, fill: color(k), radius: 1.5))
-            marks.append(text.mark(numbers(part, total: total), at: Point(width, row.y), .end, .middle, style: theme.small))
+            marks.append(text.mark(numbers(part, total: total), at: Point(row.numbersRight, row.y), .end, .middle, style: theme.small))
             marks.append(text.mark(part.name, at: Point(row.nameX, row.y), .start, .middle, style: theme.label, maxWidth: row.nameWidth))
         }
         let zh = format.language.isChinese

@@ -24,6 +24,9 @@ public struct TrendChart: Sendable {
     public var format: NumberFormat
     /// Start the axis at zero (counts and money), or fit the data (ratios, scores).
     public var zeroBased: Bool
+    /// Whether the last point is a "latest value" to call out: true for months, false for a
+    /// curve over something else (months since the last purchase) whose end is no headline.
+    public var labelsLatest = true
 
     public init(title: String, monthLabels: [String], series: [Series], target: [Double?]? = nil, targetLabel: String = "",
                 benchmark: ClosedRange<Double>? = nil, benchmarkLabel: String = "", area: Bool = false, annotation: String? = nil,
@@ -94,7 +97,7 @@ public struct TrendChart: Sendable {
         let axis = ValueAxis(values: values, kind: kind, format: format, includeZero: zeroBased)
         let labelWidth = axis?.ticks.map { text.width($0.label, theme.small) }.max() ?? 0
         // Room on the right for the latest value's label.
-        let latest = series.first.flatMap { s in s.values.last(where: { $0 != nil }) ?? nil }.map { format.format($0, kind) }
+        let latest = labelsLatest ? series.first.flatMap { s in s.values.last(where: { $0 != nil }) ?? nil }.map { format.format($0, kind) } : nil
         let rightRoom = max(latest.map { text.width($0, theme.value) + 8 } ?? 0, 12)
         let monthHeight = text.size("0", theme.small).height
         // The first month's label is centred under the plot's left edge: room for its half too.
@@ -162,7 +165,7 @@ public struct TrendChart: Sendable {
                 for p in run { marks.append(.circle(center: p, radius: 1.8, fill: color)) }
             }
             // Label the latest value of the first series.
-            if k == 0, let last = points.indices.last(where: { points[$0] != nil }), let p = points[last], let v = series[0].values[last] {
+            if k == 0, labelsLatest, let last = points.indices.last(where: { points[$0] != nil }), let p = points[last], let v = series[0].values[last] {
                 marks.append(.circle(center: p, radius: 3.5, fill: color, stroke: Stroke(color: Color(hex: 0xFFFFFF), width: 1.5)))
                 let label = format.format(v, kind)
                 let w = text.width(label, theme.value)

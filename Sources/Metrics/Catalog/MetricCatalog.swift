@@ -22,8 +22,8 @@ public struct MetricCatalog: Sendable {
         var list: [MetricDefinition] = [
             // MARK: Customer base
             def("live_customers", "存续客户", "Customer base",
-                "月末存续客户：注册日 ≤ 月末，且在截至月末的 W 天内有事件（注册、互动或付费订单）",
-                "Customers live at last(M): signed up by then, with an event (signup, activity or paid order) in the W days ending last(M)",
+                "月末存续客户：注册日 ≤ 月末，且在截至月末的 churn_after_days 天内有事件（注册、互动或付费订单）",
+                "Customers live at last(M): signed up by then, with an event (signup, activity or paid order) in the churn_after_days days ending last(M)",
                 .count, .up, base, ["churn_after_days"]),
             def("churned_customers", "流失客户", "Churned customers",
                 "上月末存续、本月末不再存续的客户数", "Live at first(M) − 1 but not live at last(M)",
@@ -92,7 +92,7 @@ public struct MetricCatalog: Sendable {
             def("gross_margin", "毛利率", "Gross margin",
                 "（收入 − 成本）÷ 收入；订单无成本时按配置毛利率", "(revenue − cost) ÷ revenue; an order without cost uses the configured ratio",
                 .ratio, .up, ["orders"], ["gross_margin"]),
-            def("top20_revenue_share", "前20%客户收入占比", "Top-20 % revenue share",
+            def("top20_revenue_share", "前20%客户收入占比", "Top-20% revenue share",
                 "近 12 个月收入最高的 ⌈20% × n⌉ 位客户的收入 ÷ 全部收入（n 为收入 > 0 的客户数）",
                 "Over the 12 months ending last(M): revenue of the top ⌈20 % × n⌉ customers ÷ all revenue (n = customers with revenue > 0)",
                 .ratio, .none, ["orders"], []),

@@ -32,8 +32,8 @@ extension PackBuilder {
     func withheldFromFunnel() -> PackBlock? {
         let tables = ["traffic", "spend"].filter(options.withheldTables.contains)
         guard !tables.isEmpty, let audience = options.audience else { return nil }
-        let names = tables.joined(separator: text("、", ", "))
-        return .note(text("本报告只含「\(audience)」的数据；\(names) 表的行只按渠道区分，无法归入这一范围，因此漏斗不含访问一级和各阶段成本，全公司数字见管理层报告。",
-                          "This pack holds only the rows of \(audience); the \(names) table's rows are told apart by channel only, so its funnel has no visits stage and no costs (the company's figures are in the leadership pack)."))
+        let names = tables.map(tableName).joined(separator: text("、", " and "))
+        return .note(text("本报告只含「\(audience)」的数据；\(names)的行只按渠道区分，无法归入这一范围，因此漏斗不含访问一级和各阶段成本，全公司数字见管理层报告。",
+                          "This pack holds only the rows of \(audience); the rows of the \(names) are told apart by channel only, so its funnel has no visits stage and no costs (the company's figures are in the leadership pack)."))
     }
 }

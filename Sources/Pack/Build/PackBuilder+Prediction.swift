@@ -17,17 +17,18 @@ extension PackBuilder {
         var blocks: [PackBlock] = []
         let clv = report.metric("predicted_clv_52w"), alive = report.metric("expected_alive_customers")
         blocks.append(.note(text(
-            "根据每位客户截至月末的购买频次与间隔估算：\(format.exact(p.customers)) 位付费客户中预计仍在购买的约 \(format.format(alive?.value, .count)) 位；平均每位客户未来 52 周预计带来毛利 \(format.format(clv?.value, .money))。模型与参数见「\(text.dictionary)」一节。",
-            "Estimated from how often and how recently each customer has bought up to the month end: about \(format.format(alive?.value, .count)) of \(format.exact(p.customers)) paying customers are still buying, and each is expected to bring \(format.format(clv?.value, .money)) of gross margin over the next 52 weeks. The models and their parameters are in the \(text.dictionary) section.")))
+            "根据每位客户截至月末的购买频次与间隔估算：\(format.exact(p.customers)) 位曾付费的客户中预计仍在购买的约 \(format.format(alive?.value, .count)) 位；平均每位客户未来 52 周预计带来毛利 \(format.format(clv?.value, .money))。模型与参数见「\(text.dictionary)」一节。",
+            "Estimated from how often and how recently each customer has bought up to the month end: about \(format.format(alive?.value, .count)) of the \(format.exact(p.customers)) customers who have ever paid are still buying, and each is expected to bring \(format.format(clv?.value, .money)) of gross margin over the next 52 weeks. The models and their parameters are in the \(text.dictionary) section.")))
         blocks += trends(["expected_alive_customers", "predicted_clv_52w"])
         let stillActive = text("仍为活跃客户的概率", "Probability the customer is still active")
         if !p.recencyCurve.isEmpty {
             let labels = p.recencyCurve.map { point in
                 point.monthsSinceLastPurchase >= Prediction.recencyBuckets ? "\(point.monthsSinceLastPurchase)+" : "\(point.monthsSinceLastPurchase)"
             }
-            let chart = TrendChart(title: text("客户仍活跃的概率，按距上次购买的月数", "Probability a customer is still active, by months since the last purchase"),
+            var chart = TrendChart(title: text("客户仍活跃的概率，按距上次购买的月数", "Probability a customer is still active, by months since the last purchase"),
                                    monthLabels: labels.map { $0 + text("个月", " mo") }, series: [.init(name: stillActive, values: p.recencyCurve.map { $0.meanProbabilityAlive })],
                                    kind: .ratio, format: format, zeroBased: true)
+            chart.labelsLatest = false
             let table = DataTable(id: "p-alive-recency", header: [text("距上次购买（月）", "Months since last purchase"), text("客户", "Customers"), stillActive],
                                   rows: zip(labels, p.recencyCurve).map { [$0, format.exact($1.customers), format.format($1.meanProbabilityAlive, .ratio)] },
                                   numericColumns: [1, 2])
@@ -36,7 +37,7 @@ extension PackBuilder {
         if !p.atRisk.isEmpty {
             var table = DataTable(
                 id: "at-risk",
-                caption: text("高风险大客户：近 12 个月收入最高、仍活跃概率低于 50% 的客户", "At risk: the largest 12-month spenders who are less than 50 % likely to still be active"),
+                caption: text("高风险大客户：近 12 个月收入最高、仍活跃概率低于 50% 的客户", "At risk: the largest 12-month spenders who are less than 50% likely to still be active"),
                 header: [text("客户", "Customer"), text("客户编号", "ID"), text("负责人", "Owner"), text("最近订单", "Last order"), text("近12个月收入", "Revenue, 12 months"), stillActive],
                 rows: p.atRisk.map { a in
                     [a.name.isEmpty ? a.customerId : a.name, a.customerId, a.owner ?? "—", CivilDate(dayNumber: Int(a.lastOrderDay)).description,

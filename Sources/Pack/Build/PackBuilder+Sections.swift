@@ -9,7 +9,8 @@ extension PackBuilder {
         let rows = report.cohorts.rows.filter { $0.size > 0 }
         if !rows.isEmpty {
             let label = { (m: Month) in format.shortMonth(year: m.year, month: m.month, withYear: true) }
-            let columns = (0..<12).map { text("第\($0)月", "M\($0)") }
+            // Only as many months after signup as the oldest cohort has lived through.
+            let columns = (0..<max(rows.map(\.retention.count).max() ?? 1, 1)).map { text("第\($0)月", "M\($0)") }
             // A cohort's months still to come read as a dash, so every column has a cell in every row.
             let padded = { (cells: [String]) in cells + Array(repeating: NumberFormat.missing, count: max(columns.count - cells.count, 0)) }
             let heat = HeatMapChart(title: text("同期群留存（按注册月）", "Cohort retention by signup month"), rowLabels: rows.map { label($0.cohort) },
@@ -17,13 +18,15 @@ extension PackBuilder {
                                     kind: .ratio, format: format)
             let table = DataTable(id: "cohort-retention", header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
                                   rows: rows.map { [label($0.cohort), format.exact($0.size)] + padded($0.retention.map { format.format($0, .ratio) }) },
-                                  numericColumns: Set(1..<14))
+                                  numericColumns: Set(1..<(2 + columns.count)))
+            blocks.append(.note(text("每格为该注册月的客户中，在注册后第 N 个月（第0月即注册当月）有互动或付费订单的比例；注册本身不算。",
+                                     "Each cell is the share of the signup month's customers with an activity or paid order in their Nth month (M0 is the signup month itself); signing up alone does not count.")))
             blocks.append(.chart(ChartBlock(id: "cohort-retention", chart: .heatMap(heat), width: Self.wide.width, height: HeatMapChart.height(rows: rows.count),
                                             data: table, wide: true)))
             let revenue = DataTable(id: "cohort-revenue", caption: text("同期群人均收入", "Cohort revenue per member"),
                                     header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
                                     rows: rows.map { [label($0.cohort), format.exact($0.size)] + padded($0.revenuePerMember.map { format.format($0, .money) }) },
-                                    numericColumns: Set(1..<14))
+                                    numericColumns: Set(1..<(2 + columns.count)))
             blocks.append(.table(revenue))
         }
         return PackSection(id: "retention", title: text("留存与流失", "Retention and churn"), blocks: blocks)
@@ -31,7 +34,7 @@ extension PackBuilder {
 
     func value() -> PackSection {
         var blocks = trends(["aov", "arpu", "repeat_purchase_rate", "second_purchase_rate", "gross_margin", "top20_revenue_share", "ltv_12m", "cac_12m"])
-        if let table = sliceTable(id: "value-by-channel", caption: text("分渠道客户价值（本月新增与获客成本，近 12 个月的价值与回报）", "Value by channel (this month's new customers and CAC; 12-month value and return)"), dimension: "channel",
+        if let table = sliceTable(id: "value-by-channel", caption: text("分渠道客户价值", "Value by channel"), dimension: "channel",
                                   ids: ["new_paying_customers", "cac", "cac_12m", "ltv_12m", "ltv_cac", "payback_months", "roas_12m"]) {
             blocks.append(.table(table))
         }
@@ -71,20 +74,31 @@ extension PackBuilder {
     func service() -> PackSection {
         let blocks = trends(["nps", "csat", "tickets", "complaints", "ticket_response_hours", "ticket_resolution_rate"])
         return PackSection(id: "service", title: text("满意度与服务", "Satisfaction and service"),
-                           blocks: blocks.isEmpty ? [missing("surveys / tickets")] : blocks)
+                           blocks: blocks.isEmpty ? [missing("surveys", "tickets")] : blocks)
     }
 
     // MARK: Helpers
 
     func trends(_ ids: [String]) -> [PackBlock] { ids.compactMap { report.metric($0).map { .chart(trend($0)) } } }
 
-    func missing(_ table: String) -> PackBlock {
-        if options.withheldTables.contains(table), let audience = options.audience {
-            let hint = table == "leads" ? text("（leads 表若带有该维度的列，如 region，线索即按其归入）", " (a leads export with a column for that dimension, such as region, places each lead by it)") : ""
-            return .note(text("本报告只含「\(audience)」的数据；\(table) 表的行无法归入这一范围，本节略去，全公司数字见管理层报告\(hint)。",
-                              "This pack holds only the rows of \(audience); the \(table) table's rows cannot be told apart by that scope, so this section is left out (the company's figures are in the leadership pack)\(hint)."))
+    /// Why a section is left out: the snapshot lacks its table (or, in an audience's pack,
+    /// the table's rows cannot be placed in the audience). Tables are named for the reader
+    /// first ("线索表（leads）"), with the contract's name for whoever fixes the export.
+    func missing(_ tables: String...) -> PackBlock {
+        let table = tables.map { tableName($0) }.joined(separator: text("、", " or "))
+        if let withheld = tables.first(where: options.withheldTables.contains), let audience = options.audience {
+            let table = tableName(withheld)
+            let hint = withheld == "leads" ? text("（leads 表若带有该维度的列，如 region，线索即按其归入）", " (a leads export with a column for that dimension, such as region, places each lead by it)") : ""
+            return .note(text("本报告只含「\(audience)」的数据；\(table)的行无法归入这一范围，本节略去，全公司数字见管理层报告\(hint)。",
+                              "This pack holds only the rows of \(audience); the \(table)'s rows cannot be told apart by that scope, so this section is left out (the company's figures are in the leadership pack)\(hint)."))
         }
-        return .note(text("快照中没有 \(table) 表，本节略去。", "The snapshot has no \(table) table; this section is left out."))
+        return .note(text("快照中没有\(table)，本节略去。", "The snapshot has no \(table); this section is left out."))
+    }
+
+    func tableName(_ id: String) -> String {
+        let chinese = ["customers": "客户", "orders": "订单", "activities": "互动", "leads": "线索", "spend": "营销费用", "traffic": "流量",
+                       "surveys": "问卷", "tickets": "工单", "targets": "目标"][id]
+        return text(chinese.map { "\($0)表（\(id)）" } ?? "\(id) 表", "\(id) table")
     }
 
     /// One row per member of `dimension`, one column per metric, the report month's values.

@@ -10,7 +10,7 @@ extension PackBuilder {
                                                                                           "No target applies to this month: the targets table has none for this month, quarter or year."))])
         }
         func label(_ t: TargetOutcome) -> String {
-            name(t.metric) + (t.slice.map { " · \($0.value)" } ?? "") + (t.scope == .month ? "" : " (\(t.period))")
+            name(t.metric) + (t.slice.map { " · \($0.value)" } ?? "") + (t.scope == .month ? "" : text("（\(t.period)）", " (\(t.period))"))
         }
         /// Beside the bar, the figures it measures: actual against target, or for an open
         /// period against what its months so far call for.

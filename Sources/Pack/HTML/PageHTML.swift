@@ -82,7 +82,10 @@ public enum PageHTML {
                                 "width": Int(scene.width.rounded()), "height": Int(scene.height.rounded()),
                                 "narrowWidth": Int(narrow.width.rounded()), "narrowHeight": Int(narrow.height.rounded()),
                                 "dataLabel": zh ? "查看数据表" : "Show the numbers", "table": table(chart.data, zh: zh, files: &files)]
-        if narrow.width > Self.narrowWidth { c["scrolls"] = true }
+        if narrow.width > Self.narrowWidth {
+            c["scrolls"] = true
+            c["scrollHint"] = zh ? "图表较宽，可左右滑动查看全部" : "The chart is wider than the screen: swipe sideways to see all of it"
+        }
         if scene.title != sectionTitle { c["caption"] = scene.title }
         return c
     }
@@ -110,6 +113,6 @@ public enum PageHTML {
         if t.numericColumns.contains(column) { return "num" }
         let longest = t.rows.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
         if longest > 30 { return "prose" }
-        return longest <= 12 && column > 0 ? "short" : ""
+        return longest <= 12 ? "short" : ""
     }
 }

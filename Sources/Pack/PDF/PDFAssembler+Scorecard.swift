@@ -34,7 +34,9 @@ extension PDFAssembler {
                                stroke: Stroke(color: theme.grid, width: 0.8), radius: 3))
             marks.append(placer.mark(tile.label, at: Point(padding, middle), .start, .middle, style: labelStyle, maxWidth: labelWidth + 1))
             marks.append(placer.mark(tile.value, at: Point(valueX, middle), .start, .middle, style: valueStyles[i]))
-            marks += tile.sparkline.marks(at: sparkX, middle - tile.sparkline.height / 2)
+            // The sparkline a little smaller than the strip, clear of its edges.
+            let sparkScale = min(1, (stripHeight - 8) / max(tile.sparkline.height, 1))
+            marks += tile.sparkline.marks.map { $0.transformed(scale: sparkScale, dx: sparkX, dy: middle - tile.sparkline.height * sparkScale / 2) }
             let toneColor = color(of: tile.changeTone) ?? theme.muted
             marks.append(placer.mark(changes[i], at: Point(changeX, middle), .start, .middle, style: TextStyle(size: detailSize, bold: true, color: toneColor)))
             // A KPI without a target says so, which also keeps every strip's line whole for text extraction.
