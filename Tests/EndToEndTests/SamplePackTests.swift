@@ -109,6 +109,11 @@ import Testing
         for phrase in ["客户增长月度报告", "本月概览", "流失率", "获客漏斗", "目标达成", "指标口径", "2 / \(pages)", "\(pages) / \(pages)"] {
             #expect(text.contains(phrase), "PDF text lacks \(phrase)")
         }
+        // October's churn, 6.14 % (76 of 1,238) against a 6.10 % target: one decimal would print
+        // both as 6.1 % beside "near", so the pair gets a second one.
+        #expect(text.contains("6.14% / 6.10%"), "an actual and its target that differ must not print alike")
+        // An open period is shown against what its months so far call for: Q4 is one month in, so ¥751万 ÷ 3.
+        #expect(text.contains("按时间进度应达 ¥250万（全期目标 ¥751万"))
     }
 
     /// Tagged, with a nested outline, and text that comes out in reading order.

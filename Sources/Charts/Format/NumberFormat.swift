@@ -170,7 +170,7 @@ public struct NumberFormat: Sendable {
     }
 
     /// Thousands separators: 12,345.
-    func grouped(_ x: Double, decimals: Int) -> String {
+    public func grouped(_ x: Double, decimals: Int) -> String {
         let text = fixed(x, decimals)
         let parts = text.split(separator: ".", maxSplits: 1)
         var whole = String(parts[0])

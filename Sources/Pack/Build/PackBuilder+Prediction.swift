@@ -55,10 +55,10 @@ extension PackBuilder {
         guard case .success(let fit) = report.prediction.purchasing else { return nil }
         let m = fit.model
         var rows = [[text("BG/NBD（购买频次与流失）", "BG/NBD (purchases and dropout)"), "r = \(fixed(m.r)), α = \(fixed(m.alpha)), a = \(fixed(m.a)), b = \(fixed(m.b))",
-                     fixed(fit.logLikelihood), format.exact(fit.n)]]
+                     format.grouped(fit.logLikelihood, decimals: 1), format.exact(fit.n)]]
         if case .success(let g)? = report.prediction.spending {
             rows.append([text("Gamma–Gamma（每次购买金额）", "Gamma–Gamma (value per purchase)"), "p = \(fixed(g.model.p)), q = \(fixed(g.model.q)), γ = \(fixed(g.model.gamma))",
-                         fixed(g.logLikelihood), format.exact(g.n)])
+                         format.grouped(g.logLikelihood, decimals: 1), format.exact(g.n)])
         }
         return [
             .note(text("预测一节的估计来自两个模型，按每位客户截至月末的全部已付款订单拟合：",

@@ -58,7 +58,8 @@ extension PackBuilder {
                 line = text("\(name(t.metric))\(scope) \(t.period) \(what)：\(value(r, t.actual))，按时间进度应达 \(value(r, due))（全期目标 \(value(r, t.target))，进度 \(pace)）",
                             "\(name(t.metric))\(scope) \(t.period) \(what): \(value(r, t.actual)) against \(value(r, due)) due by now (\(value(r, t.target)) for the period; pace \(pace))")
             } else {
-                let figures = "\(value(r, t.actual)) / \(value(r, t.target))"
+                let (actual, target) = pair(r, t.actual, t.target)
+                let figures = "\(actual) / \(target)"
                 line = text("\(name(t.metric))\(scope) \(t.period) \(what)：\(figures)（\(format.format(t.attainment, .ratio))）",
                             "\(name(t.metric))\(scope) \(t.period) \(what): \(figures) (\(format.format(t.attainment, .ratio)))")
             }

@@ -17,7 +17,8 @@ extension PackBuilder {
         func detail(_ t: TargetOutcome) -> String {
             guard let r = report.metric(t.metric) else { return "" }
             if t.open, let due = t.dueByNow { return text("\(value(r, t.actual)) / 应达 \(value(r, due))", "\(value(r, t.actual)) / \(value(r, due)) due") }
-            return "\(value(r, t.actual)) / \(value(r, t.target))"
+            let (actual, target) = pair(r, t.actual, t.target)
+            return "\(actual) / \(target)"
         }
         let rows = outcomes.map { t in
             BulletChart.Row(label: label(t), detail: detail(t), attainment: t.open ? t.pace : t.attainment, status: t.status.map(bulletStatus))
@@ -27,7 +28,7 @@ extension PackBuilder {
                               rows: outcomes.map { t in
                                   let r = report.metric(t.metric)
                                   return [name(t.metric) + (t.slice.map { " · \($0.value)" } ?? ""), t.period,
-                                          r.map { value($0, t.actual) } ?? "—", r.map { value($0, t.target) } ?? "—",
+                                          r.map { pair($0, t.actual, t.target).0 } ?? "—", r.map { pair($0, t.actual, t.target).1 } ?? "—",
                                           format.format(t.attainment, .ratio), format.format(t.pace, .ratio), text.status(t.status?.rawValue)]
                               },
                               numericColumns: [2, 3, 4, 5],

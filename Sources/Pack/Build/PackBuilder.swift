@@ -59,6 +59,14 @@ public struct PackBuilder {
 
     func value(_ r: MetricResult, _ v: Double?) -> String { format.format(v, kind(of: r)) }
 
+    /// An actual and its target as the reader compares them: a ratio gets a second decimal
+    /// when both would print alike though they differ, so "6.1% / 6.1%" is never marked near.
+    func pair(_ r: MetricResult, _ a: Double?, _ b: Double?) -> (String, String) {
+        let (x, y) = (value(r, a), value(r, b))
+        guard x == y, let a, let b, a != b, kind(of: r) == .ratio else { return (x, y) }
+        return (format.fixed(a * 100, 2) + "%", format.fixed(b * 100, 2) + "%")
+    }
+
     func change(_ r: MetricResult, _ c: Double?) -> String {
         format.change(c, points: r.definition.unit.changesInPoints, kind: kind(of: r))
     }
