@@ -28,6 +28,16 @@ import Testing
         #expect(html.contains("<section id=\"s\">"))
     }
 
+    @Test func aHalfChartLeftOverAtTheEndOfARunIsDrawnWide() throws {
+        let note = PackBlock.note("between")
+        let section = PackBuilder.widenLoneHalves(PackSection(id: "s", title: "S", blocks: [trend("a"), trend("b"), trend("c"), note, trend("d"), trend("e")]))
+        let charts = section.blocks.compactMap { block -> ChartBlock? in if case .chart(let c) = block { c } else { nil } }
+        #expect(charts.map(\.wide) == [false, false, true, false, false], "a, b pair; c is alone before the note; d, e pair")
+        #expect(charts[2].width == PackBuilder.wide.width)
+        let html = try page(section.blocks).html
+        #expect(html.contains("<div class=\"charts wide\">"), "the left-over chart takes the whole width on the site")
+    }
+
     @Test func everyChartHasAPhoneRenderingAndEveryTableACSV() throws {
         let (html, files) = try page([trend("one"), .table(DataTable(id: "t", header: ["x"], rows: [["=1"]]))])
         let names = Set(files.map(\.0))

@@ -18,7 +18,7 @@ struct EmailBody {
     /// The charts shown, each drawn as a PNG at twice the size it is shown at.
     var charts: [(block: ChartBlock, scene: Scene, cid: String, png: [UInt8], width: Int, height: Int)] {
         let all = document.charts
-        var chosen = Self.keyCharts.compactMap { id in all.first { $0.id == id } }
+        var chosen = Self.keyCharts.compactMap { id in all.first { $0.id == id && !$0.wide } }
         if chosen.count < 3 {
             let others = all.filter { c in !chosen.contains { $0.id == c.id } }
             chosen += (others.filter { !$0.wide } + others.filter(\.wide)).prefix(3 - chosen.count)

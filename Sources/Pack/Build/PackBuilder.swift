@@ -47,8 +47,29 @@ public struct PackBuilder {
         }
         let m = report.month
         return PackDocument(language: options.language, company: options.company, title: text.reportTitle, month: m.description,
-                            monthLabel: format.month(year: m.year, month: m.month), audience: options.audience, headline: headline(), sections: sections,
+                            monthLabel: format.month(year: m.year, month: m.month), audience: options.audience, headline: headline(),
+                            sections: sections.map(Self.widenLoneHalves),
                             colophon: colophon())
+    }
+
+    /// Half-width charts sit two to a row; one left over at the end of a run is drawn at the
+    /// full width instead, so no page or screen leaves half a row empty beside it.
+    static func widenLoneHalves(_ section: PackSection) -> PackSection {
+        var section = section
+        var run: [Int] = []
+        func close() {
+            if run.count % 2 == 1, let last = run.last, case .chart(var chart) = section.blocks[last] {
+                chart.wide = true
+                chart.width = wide.width
+                section.blocks[last] = .chart(chart)
+            }
+            run = []
+        }
+        for (i, block) in section.blocks.enumerated() {
+            if case .chart(let chart) = block, !chart.wide { run.append(i) } else { close() }
+        }
+        close()
+        return section
     }
 
     // MARK: Shared helpers

@@ -47,9 +47,9 @@ public struct PageComposer {
                 pages.y += h + 12
             case .paragraph(let text, let style):
                 let h = placer.size(text, style, maxWidth: width, maxLines: 12).height
-                // A note that leads into a table keeps the table's start on its page.
-                let leadsIn: Bool = if i + 1 < flow.count, case .table = flow[i + 1] { true } else { false }
-                pages.ensure(h + (leadsIn ? 8 + Self.tableStart : 0))
+                // A note keeps the start of the table or figure it leads into on its page.
+                let next = nextHeight(flow, after: i, width: width)
+                pages.ensure(h + (next > 0 ? 8 + min(next, pages.frameHeight - h - 8) : 0))
                 pages.page.add([placer.mark(text, at: Point(x, pages.y), .start, .top, style: style, maxWidth: width, maxLines: 12)], tagged: .paragraph)
                 pages.y += h + 8
             case .richText(let rich):
