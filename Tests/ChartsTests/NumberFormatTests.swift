@@ -58,6 +58,9 @@ import Testing
     @Test func durations() {
         #expect(zh.format(3.25, .days) == "3.3天")
         #expect(en.format(12, .hours) == "12.0 h")
+        // An axis of durations says what its ticks count.
+        #expect(zh.axisLabels([0, 10, 20], .hours, step: 10) == ["0小时", "10小时", "20小时"])
+        #expect(en.axisLabels([0, 0.5, 1], .months, step: 0.5) == ["0.0 mo", "0.5 mo", "1.0 mo"])
     }
 }
 

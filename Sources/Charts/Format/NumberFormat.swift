@@ -72,8 +72,12 @@ public struct NumberFormat: Sendable {
             return ticks.map { fixed($0 * 100, d) + "%" }
         case .multiple:
             return ticks.map { fixed($0, decimals(step)) + "×" }
-        case .score, .days, .hours, .months:
+        case .score:
             return ticks.map { fixed($0, decimals(step)) }
+        case .days, .hours, .months:
+            // A duration's ticks carry its unit, as its values do elsewhere ("24天", "10 h").
+            let unit = language.isChinese ? [ValueKind.days: "天", .hours: "小时", .months: "个月"][kind]! : [ValueKind.days: " d", .hours: " h", .months: " mo"][kind]!
+            return ticks.map { fixed($0, decimals(step)) + unit }
         case .count, .number, .money:
             let top = ticks.map(abs).max() ?? 0
             let unit = top >= 1e4 ? axisUnit(top) : (1, "")

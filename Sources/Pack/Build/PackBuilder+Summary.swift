@@ -10,12 +10,16 @@ extension PackBuilder {
             var target: String?
             var status: String?
             var statusTone = KPITile.Tone.neutral
+            var shown = value(r, r.value)
             if let t = r.target {
                 statusTone = tone(of: t.status)
-                target = "\(text.target) \(value(r, t.target))" + (t.scope == .month ? "" : " (\(t.period))")
+                // A month's target is compared with the value shown, so the two never print alike when they differ.
+                let (actual, goal) = t.scope == .month ? pair(r, r.value, t.target) : (shown, value(r, t.target))
+                shown = actual
+                target = "\(text.target) \(goal)" + (t.scope == .month ? "" : text("（\(t.period)）", " (\(t.period))"))
                 status = t.status?.rawValue
             }
-            return KPITile(id: id, label: name(id), value: value(r, r.value), change: change(r, r.mom), changeTone: tone(r, r.mom),
+            return KPITile(id: id, label: name(id), value: shown, change: change(r, r.mom), changeTone: tone(r, r.mom),
                            changeCaption: text.vsLastMonth, target: target, status: status.map { text.status($0) },
                            statusTone: statusTone,
                            sparkline: Sparkline(title: name(id), values: Array(r.series[trendMonths]), kind: kind(of: r), format: format).build(width: 84, height: 26))
