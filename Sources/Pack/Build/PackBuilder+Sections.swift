@@ -79,7 +79,19 @@ extension PackBuilder {
 
     // MARK: Helpers
 
-    func trends(_ ids: [String]) -> [PackBlock] { ids.compactMap { report.metric($0).map { .chart(trend($0)) } } }
+    /// A trend per metric that has a value in the months shown; those with none are named
+    /// in one note after the charts rather than drawn as empty frames.
+    func trends(_ ids: [String]) -> [PackBlock] {
+        let results = ids.compactMap { report.metric($0) }
+        let empty = results.filter { r in trendMonths.allSatisfy { i in i >= r.series.count || r.series[i] == nil } }
+        var blocks: [PackBlock] = results.filter { r in !empty.contains { $0.id == r.id } }.map { .chart(trend($0)) }
+        if !empty.isEmpty {
+            let names = empty.map { name($0.id) }.joined(separator: text("、", ", "))
+            blocks.append(.note(text("所示月份中以下指标尚无数据（口径见「\(text.dictionary)」）：\(names)。",
+                                     "No value yet in the months shown (see the \(text.dictionary) for their definitions): \(names).")))
+        }
+        return blocks
+    }
 
     /// Why a section is left out: the snapshot lacks its table (or, in an audience's pack,
     /// the table's rows cannot be placed in the audience). Tables are named for the reader

@@ -6,8 +6,12 @@ extension PackBuilder {
                                "churn_rate", "spend", "new_leads", "win_rate", "cac"]
 
     func growth() -> PackSection {
-        var blocks: [PackBlock] = Self.trendMetrics.compactMap { id in report.metric(id).map { .chart(trend($0)) } }
-        if let bars = channelBars() { blocks.append(.chart(bars)) }
+        var blocks = trends(Self.trendMetrics)
+        // The channel bars pair with the last trend, so they go before any note on metrics without data.
+        if let bars = channelBars() {
+            let at = blocks.firstIndex { if case .note = $0 { true } else { false } } ?? blocks.count
+            blocks.insert(.chart(bars), at: at)
+        }
         return PackSection(id: "growth", title: text.growth, blocks: blocks)
     }
 
