@@ -96,9 +96,10 @@ public struct TrendChart: Sendable {
             + (benchmark.map { [$0.lowerBound, $0.upperBound] } ?? [])
         let axis = ValueAxis(values: values, kind: kind, format: format, includeZero: zeroBased)
         let labelWidth = axis?.ticks.map { text.width($0.label, theme.small) }.max() ?? 0
-        // Room on the right for the latest value's label.
+        // Room on the right for the latest value's label, and for half the last month's label centred under its point.
         let latest = labelsLatest ? series.first.flatMap { s in s.values.last(where: { $0 != nil }) ?? nil }.map { format.format($0, kind) } : nil
-        let rightRoom = max(latest.map { text.width($0, theme.value) + 8 } ?? 0, 12)
+        let lastMonth = monthLabels.last.map { text.width($0, theme.small) / 2 + 2 } ?? 0
+        let rightRoom = max(latest.map { text.width($0, theme.value) + 8 } ?? 0, lastMonth, 12)
         let monthHeight = text.size("0", theme.small).height
         // The first month's label is centred under the plot's left edge: room for its half too.
         let left = max(labelWidth + 8, (monthLabels.first.map { text.width($0, theme.small) } ?? 0) / 2 + 1)

@@ -18,7 +18,8 @@ extension PackBuilder {
                        "The data has \(format.exact(q.totalFindings)) quality problems; each is counted and handled as the definitions say, none silently dropped.")))
         }
         if !q.absentTables.isEmpty {
-            blocks.append(.note(text("快照中缺少可选表：", "Optional tables absent from the snapshot: ") + q.absentTables.sorted().joined(separator: ", ")))
+            blocks.append(.note(text("快照中缺少可选表：", "Optional tables absent from the snapshot: ")
+                                + q.absentTables.sorted().map(tableName).joined(separator: text("、", ", ")) + text("。", ".")))
         }
         if let completeness = report.metric("data_completeness") {
             blocks.append(.chart(trend(completeness)))

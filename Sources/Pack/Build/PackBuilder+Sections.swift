@@ -19,10 +19,10 @@ extension PackBuilder {
             let table = DataTable(id: "cohort-retention", header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
                                   rows: rows.map { [label($0.cohort), format.exact($0.size)] + padded($0.retention.map { format.format($0, .ratio) }) },
                                   numericColumns: Set(1..<(2 + columns.count)))
-            blocks.append(.note(text("每格为该注册月的客户中，在注册后第 N 个月（第0月即注册当月）有互动或付费订单的比例；注册本身不算。",
-                                     "Each cell is the share of the signup month's customers with an activity or paid order in their Nth month (M0 is the signup month itself); signing up alone does not count.")))
             blocks.append(.chart(ChartBlock(id: "cohort-retention", chart: .heatMap(heat), width: Self.wide.width, height: HeatMapChart.height(rows: rows.count),
                                             data: table, wide: true)))
+            blocks.append(.note(text("每格为该注册月的客户中，在注册后第 N 个月（第0月即注册当月）有互动或付费订单的比例；注册本身不算。",
+                                     "Each cell is the share of the signup month's customers with an activity or paid order in their Nth month (M0 is the signup month itself); signing up alone does not count.")))
             let revenue = DataTable(id: "cohort-revenue", caption: text("同期群人均收入", "Cohort revenue per member"),
                                     header: [text("注册月", "Cohort"), text("人数", "Size")] + columns,
                                     rows: rows.map { [label($0.cohort), format.exact($0.size)] + padded($0.revenuePerMember.map { format.format($0, .money) }) },

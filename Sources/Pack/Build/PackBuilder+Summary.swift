@@ -82,10 +82,15 @@ extension PackBuilder {
             let shown = options.sections.contains("quality")
             items.insert(ExceptionItem(severity: leftOut > 0 ? .high : .medium,
                                        text: text("数据质量：" + (quality.isAudienceShare ? "本报告的行中有 \(n) 个问题" : "读取时发现 \(n) 个问题") + (leftOut > 0 ? "，\(rows) 行因必填值缺失或无法读取而未计入任何指标" : "") + (shown ? "；详见数据质量一节" : ""),
-                                                  "Data quality: " + (quality.isAudienceShare ? "this pack's rows have" : "reading found") + " \(n) finding\(quality.totalFindings == 1 ? "" : "s")"
+                                                  "Data quality: " + (quality.isAudienceShare ? "this pack's rows have" : "the data has") + " \(n) problem\(quality.totalFindings == 1 ? "" : "s")"
                                                       + (leftOut > 0 ? "; \(rows) row\(leftOut == 1 ? " is" : "s are") left out of every metric for an empty or unreadable required value" : "")
                                                       + (shown ? "; see the data-quality section" : ""))), at: 0)
         }
-        return PackSection(id: "exceptions", title: text.exceptions, blocks: items.isEmpty ? [.note(text.none)] : [.exceptions(items)])
+        // With no alert rule and no target there was nothing to check: say so, not that all is well.
+        let unchecked = report.config.alerts.isEmpty && report.targets.isEmpty
+        let empty = unchecked ? text("没有设置警戒线（pack.yaml 的 alerts）或目标（目标表），本节没有可对照的内容。",
+                                     "No alert rules (alerts in pack.yaml) or targets (the targets table) are set, so there is nothing to check against.")
+                              : text.none
+        return PackSection(id: "exceptions", title: text.exceptions, blocks: items.isEmpty ? [.note(empty)] : [.exceptions(items)])
     }
 }
