@@ -117,7 +117,9 @@ public struct NumberFormat: Sendable {
         let units: [(Double, String)] = language.isChinese ? [(1e4, "万"), (1e8, "亿")] : [(1e3, "K"), (1e6, "M"), (1e9, "B")]
         var k = units.lastIndex { a >= $0.0 }!
         if k + 1 < units.count, significant(a / units[k].0) >= units[k + 1].0 / units[k].0 { k += 1 }
-        return sign + trimmed(significantText(a / units[k].0)) + units[k].1
+        // Always three significant digits ("¥1.50亿", not "¥1.5亿"): in a column of figures
+        // every value then shows the same precision as its neighbours.
+        return sign + significantText(a / units[k].0) + units[k].1
     }
 
     private func significant(_ x: Double) -> Double {
@@ -125,17 +127,10 @@ public struct NumberFormat: Sendable {
         return rounded(x, decimals)
     }
 
+    /// Three significant digits, counted after rounding (99.96 is "100", not "100.0").
     private func significantText(_ x: Double) -> String {
-        let decimals = x >= 100 ? 0 : x >= 10 ? 1 : 2
-        return fixed(x, decimals)
-    }
-
-    private func trimmed(_ s: String) -> String {
-        guard s.contains(".") else { return s }
-        var t = s
-        while t.hasSuffix("0") { t.removeLast() }
-        if t.hasSuffix(".") { t.removeLast() }
-        return t
+        func places(_ v: Double) -> Int { v >= 100 ? 0 : v >= 10 ? 1 : 2 }
+        return fixed(x, places(rounded(x, places(x))))
     }
 
     private func rounded(_ x: Double, _ decimals: Int) -> Double {
