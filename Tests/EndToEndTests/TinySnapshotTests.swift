@@ -45,11 +45,39 @@ import Testing
             #expect(page.contains("The snapshot has no \(table) table; this section is left out."), "\(table)")
         }
         #expect(page.contains("The snapshot has no surveys table or tickets table; this section is left out."))
+        // With no alert rule and no targets table there was nothing to check against, and the pack says so.
+        #expect(page.contains("No alert rules (alerts in pack.yaml) or targets (the targets table) are set, so there is nothing to check against."))
         // No cohort is twelve months old, so the 12-month LTV has no value: named in a note, not drawn as an empty frame.
         #expect(page.contains("No value yet in the months shown") && page.contains("12-month LTV."))
         #expect(!FileManager.default.fileExists(atPath: out + "/2026-10/charts/trend-ltv-12m.svg"))
         // The cohort grid shows the three months the August cohort has lived, no more.
         let cohorts = try String(contentsOfFile: out + "/2026-10/tables/cohort-retention.csv", encoding: .utf8)
         #expect(cohorts.split(whereSeparator: \.isNewline).first?.hasSuffix("M0,M1,M2") == true, "\(cohorts)")
+    }
+
+    @Test func anOpenTargetThatWouldPrintLikeItsActualGetsASecondDecimal() throws {
+        let data = CommandRunner.temporaryFolder(), out = CommandRunner.temporaryFolder()
+        defer { for f in [data, out, out + ".outbox"] { try? FileManager.default.removeItem(atPath: f) } }
+        try Self.customers.write(toFile: data + "/customers.csv", atomically: true, encoding: .utf8)
+        try Self.orders.write(toFile: data + "/orders.csv", atomically: true, encoding: .utf8)
+        // Churn is a level: an open quarter's target is due whole. 33.31 % beside an actual of 33.33 % would print 33.3 % twice.
+        try "metric,period,target,dimension,value\nchurn_rate,2026-Q4,0.3331,,\nnew_customers,2026-05,3,,\n"
+            .write(toFile: data + "/targets.csv", atomically: true, encoding: .utf8)
+        try "company: Tiny Shop\nlanguage: en\ntimezone: Asia/Shanghai\ncurrency: CNY\n".write(toFile: data + "/pack.yaml", atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["build", "--data", data, "--out", out, "--month", "2026-10"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2026-10/metrics.json"))) as? [String: Any]
+        let churn = try #require(((metrics?["metrics"] as? [String: Any])?["churn_rate"] as? [String: Any])?["value"] as? Double)
+        #expect(abs(churn - 1.0 / 3) < 1e-12, "one in three")
+        let page = try String(contentsOfFile: out + "/2026-10/index.html", encoding: .utf8)
+        #expect(page.contains("33.33% against 33.31% due by now (33.31% for the period; pace 99.9%)"), "the exception")
+        #expect(page.contains("Churn rate (2026-Q4) 33.33% / 33.31% due"), "the bar's figures")
+        // A targets table with nothing due this month is still a table: nothing needs attention, but something was set.
+        try "metric,period,target,dimension,value\nnew_customers,2026-05,3,,\n".write(toFile: data + "/targets.csv", atomically: true, encoding: .utf8)
+        let mayOnly = CommandRunner.temporaryFolder()
+        defer { for f in [mayOnly, mayOnly + ".outbox"] { try? FileManager.default.removeItem(atPath: f) } }
+        #expect(try CommandRunner.run(["build", "--data", data, "--out", mayOnly, "--month", "2026-10"]).status == 0)
+        let quiet = try String(contentsOfFile: mayOnly + "/2026-10/index.html", encoding: .utf8)
+        #expect(quiet.contains("Nothing needs attention this month.") && !quiet.contains("No alert rules"))
     }
 }

@@ -39,7 +39,7 @@ public struct NumberFormat: Sendable {
         }
     }
 
-    /// A change: points for ratios and scores ("+1.2 pts", "+1.2个百分点"), else relative ("+12.3%"),
+    /// A change: points for ratios and scores ("+1.2 pts"; in Chinese "+1.2个百分点" for a ratio, "+1.2分" for a score), else relative ("+12.3%"),
     /// or as a multiple once a value has grown tenfold or more ("×35.2万").
     public func change(_ value: Double?, points: Bool, kind: ValueKind = .ratio) -> String {
         guard let v = value, v.isFinite else { return Self.missing }
@@ -109,7 +109,7 @@ public struct NumberFormat: Sendable {
     }
 
     /// Abbreviates magnitudes from 10,000 by the language's units (万/亿 or K/M/B).
-    /// A value that rounds up to the next unit moves there (9999.6万 is 1亿, 999.95K is 1M).
+    /// A value that rounds up to the next unit moves there (9999.6万 is 1.00亿, 999.95K is 1.00M).
     func compact(_ v: Double, decimalsBelow10k: Int) -> String {
         let a = abs(v)
         let sign = v < 0 ? Self.minus : ""

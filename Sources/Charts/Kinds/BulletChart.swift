@@ -44,9 +44,10 @@ public struct BulletChart: Sendable {
             public var bar: Rect?
             /// Attainment beyond the axis's end, marked with an arrow.
             public var overflows: Bool
-            /// The target's tick: x, and the band it crosses (a little taller).
+            /// Where the target's tick stands (it crosses the bands, a little taller than they are).
             public var targetX: Double
-            /// The vertical middle of the bar, and of the label's and status's line.
+            /// The vertical middle of the bar; and of the label's and status's line, which on a
+            /// phone sits above the bar and beside it otherwise.
             public var middle: Double
             public var textMiddle: Double
         }
@@ -149,7 +150,7 @@ public struct BulletChart: Sendable {
                                          (.behind, zh ? "进度落后" : "behind"), (.missed, zh ? "未达" : "missed")]
         let tally = parts.filter { $0.0 == .met || $0.0 == .near || $0.0 == .missed || count($0.0) > 0 }
             .map { zh ? "\($0.1) \(count($0.0))" : "\(count($0.0)) \($0.1)" }
-        let head = zh ? "\(rows.count) 项目标：\(tally.joined(separator: "，"))。" : "\(rows.count) targets: \(tally.joined(separator: ", "))."
+        let head = zh ? "\(rows.count) 项目标：\(tally.joined(separator: "，"))。" : "\(rows.count) target\(rows.count == 1 ? "" : "s"): \(tally.joined(separator: ", "))."
         let detail = rows.map { "\($0.label) \($0.detail)" }.joined(separator: zh ? "；" : "; ")
         return head + " " + detail
     }

@@ -97,7 +97,7 @@ public struct DonutChart: Sendable {
         return Geometry(stacked: stacked, center: center, radius: radius, inner: radius * 0.58, wedges: wedges, legend: legend)
     }
 
-    /// A legend row's value and share: "¥12万（35.0%）", never two numbers that run together.
+    /// A legend row's value and share: "¥12.0万（35.0%）", never two numbers that run together.
     func numbers(_ part: Slice, total: Double) -> String {
         let share = total > 0 ? format.format(part.value / total, .ratio) : NumberFormat.missing
         return format.language.isChinese ? "\(format.format(part.value, kind))（\(share)）" : "\(format.format(part.value, kind)) (\(share))"

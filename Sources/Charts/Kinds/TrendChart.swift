@@ -196,6 +196,13 @@ public struct TrendChart: Sendable {
                 continue
             }
             let first = present.first!
+            guard labelsLatest else {
+                // A curve over something other than months: its range and its two ends, no "latest".
+                parts.append(zh
+                    ? "\(s.name)：介于 \(format.format(lo, kind)) 与 \(format.format(hi, kind)) 之间，从 \(monthLabels.first ?? "") 的 \(format.format(first, kind)) 到 \(monthLabels.last ?? "") 的 \(format.format(last, kind))"
+                    : "\(s.name): between \(format.format(lo, kind)) and \(format.format(hi, kind)), from \(format.format(first, kind)) at \(monthLabels.first ?? "") to \(format.format(last, kind)) at \(monthLabels.last ?? "")")
+                continue
+            }
             parts.append(zh
                 ? "\(s.name)：最新 \(format.format(last, kind))（\(monthLabels.last ?? "")），\(monthLabels.count) 个月内介于 \(format.format(lo, kind)) 与 \(format.format(hi, kind)) 之间，期初 \(format.format(first, kind))"
                 : "\(s.name): latest \(format.format(last, kind)) (\(monthLabels.last ?? "")), between \(format.format(lo, kind)) and \(format.format(hi, kind)) over \(monthLabels.count) months, starting at \(format.format(first, kind))")

@@ -13,9 +13,9 @@ extension PackBuilder {
                        "The rows this pack covers have \(format.exact(q.totalFindings)) data-quality findings; each is counted and handled as the definitions say, none silently dropped. Findings in rows outside this pack are not shown.")))
         } else {
             blocks.append(.note(q.totalFindings == 0
-                ? text("读取时未发现数据质量问题。", "The data has no quality problems.")
+                ? text("读取时未发现数据质量问题。", "No data-quality problems were found while reading.")
                 : text("读取时共发现 \(format.exact(q.totalFindings)) 处数据质量问题；问题行已计数并按口径处理，未被静默丢弃。",
-                       "The data has \(format.exact(q.totalFindings)) quality problems; each is counted and handled as the definitions say, none silently dropped.")))
+                       "\(format.exact(q.totalFindings)) data-quality problems were found while reading; each is counted and handled as the definitions say, none silently dropped.")))
         }
         if !q.absentTables.isEmpty {
             blocks.append(.note(text("快照中缺少可选表：", "Optional tables absent from the snapshot: ")

@@ -9,9 +9,9 @@ extension PackBuilder {
         let p = report.prediction
         if p.failure != nil, report.metric("predicted_clv_52w")?.value == nil {
             return PackSection(id: "prediction", title: title, blocks: [
-                // The model's own reason ("too few customers to fit") is an analyst's; metrics.json keeps it.
-                .note(text("本月数据不足以拟合预测模型（有重复购买的付费客户太少），本节不显示预测。",
-                           "The data cannot support the prediction models this month (too few paying customers with repeat purchases), so no prediction is shown.")),
+                // The model's own reason ("too few customers to fit", "did not converge") is an analyst's; metrics.json keeps it.
+                .note(text("本月数据不足以拟合预测模型，本节不显示预测；原因见 metrics.json。",
+                           "The data cannot support the prediction models this month, so no prediction is shown; metrics.json gives the reason.")),
             ])
         }
         var blocks: [PackBlock] = []

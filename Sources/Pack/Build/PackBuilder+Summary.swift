@@ -59,8 +59,10 @@ extension PackBuilder {
             if t.open, let due = t.dueByNow {
                 // Pace compares with what the months so far call for, so that is the figure shown beside the actual.
                 let pace = format.format(t.pace, .ratio)
-                line = text("\(name(t.metric))\(scope) \(t.period) \(what)：\(value(r, t.actual))，按时间进度应达 \(value(r, due))（全期目标 \(value(r, t.target))，进度 \(pace)）",
-                            "\(name(t.metric))\(scope) \(t.period) \(what): \(value(r, t.actual)) against \(value(r, due)) due by now (\(value(r, t.target)) for the period; pace \(pace))")
+                let (actual, dueShown) = pair(r, t.actual, due)
+                let whole = due == t.target ? dueShown : value(r, t.target)
+                line = text("\(name(t.metric))\(scope) \(t.period) \(what)：\(actual)，按时间进度应达 \(dueShown)（全期目标 \(whole)，进度 \(pace)）",
+                            "\(name(t.metric))\(scope) \(t.period) \(what): \(actual) against \(dueShown) due by now (\(whole) for the period; pace \(pace))")
             } else {
                 let (actual, target) = pair(r, t.actual, t.target)
                 let figures = "\(actual) / \(target)"
@@ -82,12 +84,12 @@ extension PackBuilder {
             let shown = options.sections.contains("quality")
             items.insert(ExceptionItem(severity: leftOut > 0 ? .high : .medium,
                                        text: text("数据质量：" + (quality.isAudienceShare ? "本报告的行中有 \(n) 个问题" : "读取时发现 \(n) 个问题") + (leftOut > 0 ? "，\(rows) 行因必填值缺失或无法读取而未计入任何指标" : "") + (shown ? "；详见数据质量一节" : ""),
-                                                  "Data quality: " + (quality.isAudienceShare ? "this pack's rows have" : "the data has") + " \(n) problem\(quality.totalFindings == 1 ? "" : "s")"
+                                                  "Data quality: " + (quality.isAudienceShare ? "this pack's rows have \(n) problem\(quality.totalFindings == 1 ? "" : "s")" : "\(n) problem\(quality.totalFindings == 1 ? "" : "s") found while reading")
                                                       + (leftOut > 0 ? "; \(rows) row\(leftOut == 1 ? " is" : "s are") left out of every metric for an empty or unreadable required value" : "")
                                                       + (shown ? "; see the data-quality section" : ""))), at: 0)
         }
         // With no alert rule and no target there was nothing to check: say so, not that all is well.
-        let unchecked = report.config.alerts.isEmpty && report.targets.isEmpty
+        let unchecked = report.config.alerts.isEmpty && (report.quality.rowsRead["targets"] ?? 0) == 0
         let empty = unchecked ? text("没有设置警戒线（pack.yaml 的 alerts）或目标（目标表），本节没有可对照的内容。",
                                      "No alert rules (alerts in pack.yaml) or targets (the targets table) are set, so there is nothing to check against.")
                               : text.none

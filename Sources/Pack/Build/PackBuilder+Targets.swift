@@ -16,7 +16,10 @@ extension PackBuilder {
         /// period against what its months so far call for.
         func detail(_ t: TargetOutcome) -> String {
             guard let r = report.metric(t.metric) else { return "" }
-            if t.open, let due = t.dueByNow { return text("\(value(r, t.actual)) / 应达 \(value(r, due))", "\(value(r, t.actual)) / \(value(r, due)) due") }
+            if t.open, let due = t.dueByNow {
+                let (actual, dueShown) = pair(r, t.actual, due)
+                return text("\(actual) / 应达 \(dueShown)", "\(actual) / \(dueShown) due")
+            }
             let (actual, target) = pair(r, t.actual, t.target)
             return "\(actual) / \(target)"
         }
@@ -34,8 +37,8 @@ extension PackBuilder {
                               numericColumns: [2, 3, 4, 5],
                               rowTones: outcomes.map { tone(of: $0.status) })
         let explained = outcomes.contains(where: \.open)
-            ? [PackBlock.note(text("条形为达成率（实际 ÷ 目标）；尚未结束的季度和年度按时间进度衡量：实际 ÷ 已过月份应达的目标。",
-                                   "Each bar is attainment (actual ÷ target); a quarter or year still running is measured on pace: actual ÷ what its months so far call for."))]
+            ? [PackBlock.note(text("条形为达成率：实际 ÷ 目标（越低越好的指标为目标 ÷ 实际）；尚未结束的季度和年度按时间进度衡量，即与已过月份应达的目标相比。",
+                                   "Each bar is attainment: actual ÷ target (target ÷ actual where lower is better); a quarter or year still running is measured on pace, against what its months so far call for."))]
             : []
         return PackSection(id: "targets", title: text.targets, blocks: explained + [
             .chart(ChartBlock(id: "targets", chart: .bullet(chart), width: Self.wide.width, height: BulletChart.height(rows: rows.count),

@@ -81,7 +81,8 @@ public struct PackBuilder {
     func value(_ r: MetricResult, _ v: Double?) -> String { format.format(v, kind(of: r)) }
 
     /// An actual and its target as the reader compares them: a ratio gets a second decimal
-    /// when both would print alike though they differ, so "6.1% / 6.1%" is never marked near.
+    /// when both would print alike though they differ, so "6.1% / 6.1%" is not marked near
+    /// (values closer than 0.005 points still print alike).
     func pair(_ r: MetricResult, _ a: Double?, _ b: Double?) -> (String, String) {
         let (x, y) = (value(r, a), value(r, b))
         guard x == y, let a, let b, a != b, kind(of: r) == .ratio else { return (x, y) }

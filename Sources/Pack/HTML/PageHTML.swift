@@ -96,7 +96,8 @@ public enum PageHTML {
         var out: [String: Any] = [
             "id": t.id, "csv": "\(t.id).csv", "csvLabel": zh ? "下载 CSV" : "Download CSV",
             "label": t.caption ?? t.header.first ?? t.id,
-            "header": t.header.enumerated().map { ["text": $1, "align": classes[$0]] },
+            // A header wraps as it needs; only its alignment follows the column.
+            "header": t.header.enumerated().map { ["text": $1, "align": classes[$0] == "num" ? "num" : ""] },
             "rows": t.rows.enumerated().map { r, row -> [String: Any] in
                 ["tone": t.rowTones?[r].rawValue ?? "",
                  "cells": row.enumerated().map { ["text": $1, "align": $0 < classes.count ? classes[$0] : ""] }]

@@ -20,7 +20,9 @@ extension PDFAssembler {
         let changes = tiles.map { "\($0.change) \($0.changeCaption)" }
         let labelWidth = min(tiles.map { placer.width($0.label, labelStyle) }.max() ?? 0, geometry.contentWidth * 0.25)
         let valueWidth = zip(tiles, valueStyles).map { placer.width($0.value, $1) }.max() ?? 0
-        let sparkWidth = tiles.map(\.sparkline.width).max() ?? 0
+        // The sparkline a little smaller than the strip, clear of its edges.
+        let sparkScale = min(1, (stripHeight - 8) / max(tiles.map(\.sparkline.height).max() ?? 1, 1))
+        let sparkWidth = (tiles.map(\.sparkline.width).max() ?? 0) * sparkScale
         let changeWidth = changes.map { placer.width($0, TextStyle(size: detailSize, bold: true, color: theme.ink)) }.max() ?? 0
         let valueX = padding + labelWidth + spacing
         let sparkX = valueX + valueWidth + spacing
@@ -34,8 +36,6 @@ extension PDFAssembler {
                                stroke: Stroke(color: theme.grid, width: 0.8), radius: 3))
             marks.append(placer.mark(tile.label, at: Point(padding, middle), .start, .middle, style: labelStyle, maxWidth: labelWidth + 1))
             marks.append(placer.mark(tile.value, at: Point(valueX, middle), .start, .middle, style: valueStyles[i]))
-            // The sparkline a little smaller than the strip, clear of its edges.
-            let sparkScale = min(1, (stripHeight - 8) / max(tile.sparkline.height, 1))
             marks += tile.sparkline.marks.map { $0.transformed(scale: sparkScale, dx: sparkX, dy: middle - tile.sparkline.height * sparkScale / 2) }
             let toneColor = color(of: tile.changeTone) ?? theme.muted
             marks.append(placer.mark(changes[i], at: Point(changeX, middle), .start, .middle, style: TextStyle(size: detailSize, bold: true, color: toneColor)))

@@ -86,7 +86,7 @@ public struct PageComposer {
         return pages.finish()
     }
 
-    /// The least room what follows a heading needs on the heading's page: its notes and
+    /// The least room what follows a heading or a note needs on its page: its notes and
     /// the start of its first figure (drawn as small as a figure may be) or table.
     private func nextHeight(_ flow: [FlowItem], after index: Int, width: Double) -> Double {
         guard index + 1 < flow.count else { return 0 }
@@ -127,7 +127,8 @@ public struct PageComposer {
             let footerLine = [footer, "\(i + 1) / \(total)"].filter { !$0.isEmpty }.joined(separator: "  ·  ")
             p.add([placer.mark(header, at: Point(g.margin, g.margin), .start, .top, style: small, maxWidth: g.contentWidth),
                    .line([Point(g.margin, g.margin + 14), Point(g.width - g.margin, g.margin + 14)], Stroke(color: theme.grid, width: 0.8)),
-                   placer.mark(footerLine, at: Point(g.width - g.margin, g.height - g.margin), .end, .bottom, style: small, maxWidth: g.contentWidth)])
+                   // Two lines at most, so a long colophon wraps rather than cutting off the page number.
+                   placer.mark(footerLine, at: Point(g.width - g.margin, g.height - g.margin), .end, .bottom, style: small, maxWidth: g.contentWidth, maxLines: 2)])
             return p
         }
     }

@@ -31,7 +31,8 @@ struct TableGeometry {
                 natural[c] = max(natural[c], placer.width(line, style))
             }
         }
-        natural = natural.map { min($0 + 2 * Self.padding, width * 0.45) }
+        let wanted = natural.map { $0 + 2 * Self.padding }
+        natural = wanted.map { min($0, width * 0.45) }
         let total = natural.reduce(0, +)
         var widths = natural
         if total > width {
@@ -46,9 +47,16 @@ struct TableGeometry {
                 excess -= cut
             }
         } else if total < width {
-            // Some air for every column, up to a limit: a narrow table stays narrow rather than
-            // pushing its numbers to the far edge of the page, away from their labels.
-            let share = min((width - total) / Double(max(columns, 1)), Self.spareAir)
+            // A column held to 45 % gets back what its widest cell wants, as far as the page allows.
+            var spare = width - total
+            for c in 0..<columns where wanted[c] > widths[c] && spare > 0 {
+                let grant = min(wanted[c] - widths[c], spare)
+                widths[c] += grant
+                spare -= grant
+            }
+            // Then some air for every column, up to a limit: a narrow table stays narrow rather
+            // than pushing its numbers to the far edge of the page, away from their labels.
+            let share = min(spare / Double(max(columns, 1)), Self.spareAir)
             widths = widths.map { $0 + share }
         }
         self.widths = widths
