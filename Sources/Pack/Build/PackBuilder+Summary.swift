@@ -56,16 +56,15 @@ extension PackBuilder {
             default: what = t.open ? text("进度接近目标", "is near the pace of its target") : text("接近目标", "is near its target")
             }
             let line: String
-            if t.open, let due = t.dueByNow {
+            let shown = comparison(r, t)
+            if shown.byNow {
                 // Pace compares with what the months so far call for, so that is the figure shown beside the actual.
                 let pace = format.format(t.pace, .ratio)
-                let (actual, dueShown) = pair(r, t.actual, due)
-                let whole = due == t.target ? dueShown : value(r, t.target)
-                line = text("\(name(t.metric))\(scope) \(t.period) \(what)：\(actual)，按时间进度应达 \(dueShown)（全期目标 \(whole)，进度 \(pace)）",
-                            "\(name(t.metric))\(scope) \(t.period) \(what): \(actual) against \(dueShown) due by now (\(whole) for the period; pace \(pace))")
+                let whole = t.dueByNow == t.target ? shown.against : value(r, t.target)
+                line = text("\(name(t.metric))\(scope) \(t.period) \(what)：\(shown.actual)，按时间进度应达 \(shown.against)（全期目标 \(whole)，进度 \(pace)）",
+                            "\(name(t.metric))\(scope) \(t.period) \(what): \(shown.actual) against \(shown.against) due by now (\(whole) for the period; pace \(pace))")
             } else {
-                let (actual, target) = pair(r, t.actual, t.target)
-                let figures = "\(actual) / \(target)"
+                let figures = "\(shown.actual) / \(shown.against)"
                 line = text("\(name(t.metric))\(scope) \(t.period) \(what)：\(figures)（\(format.format(t.attainment, .ratio))）",
                             "\(name(t.metric))\(scope) \(t.period) \(what): \(figures) (\(format.format(t.attainment, .ratio)))")
             }

@@ -16,12 +16,8 @@ extension PackBuilder {
         /// period against what its months so far call for.
         func detail(_ t: TargetOutcome) -> String {
             guard let r = report.metric(t.metric) else { return "" }
-            if t.open, let due = t.dueByNow {
-                let (actual, dueShown) = pair(r, t.actual, due)
-                return text("\(actual) / 应达 \(dueShown)", "\(actual) / \(dueShown) due")
-            }
-            let (actual, target) = pair(r, t.actual, t.target)
-            return "\(actual) / \(target)"
+            let shown = comparison(r, t)
+            return shown.byNow ? text("\(shown.actual) / 应达 \(shown.against)", "\(shown.actual) / \(shown.against) due") : "\(shown.actual) / \(shown.against)"
         }
         let rows = outcomes.map { t in
             BulletChart.Row(label: label(t), detail: detail(t), attainment: t.open ? t.pace : t.attainment, status: t.status.map(bulletStatus))
@@ -29,9 +25,9 @@ extension PackBuilder {
         let chart = BulletChart(title: text.targets, rows: rows, nearThreshold: report.config.definitions.nearThreshold, format: format)
         let table = DataTable(id: "targets", header: [text.metric, text.period, text.actual, text.target, text.attainment, text.pace, text.status],
                               rows: outcomes.map { t in
-                                  let r = report.metric(t.metric)
+                                  let figures = report.metric(t.metric).map { pair($0, t.actual, t.target) }
                                   return [name(t.metric) + (t.slice.map { " · \($0.value)" } ?? ""), t.period,
-                                          r.map { pair($0, t.actual, t.target).0 } ?? "—", r.map { pair($0, t.actual, t.target).1 } ?? "—",
+                                          figures?.0 ?? "—", figures?.1 ?? "—",
                                           format.format(t.attainment, .ratio), format.format(t.pace, .ratio), text.status(t.status?.rawValue)]
                               },
                               numericColumns: [2, 3, 4, 5],

@@ -8,6 +8,10 @@ public struct PackBuilder {
     public let options: PackOptions
     let text: PackText
     let format: NumberFormat
+    /// The months a trend or sparkline shows: the report's thirteen, less those before the
+    /// data begins (no customer had signed up yet), so a young company's chart is not
+    /// four-fifths empty. Worked out once; every chart of the pack shares it.
+    let trendMonths: Range<Int>
 
     /// Chart sizes on a page and a desktop screen (the site scales them up to its column; a
     /// phone gets its own rendering).
@@ -19,6 +23,7 @@ public struct PackBuilder {
         self.options = options
         text = PackText(zh: options.language.isChinese)
         format = NumberFormat(language: options.language, currency: options.currency)
+        trendMonths = Self.monthsWithData(report)
     }
 
     public func document() -> PackDocument {
@@ -80,6 +85,17 @@ public struct PackBuilder {
 
     func value(_ r: MetricResult, _ v: Double?) -> String { format.format(v, kind(of: r)) }
 
+    /// What a target's actual is compared with, both as printed: the target, or for a
+    /// period still running what its months so far call for (`dueByNow`).
+    func comparison(_ r: MetricResult, _ t: TargetOutcome) -> (actual: String, against: String, byNow: Bool) {
+        if t.open, let due = t.dueByNow {
+            let (actual, against) = pair(r, t.actual, due)
+            return (actual, against, true)
+        }
+        let (actual, against) = pair(r, t.actual, t.target)
+        return (actual, against, false)
+    }
+
     /// An actual and its target as the reader compares them: a ratio gets a second decimal
     /// when both would print alike though they differ, so "6.1% / 6.1%" is not marked near
     /// (values closer than 0.005 points still print alike).
@@ -99,9 +115,8 @@ public struct PackBuilder {
         return (c > 0) == (r.definition.direction == .up) ? .good : .bad
     }
 
-    /// The months a trend shows: the report's thirteen, less those before the data begins
-    /// (no customer had signed up yet), so a young company's chart is not four-fifths empty.
-    var trendMonths: Range<Int> {
+    /// From the first month with a live or new customer to the report month.
+    static func monthsWithData(_ report: Report) -> Range<Int> {
         let live = report.metric("live_customers")?.series ?? []
         let new = report.metric("new_customers")?.series ?? []
         func positive(_ series: [Double?], _ i: Int) -> Bool { i < series.count && (series[i] ?? 0) > 0 }
