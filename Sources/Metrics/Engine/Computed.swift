@@ -12,6 +12,12 @@ public struct Computed: Sendable {
         self.inputs = inputs
     }
 
+    /// The same metric with only the slices of `dimensions`, in that order (a scan shared
+    /// by consumers that show different slices).
+    func keeping(_ dimensions: [String]) -> Computed {
+        Computed(value.keeping(dimensions), inputs: inputs.map { ($0.name, $0.value.keeping(dimensions)) })
+    }
+
     /// The same metric for a month before the data begins: slices and inputs kept, every
     /// value "no value", so a trend starts where the data starts instead of at a run of zeros.
     var beforeTheData: Computed {

@@ -29,6 +29,7 @@ public struct MetricEngine: Sendable {
         // fits (the longest tasks, first), then one task per (month, family).
         enum Task { case prediction(Int), family(Int, Int) }
         let tasks = months.indices.map { Task.prediction($0) } + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
+        let scans = months.map { MonthScans(month: $0, facts: facts, config: config) }
         let slots = ConcurrentSlots<[String: Computed]>(count: tasks.count)
         let predictions = ConcurrentSlots<Prediction>(count: months.count)
         let seconds = ConcurrentSlots<Double>(count: tasks.count)
@@ -37,12 +38,12 @@ public struct MetricEngine: Sendable {
             let start = DispatchTime.now().uptimeNanoseconds
             switch tasks[t] {
             case .prediction(let m):
-                let prediction = Prediction(month: months[m], facts: facts, config: config)
+                let prediction = Prediction(month: months[m], facts: facts, config: config, grossMargin: scans[m].grossMargin.value.total)
                 slots.set(t, PredictionMetrics.computed(prediction, facts: facts))
                 // Only a report month's prediction is shown, and never its per-customer values.
                 if reportMonths.contains(months[m]) { predictions.set(m, prediction.withoutCustomers()) }
             case .family(let m, let f):
-                slots.set(t, available[f].evaluate(months[m], facts: facts, config: config))
+                slots.set(t, available[f].evaluate(months[m], facts: facts, config: config, scans: scans[m]))
             }
             seconds.set(t, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             progress?(done.add(1, ordering: .relaxed).newValue, tasks.count)
@@ -64,7 +65,8 @@ public struct MetricEngine: Sendable {
         return reportMonths.map { month in
             let window = Self.window(month).map { index[$0]! }
             var report = assemble(month: month, facts: facts, config: config, perMonth: window.map { perMonth[$0] },
-                                  prediction: predictions.get(window.last!), targets: targets, quality: quality, zone: zone)
+                                  prediction: predictions.get(window.last!), bridge: Bridge(scans[window.last!].live),
+                                  targets: targets, quality: quality, zone: zone)
             report.computeSeconds = cpu
             return report
         }
@@ -76,7 +78,7 @@ public struct MetricEngine: Sendable {
     /// One month's report from its window's computed metrics: targets, alerts and the
     /// month's own views (funnel, bridge, cohorts, segments).
     private func assemble(month: Month, facts: Facts, config: MetricsConfig, perMonth: [[String: Computed]], prediction: Prediction,
-                          targets: TargetTable?, quality: QualityLog, zone: String) -> Report {
+                          bridge: Bridge, targets: TargetTable?, quality: QualityLog, zone: String) -> Report {
         let months = Self.window(month)
         let catalog = MetricCatalog(definitions: config.definitions)
         let targetRows = targets?.rows ?? []
@@ -104,7 +106,7 @@ public struct MetricEngine: Sendable {
         let alerts = config.alerts.compactMap { rule in results.first { $0.id == rule.metric }.flatMap { Alert.evaluate(rule, on: $0) } }
         return Report(month: month, months: months, zone: zone, config: config, catalog: catalog, metrics: results,
                       unavailable: unavailable, funnel: facts.leads == nil && facts.visits == nil ? nil : Funnel(month: month, facts: facts, config: config),
-                      bridge: Bridge(month: month, facts: facts, window: config.definitions.churnAfterDays),
+                      bridge: bridge,
                       cohorts: CohortGrid(month: month, facts: facts, config: config), rfm: RFMSegments(month: month, facts: facts, config: config),
                       prediction: prediction,
                       targets: outcomes, unknownTargetMetrics: unknown, alerts: alerts, quality: quality)

@@ -7,7 +7,7 @@ protocol MetricFamily: Sendable {
     func metricIds(_ config: MetricsConfig) -> [String]
     /// Whether the facts hold what the family needs (its tables were in the snapshot).
     func isAvailable(_ facts: Facts) -> Bool
-    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed]
+    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed]
 }
 
 extension MetricFamily {

@@ -14,6 +14,11 @@ public struct SlicedValue: Sendable, Equatable {
         SlicedValue(total: nil, slices: slices.map { ($0.dimension, $0.members.map { ($0.member, nil) }) })
     }
 
+    /// The same value with only the slices of `dimensions`, in that order.
+    func keeping(_ dimensions: [String]) -> SlicedValue {
+        SlicedValue(total: total, slices: dimensions.compactMap { name in slices.first { $0.dimension == name } })
+    }
+
     public func value(for slice: Slice) -> Double?? {
         guard let dim = slices.first(where: { $0.dimension == slice.dimension }),
               let member = dim.members.first(where: { $0.member == slice.value }) else { return nil }

@@ -7,7 +7,7 @@ struct AcquisitionFamily: MetricFamily {
             + config.definitions.retentionDays.map { "retention_d\($0)" } + ["paid_conversion_rate"]
     }
 
-    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed] {
+    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         let f = facts.customers
         let d = config.definitions
         let groups = Groups(f.dimensions)

@@ -3,7 +3,7 @@
 struct CompletenessFamily: MetricFamily {
     func metricIds(_ config: MetricsConfig) -> [String] { ["data_completeness"] }
 
-    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed] {
+    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         let f = facts.customers
         let groups = Groups(f.dimensions)
         // A required field missing from the file entirely is empty for everyone.

@@ -1,10 +1,6 @@
 /// ltv_12m: the M−12 signup cohort's paid revenue in its first 365 days, per member.
-struct LTV {
-    let computed: Computed
-    let revenue: [Double]
-    let cohort: [Double]
-
-    init(month: Month, facts: Facts, config: MetricsConfig, groups: Groups) {
+enum LTV {
+    static func computed(month: Month, facts: Facts, config: MetricsConfig, groups: Groups) -> Computed {
         let f = facts.customers
         let cohortMonth = month - 12
         var revenueMinor = groups.exactZeros(), cohort = groups.zeros()
@@ -13,9 +9,6 @@ struct LTV {
             groups.add(1, row: c, to: &cohort)
             groups.add(f.revenue(c, from: s, to: s + 364), row: c, to: &revenueMinor)
         }
-        let revenue = revenueMinor.map(config.majorUnits)
-        self.revenue = revenue
-        self.cohort = cohort
-        computed = groups.ratio(revenue, cohort, "cohort revenue on days [s, s + 364]", "customers who signed up in \(cohortMonth)")
+        return groups.ratio(revenueMinor.map(config.majorUnits), cohort, "cohort revenue on days [s, s + 364]", "customers who signed up in \(cohortMonth)")
     }
 }

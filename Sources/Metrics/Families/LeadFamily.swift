@@ -7,7 +7,7 @@ struct LeadFamily: MetricFamily {
 
     func isAvailable(_ facts: Facts) -> Bool { facts.leads != nil }
 
-    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed] {
+    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         guard let l = facts.leads else { return [:] }
         let groups = Groups(l.dimensions)
         let (start, end) = (facts.start(of: month), facts.start(of: month + 1))

@@ -4,7 +4,7 @@ struct MarketingFamily: MetricFamily {
 
     func isAvailable(_ facts: Facts) -> Bool { facts.spend != nil }
 
-    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed] {
+    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         guard let spendFacts = facts.spend else { return [:] }
         let channels = ChannelSlices(facts: facts)
         let minor = spendFacts.byChannel(month)

@@ -7,7 +7,7 @@ struct OrderFamily: MetricFamily {
          "gross_margin", "top20_revenue_share", "ltv_12m"]
     }
 
-    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed] {
+    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         let f = facts.customers
         let groups = Groups(f.dimensions)
         let (first, last) = (month.firstDay, month.lastDay)
@@ -42,9 +42,10 @@ struct OrderFamily: MetricFamily {
             "repeat_purchase_rate": groups.ratio(repeaters, windowBuyers, "customers with ≥ 2 paid orders in the window", "customers with ≥ 1 paid order in the window"),
             "second_purchase_rate": groups.ratio(secondBuyers, everBuyers, "customers with ≥ 2 paid orders by last(M)", "customers with a paid order by last(M)"),
         ]
-        out["gross_margin"] = GrossMargin(month: month, facts: facts, config: config, groups: groups).computed
+        let shown = f.dimensions.map(\.name)
+        out["gross_margin"] = scans.grossMargin.keeping(shown)
         out["top20_revenue_share"] = Self.topShare(yearRevenue, groups: groups, config: config)
-        out["ltv_12m"] = LTV(month: month, facts: facts, config: config, groups: groups).computed
+        out["ltv_12m"] = scans.lifetimeValue.keeping(shown)
         return out
     }
 

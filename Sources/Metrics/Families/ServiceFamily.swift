@@ -7,7 +7,7 @@ struct ServiceFamily: MetricFamily {
 
     func isAvailable(_ facts: Facts) -> Bool { facts.service.surveys != nil || facts.service.tickets != nil }
 
-    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed] {
+    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         let groups = Groups(facts.customers.dimensions)
         var out: [String: Computed] = [:]
         if let s = facts.service.surveys {

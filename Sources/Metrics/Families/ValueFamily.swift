@@ -5,7 +5,7 @@ struct ValueFamily: MetricFamily {
 
     func isAvailable(_ facts: Facts) -> Bool { facts.spend != nil }
 
-    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig) -> [String: Computed] {
+    func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         guard let spendFacts = facts.spend else { return [:] }
         let channels = ChannelSlices(facts: facts)
         let window = (0..<12).map { month - (11 - $0) }
@@ -39,17 +39,12 @@ struct ValueFamily: MetricFamily {
         let revenue = revenueMinor.map(config.majorUnits), cohortRevenue = cohortRevenueMinor.map(config.majorUnits)
         let paid = (total: newPaying[0], byChannel: groups.byMember(newPaying))
         let cac = channels.ratio(spend, paid, "spend, 12 months", "new paying customers, 12 months")
-        let ltv = LTV(month: month, facts: facts, config: config, groups: groups)
-        let margin = GrossMargin(month: month, facts: facts, config: config, groups: groups).computed.value
+        let margin = scans.grossMargin.value, ltv = scans.lifetimeValue.value
         func slice(_ v: SlicedValue, _ channel: String?) -> Double? {
             guard let channel else { return v.total }
             return v.value(for: Slice(dimension: "channel", value: channel)) ?? nil
         }
-        let ltvValues = SlicedValue(total: ltv.cohort[0] > 0 ? ltv.revenue[0] / ltv.cohort[0] : nil,
-                                    slices: [(dimension: "channel", members: channels.names.map { name in
-                                        let r = groups.byMember(ltv.revenue)[name] ?? 0, n = groups.byMember(ltv.cohort)[name] ?? 0
-                                        return (member: name, value: n > 0 ? r / n : nil)
-                                    })])
+        let ltvValues = channels.value(total: ltv.total) { slice(ltv, $0) }
         let marginValues = channels.value(total: margin.total) { slice(margin, $0) }
         func ltvCac(_ channel: String?) -> Double? {
             guard let l = slice(ltvValues, channel), let g = slice(marginValues, channel), let k = slice(cac.value, channel), k > 0 else { return nil }

@@ -106,11 +106,10 @@ public struct Prediction: Sendable {
         }
     }
 
-    /// The month's prediction with the gross margin of the 12 months ending it (or the
-    /// configured one when nothing was sold), fitted cold on the month's data alone.
-    init(month: Month, facts: Facts, config: MetricsConfig) {
-        let margin = GrossMargin(month: month, facts: facts, config: config, groups: Groups([])).computed.value.total
-        self.init(month: month, facts: facts, grossMargin: margin ?? config.definitions.grossMargin, config: config)
+    /// The month's prediction with its gross margin (the configured one when nothing was
+    /// sold), fitted cold on the month's data alone.
+    init(month: Month, facts: Facts, config: MetricsConfig, grossMargin: Double?) {
+        self.init(month: month, facts: facts, grossMargin: grossMargin ?? config.definitions.grossMargin, config: config)
     }
 
     /// The same prediction without its per-customer values, which only the sliced metrics
