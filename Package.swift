@@ -31,6 +31,8 @@ let package = Package(
         // libsqlite3 and libpq: the database sources (SQLite files; PostgreSQL and the servers that speak its protocol).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // glibc's malloc.h (mallopt): part of libc, so nothing to link.
+        .systemLibrary(name: "CMalloc"),
         // libxml2, whose push parser streams an .xlsx worksheet as ZIPFoundation inflates it.
         .systemLibrary(
             name: "CXML2",
@@ -62,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "reviewpack",
             dependencies: [
-                "Snapshot", "Warehouse", "Metrics", "Charts", "Pack", "Delivery", "Configuration",
+                "Snapshot", "Warehouse", "Metrics", "Charts", "Pack", "Delivery", "Configuration", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

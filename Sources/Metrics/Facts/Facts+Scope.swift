@@ -57,7 +57,7 @@ extension Facts {
         }
         let spend = channelFacts(self.spend, "spend"), visits = channelFacts(self.visits, "traffic")
         let facts = Facts(customers: scoped, leads: scopedLeads, spend: spend, visits: visits, service: service.customers(newIndex),
-                          customerIds: keep.map { customerIds[$0] }, customerNames: keep.map { customerNames[$0] },
+                          customerIds: TextColumn(keep.lazy.map { customerIds[$0] }), customerNames: TextColumn(keep.lazy.map { customerNames[$0] }),
                           dataDays: dataDays, zone: zone)
         return (facts, withheld)
     }

@@ -12,15 +12,15 @@ public struct Facts: Sendable {
     public let visits: ChannelMonthFacts?
     public let service: ServiceFacts
     /// Customer ids and display names, for the lists that name customers (at-risk).
-    public let customerIds: [String]
-    public let customerNames: [String]
+    public let customerIds: TextColumn
+    public let customerNames: TextColumn
     /// The local days from the earliest to the latest with any data.
     public let dataDays: ClosedRange<Int32>?
     /// The configured zone: SLA windows compare instants with local month boundaries.
     public let zone: Zone
 
     public init(customers: CustomerFacts, leads: LeadFacts?, spend: ChannelMonthFacts?, visits: ChannelMonthFacts?,
-                service: ServiceFacts, customerIds: [String], customerNames: [String], dataDays: ClosedRange<Int32>?, zone: Zone) {
+                service: ServiceFacts, customerIds: TextColumn, customerNames: TextColumn, dataDays: ClosedRange<Int32>?, zone: Zone) {
         self.customerIds = customerIds
         self.customerNames = customerNames
         self.customers = customers

@@ -1,8 +1,8 @@
 import Metrics
 /// `customers`: one row per customer; row index is the customer's dense id everywhere else.
 public struct CustomerTable: Sendable {
-    public private(set) var ids: [String] = []
-    public private(set) var names: [String] = []
+    public private(set) var ids = TextColumn()
+    public private(set) var names = TextColumn()
     public private(set) var signupAt: [Int64] = []
     /// The dimension columns present in the file, in configured order.
     public private(set) var dimensions: [DimensionColumn] = []
