@@ -14,9 +14,9 @@ extension Facts {
 
         let (orderStart, orderDays, orderAmounts, orderCosts) = Self.paidOrders(snapshot.orders, customers: n, zone: zone)
         snapshot.orders = OrderTable()
-        let (usageStart, usageDays) = Self.usage(snapshot.activities, snapshot.activityDays, orderStart: orderStart, orderDays: orderDays, customers: n)
-        snapshot.activities = nil
-        snapshot.activityDays = nil
+        var (activities, activityDays) = (snapshot.activities, snapshot.activityDays)
+        (snapshot.activities, snapshot.activityDays) = (nil, nil)
+        let (usageStart, usageDays) = Self.usage(&activities, &activityDays, orderStart: orderStart, orderDays: orderDays, customers: n)
 
         let dims = dimensions.compactMap { snapshot.customers.dimension($0) }
         let customers = CustomerFacts(signupDay: signup, dimensions: dims, allDimensions: snapshot.customers.dimensions, usageStart: usageStart, usageDays: usageDays,
@@ -75,52 +75,56 @@ extension Facts {
     }
 
     /// Usage days: activity days (rows read, and pairs a database reduced) and paid-order
-    /// days, distinct and sorted per customer.
-    private static func usage(_ activities: ActivityTable?, _ reduced: ActivityDays?, orderStart: [Int32], orderDays: [Int32],
+    /// days, distinct and sorted per customer. The activities are let go as soon as their
+    /// days are copied, and the days are made distinct in place: at a million customers
+    /// neither the activity rows nor a second array of 27 M days is held beside the result.
+    private static func usage(_ activities: inout ActivityTable?, _ reduced: inout ActivityDays?, orderStart: [Int32], orderDays: [Int32],
                               customers n: Int) -> ([Int32], [Int32]) {
         var usageCount = [Int32](repeating: 0, count: n + 1)
         if let a = activities { for i in 0..<a.count where a.customer[i] >= 0 { usageCount[Int(a.customer[i]) + 1] += 1 } }
         if let r = reduced { for i in 0..<r.count { usageCount[Int(r.customer[i]) + 1] += 1 } }
         for c in 0..<n { usageCount[c + 1] += usageCount[c] + (orderStart[c + 1] - orderStart[c]) }
         var rawStart = usageCount
-        var usageRaw = [Int32](repeating: 0, count: Int(usageCount[n]))
+        var days = [Int32](repeating: 0, count: Int(usageCount[n]))
         if let a = activities {
             for i in 0..<a.count where a.customer[i] >= 0 {
                 let c = Int(a.customer[i])
-                usageRaw[Int(rawStart[c])] = a.day[i]
+                days[Int(rawStart[c])] = a.day[i]
                 rawStart[c] += 1
             }
         }
         if let r = reduced {
             for i in 0..<r.count {
                 let c = Int(r.customer[i])
-                usageRaw[Int(rawStart[c])] = r.day[i]
+                days[Int(rawStart[c])] = r.day[i]
                 rawStart[c] += 1
             }
         }
+        (activities, reduced) = (nil, nil)
         var usageStart = [Int32](repeating: 0, count: n + 1)
-        var usageDays: [Int32] = []
-        usageDays.reserveCapacity(usageRaw.count)
-        // Each customer's raw days (activities, then paid orders) sorted in place, then
-        // appended without repeats: no array per customer.
-        usageRaw.withUnsafeMutableBufferPointer { raw in
+        var kept = 0
+        // Each customer's days (activities, then paid orders) sorted where they lie, then
+        // moved down without repeats: the write position never passes the read position.
+        days.withUnsafeMutableBufferPointer { days in
             for c in 0..<n {
                 let (start, end) = (Int(usageCount[c]), Int(usageCount[c + 1]))
                 var k = Int(rawStart[c])
                 for i in Int(orderStart[c])..<Int(orderStart[c + 1]) {
-                    raw[k] = orderDays[i]
+                    days[k] = orderDays[i]
                     k += 1
                 }
-                raw[start..<end].sort()
+                days[start..<end].sort()
                 var last = Int32.min
-                for d in raw[start..<end] where d != last {
-                    usageDays.append(d)
-                    last = d
+                for i in start..<end where days[i] != last {
+                    last = days[i]
+                    days[kept] = last
+                    kept += 1
                 }
-                usageStart[c + 1] = Int32(usageDays.count)
+                usageStart[c + 1] = Int32(kept)
             }
         }
-        return (usageStart, usageDays)
+        days.removeLast(days.count - kept)
+        return (usageStart, days)
     }
 
     /// Each lead's stage days in the zone, its instants, amount and dimensions.

@@ -15,6 +15,6 @@ public struct FolderSource: FactSource {
     public func read(lap: (String) -> Void) throws -> SourceReading {
         let snapshot = try SnapshotReader.read(folder: folder, options: options)
         lap("read")
-        return SourceReading(snapshot: snapshot, dimensions: dimensions)
+        return SourceReading(snapshot: consume snapshot, dimensions: dimensions)
     }
 }

@@ -63,17 +63,25 @@ public struct PostgresSource: FactSource {
             }
             return try TableReader(rows: rows, name: "\(schema).\(actual)")
         }
-        var snapshot = try SnapshotReader.read(inputs, options: options)
-        let reduced = try reduction?.days(customers: snapshot.customers)
-        snapshot.activityDays = reduced?.0
+        var notes: [String] = []
+        let snapshot = try Self.adding(reduction, to: SnapshotReader.read(inputs, options: options), notes: &notes)
         lap("read")
-        let total = snapshot.quality.rowsRead["activities"]
-        var reading = SourceReading(snapshot: snapshot, dimensions: dimensions)
-        if let (days, rows) = reduced, let total {
-            reading.notes.append("activities: \(rows) of \(total) rows reduced in the database to \(days.count) customer days")
-        }
-        reading.notes.append("received \(connection.received) bytes from \(connection.name)")
+        // The snapshot's only holder is the reading, which lets each table go as its facts are made.
+        var reading = SourceReading(snapshot: consume snapshot, dimensions: dimensions)
+        reading.notes = notes + ["received \(connection.received) bytes from \(connection.name)"]
         return reading
+    }
+
+    /// The snapshot with the activity days the database reduced, if it did.
+    private static func adding(_ reduction: ActivityReduction?, to snapshot: Snapshot, notes: inout [String]) throws -> Snapshot {
+        guard let reduction else { return snapshot }
+        var snapshot = snapshot
+        let (days, rows) = try reduction.days(customers: snapshot.customers)
+        if let total = snapshot.quality.rowsRead["activities"] {
+            notes.append("activities: \(rows) of \(total) rows reduced in the database to \(days.count) customer days")
+        }
+        snapshot.activityDays = days
+        return snapshot
     }
 
     /// Whether the server places instants in the configured zone by the same name (its own

@@ -29,6 +29,6 @@ public struct SQLiteSource: FactSource {
         }
         let snapshot = try SnapshotReader.read(inputs, options: options)
         lap("read")
-        return SourceReading(snapshot: snapshot, dimensions: dimensions)
+        return SourceReading(snapshot: consume snapshot, dimensions: dimensions)
     }
 }
