@@ -24,6 +24,8 @@ public struct BarChart: Sendable {
     public struct Geometry: Sendable {
         public var header: [Mark]
         public var plot: Rect
+        /// The width each category owns along the plot.
+        public var slot: Double
         /// nil when no value is known ("no data").
         public var axis: ValueAxis?
         /// Per category, the span its group of bars takes.
@@ -75,7 +77,7 @@ public struct BarChart: Sendable {
                 return Rect(x: x, y: min(y(from), y(to)), width: w, height: max(abs(y(to) - y(from)), 0.5))
             })
         }
-        return Geometry(header: header, plot: plot, axis: axis, groups: groups, bars: bars, totals: totals.map(y))
+        return Geometry(header: header, plot: plot, slot: slot, axis: axis, groups: groups, bars: bars, totals: totals.map(y))
     }
 
     public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
@@ -93,7 +95,7 @@ public struct BarChart: Sendable {
             marks.append(text.mark(format.language.isChinese ? "无数据" : "No data", at: Point(plot.x + plot.width / 2, plot.y + plot.height / 2),
                                    .middle, .middle, style: theme.label))
         }
-        let slot = plot.width / Double(max(categories.count, 1))
+        let slot = g.slot
         let labels = g.groups.indices.map { i in series.map { s in (s.values[safe: i] ?? nil).map { format.format($0, kind) } } }
         let widths = labels.map { $0.map { $0.map { text.width($0, theme.small) } ?? 0 } }
         // Grouped bars' value labels sit over their bars. They are drawn only if every one

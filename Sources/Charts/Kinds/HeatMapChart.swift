@@ -44,7 +44,10 @@ public struct HeatMapChart: Sendable {
             public var shade: Double
         }
 
+        /// Each row's label with its note ("2026-03  120 位"), and the width they are set in.
+        public var rowLabels: [String]
         public var labelWidth: Double
+        public var cellWidth: Double
         /// The column labels' row.
         public var header: Double
         public var columnCenters: [Double]
@@ -55,12 +58,8 @@ public struct HeatMapChart: Sendable {
         public var rowBreaks: [Double]
     }
 
-    /// Each row's label with its note ("2026-03  120 位").
-    var labels: [String] {
-        zip(rowLabels, rowNotes.isEmpty ? rowLabels.map { _ in "" } : rowNotes).map { $1.isEmpty ? $0 : "\($0)  \($1)" }
-    }
-
     public func layout(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Geometry {
+        let labels = zip(rowLabels, rowNotes.isEmpty ? rowLabels.map { _ in "" } : rowNotes).map { $1.isEmpty ? $0 : "\($0)  \($1)" }
         let labelWidth = min((labels.map { text.width($0, theme.small) }.max() ?? 0) + 10, width * 0.3)
         let header = 20.0
         let cellWidth = (width - labelWidth) / Double(max(columnLabels.count, 1))
@@ -75,7 +74,7 @@ public struct HeatMapChart: Sendable {
                              value: v, shade: hi > lo ? (v - lo) / (hi - lo) : 0.5)
             }
         }
-        return Geometry(labelWidth: labelWidth, header: header,
+        return Geometry(rowLabels: labels, labelWidth: labelWidth, cellWidth: cellWidth, header: header,
                         columnCenters: columnLabels.indices.map { labelWidth + (Double($0) + 0.5) * cellWidth },
                         rowMiddles: rowLabels.indices.map { header + (Double($0) + 0.5) * cellHeight }, cells: cells,
                         rowBreaks: rowLabels.indices.dropFirst().map { header + Double($0) * cellHeight })
@@ -84,11 +83,10 @@ public struct HeatMapChart: Sendable {
     public func build(width: Double, height: Double, theme: Theme = .standard, placer text: TextPlacer = TextPlacer()) -> Scene {
         let g = layout(width: width, height: height, theme: theme, placer: text)
         var marks: [Mark] = []
-        let cellWidth = (width - g.labelWidth) / Double(max(columnLabels.count, 1))
         for (label, x) in zip(columnLabels, g.columnCenters) {
-            marks.append(text.mark(label, at: Point(x, g.header / 2), .middle, .middle, style: theme.small, maxWidth: cellWidth - 2))
+            marks.append(text.mark(label, at: Point(x, g.header / 2), .middle, .middle, style: theme.small, maxWidth: g.cellWidth - 2))
         }
-        for (label, (y, row)) in zip(labels, zip(g.rowMiddles, g.cells)) {
+        for (label, (y, row)) in zip(g.rowLabels, zip(g.rowMiddles, g.cells)) {
             marks.append(text.mark(label, at: Point(0, y), .start, .middle, style: theme.small, maxWidth: g.labelWidth - 6))
             for cell in row.compactMap({ $0 }) {
                 let fill = Self.ramp(cell.shade)

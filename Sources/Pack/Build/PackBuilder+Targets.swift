@@ -9,8 +9,10 @@ extension PackBuilder {
             return PackSection(id: "targets", title: text.targets, blocks: [.note(text("本月没有需要对照的目标：目标表中没有本月、本季度或本年度的目标。",
                                                                                           "No target applies to this month: the targets table has none for this month, quarter or year."))])
         }
+        /// The metric and the slice the target is for ("新增客户 · 转介绍").
+        func metricName(_ t: TargetOutcome) -> String { name(t.metric) + (t.slice.map { " · \($0.value)" } ?? "") }
         func label(_ t: TargetOutcome) -> String {
-            name(t.metric) + (t.slice.map { " · \($0.value)" } ?? "") + (t.scope == .month ? "" : text("（\(t.period)）", " (\(t.period))"))
+            metricName(t) + (t.scope == .month ? "" : text("（\(t.period)）", " (\(t.period))"))
         }
         /// Beside the bar, the figures it measures: actual against target, or for an open
         /// period against what its months so far call for.
@@ -26,7 +28,7 @@ extension PackBuilder {
         let table = DataTable(id: "targets", header: [text.metric, text.period, text.actual, text.target, text.attainment, text.pace, text.status],
                               rows: outcomes.map { t in
                                   let figures = report.metric(t.metric).map { pair($0, t.actual, t.target) }
-                                  return [name(t.metric) + (t.slice.map { " · \($0.value)" } ?? ""), t.period,
+                                  return [metricName(t), t.period,
                                           figures?.0 ?? "—", figures?.1 ?? "—",
                                           format.format(t.attainment, .ratio), format.format(t.pace, .ratio), text.status(t.status?.rawValue)]
                               },
