@@ -21,31 +21,26 @@ final class MonthScans: Sendable {
 
     /// gross_margin of the month, sliced by every customer dimension.
     var grossMargin: Computed {
-        margin.withLock { made in
-            if let made { return made }
-            let computed = GrossMargin(month: month, facts: facts, config: config, groups: Groups(facts.customers.allDimensions)).computed
-            made = computed
-            return computed
-        }
+        Self.once(margin) { GrossMargin(month: month, facts: facts, config: config, groups: Groups(facts.customers.allDimensions)).computed }
     }
 
     /// ltv_12m of the month, sliced by every customer dimension.
     var lifetimeValue: Computed {
-        ltv.withLock { made in
-            if let made { return made }
-            let computed = LTV.computed(month: month, facts: facts, config: config, groups: Groups(facts.customers.allDimensions))
-            made = computed
-            return computed
-        }
+        Self.once(ltv) { LTV.computed(month: month, facts: facts, config: config, groups: Groups(facts.customers.allDimensions)) }
     }
 
     /// Who was live at the month's start and end, by the configured dimensions.
     var live: Liveness {
-        liveness.withLock { made in
+        Self.once(liveness) { Liveness(month: month, facts: facts, window: config.definitions.churnAfterDays, groups: Groups(facts.customers.dimensions)) }
+    }
+
+    /// The value in `slot`, made by `make` under its lock on first request.
+    private static func once<Value: Sendable>(_ slot: borrowing Mutex<Value?>, _ make: () -> Value) -> Value {
+        slot.withLock { made in
             if let made { return made }
-            let scan = Liveness(month: month, facts: facts, window: config.definitions.churnAfterDays, groups: Groups(facts.customers.dimensions))
-            made = scan
-            return scan
+            let value = make()
+            made = value
+            return value
         }
     }
 }

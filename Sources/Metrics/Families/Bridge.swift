@@ -13,7 +13,7 @@ public struct Bridge: Sendable, Equatable {
 
     /// The whole company's counts of a liveness scan.
     init(_ live: Liveness) {
-        (start, churned, reactivated, new, end) = (Int(live.before[0]), Int(live.churned[0]), Int(live.reactivated[0]), Int(live.new[0]), Int(live.after[0]))
+        (start, churned, reactivated, new, end) = (Int(live.before[0]), Int(live.churned[0]), Int(live.reactivated[0]), live.new, Int(live.after[0]))
     }
 
     /// The identity METRICS.md promises; false would mean a bug in liveness.

@@ -10,15 +10,15 @@ struct Liveness {
     /// Signed up before first(M) and not live at first(M) − 1; `reactivated` are those live at last(M).
     let dormant: [Double]
     let reactivated: [Double]
-    /// Signed up in M and live at last(M).
-    let new: [Double]
+    /// Signed up in M and live at last(M), in the whole company (the bridge's term).
+    let new: Int
 
     init(month: Month, facts: Facts, window: Int, groups: Groups) {
         let f = facts.customers
         let w = Int32(window)
         let start = month.firstDay - 1, end = month.lastDay
         var before = groups.zeros(), after = groups.zeros(), churned = groups.zeros()
-        var dormant = groups.zeros(), reactivated = groups.zeros(), new = groups.zeros()
+        var dormant = groups.zeros(), reactivated = groups.zeros(), new = 0
         for c in 0..<f.count {
             let wasLive = f.isLive(c, on: start, window: w)
             let isLive = f.isLive(c, on: end, window: w)
@@ -29,7 +29,7 @@ struct Liveness {
                 groups.add(1, row: c, to: &dormant)
                 if isLive { groups.add(1, row: c, to: &reactivated) }
             }
-            if isLive && month.contains(f.signupDay[c]) { groups.add(1, row: c, to: &new) }
+            if isLive && month.contains(f.signupDay[c]) { new += 1 }
         }
         (self.groups, self.before, self.after, self.churned) = (groups, before, after, churned)
         (self.dormant, self.reactivated, self.new) = (dormant, reactivated, new)

@@ -14,9 +14,7 @@ extension Facts {
 
         let (orderStart, orderDays, orderAmounts, orderCosts) = Self.paidOrders(snapshot.orders, customers: n, zone: zone)
         snapshot.orders = OrderTable()
-        var (activities, activityDays) = (snapshot.activities, snapshot.activityDays)
-        (snapshot.activities, snapshot.activityDays) = (nil, nil)
-        let (usageStart, usageDays) = Self.usage(&activities, &activityDays, orderStart: orderStart, orderDays: orderDays, customers: n)
+        let (usageStart, usageDays) = Self.usage(taking: &snapshot, orderStart: orderStart, orderDays: orderDays, customers: n)
 
         let dims = dimensions.compactMap { snapshot.customers.dimension($0) }
         let customers = CustomerFacts(signupDay: signup, dimensions: dims, allDimensions: snapshot.customers.dimensions, usageStart: usageStart, usageDays: usageDays,
@@ -75,32 +73,36 @@ extension Facts {
     }
 
     /// Usage days: activity days (rows read, and pairs a database reduced) and paid-order
-    /// days, distinct and sorted per customer. The activities are let go as soon as their
-    /// days are copied, and the days are made distinct in place: at a million customers
-    /// neither the activity rows nor a second array of 27 M days is held beside the result.
-    private static func usage(_ activities: inout ActivityTable?, _ reduced: inout ActivityDays?, orderStart: [Int32], orderDays: [Int32],
-                              customers n: Int) -> ([Int32], [Int32]) {
+    /// days, distinct and sorted per customer. The snapshot's activities are let go as soon
+    /// as their days are copied, and the days are made distinct in place: at a million
+    /// customers neither the activity rows nor a second array of 27 M days is held beside the result.
+    private static func usage(taking snapshot: inout Snapshot, orderStart: [Int32], orderDays: [Int32], customers n: Int) -> ([Int32], [Int32]) {
         var usageCount = [Int32](repeating: 0, count: n + 1)
-        if let a = activities { for i in 0..<a.count where a.customer[i] >= 0 { usageCount[Int(a.customer[i]) + 1] += 1 } }
-        if let r = reduced { for i in 0..<r.count { usageCount[Int(r.customer[i]) + 1] += 1 } }
-        for c in 0..<n { usageCount[c + 1] += usageCount[c] + (orderStart[c + 1] - orderStart[c]) }
-        var rawStart = usageCount
-        var days = [Int32](repeating: 0, count: Int(usageCount[n]))
-        if let a = activities {
-            for i in 0..<a.count where a.customer[i] >= 0 {
-                let c = Int(a.customer[i])
-                days[Int(rawStart[c])] = a.day[i]
-                rawStart[c] += 1
+        var rawStart: [Int32], days: [Int32]
+        do {
+            // Taken out of the snapshot, so that they are let go at the end of this block.
+            let (activities, reduced) = (snapshot.activities, snapshot.activityDays)
+            (snapshot.activities, snapshot.activityDays) = (nil, nil)
+            if let a = activities { for i in 0..<a.count where a.customer[i] >= 0 { usageCount[Int(a.customer[i]) + 1] += 1 } }
+            if let r = reduced { for i in 0..<r.count { usageCount[Int(r.customer[i]) + 1] += 1 } }
+            for c in 0..<n { usageCount[c + 1] += usageCount[c] + (orderStart[c + 1] - orderStart[c]) }
+            rawStart = usageCount
+            days = [Int32](repeating: 0, count: Int(usageCount[n]))
+            if let a = activities {
+                for i in 0..<a.count where a.customer[i] >= 0 {
+                    let c = Int(a.customer[i])
+                    days[Int(rawStart[c])] = a.day[i]
+                    rawStart[c] += 1
+                }
+            }
+            if let r = reduced {
+                for i in 0..<r.count {
+                    let c = Int(r.customer[i])
+                    days[Int(rawStart[c])] = r.day[i]
+                    rawStart[c] += 1
+                }
             }
         }
-        if let r = reduced {
-            for i in 0..<r.count {
-                let c = Int(r.customer[i])
-                days[Int(rawStart[c])] = r.day[i]
-                rawStart[c] += 1
-            }
-        }
-        (activities, reduced) = (nil, nil)
         var usageStart = [Int32](repeating: 0, count: n + 1)
         var kept = 0
         // Each customer's days (activities, then paid orders) sorted where they lie, then

@@ -73,9 +73,8 @@ public struct PostgresSource: FactSource {
     }
 
     /// The snapshot with the activity days the database reduced, if it did.
-    private static func adding(_ reduction: ActivityReduction?, to snapshot: Snapshot, notes: inout [String]) throws -> Snapshot {
+    private static func adding(_ reduction: ActivityReduction?, to snapshot: consuming Snapshot, notes: inout [String]) throws -> Snapshot {
         guard let reduction else { return snapshot }
-        var snapshot = snapshot
         let (days, rows) = try reduction.days(customers: snapshot.customers)
         if let total = snapshot.quality.rowsRead["activities"] {
             notes.append("activities: \(rows) of \(total) rows reduced in the database to \(days.count) customer days")
