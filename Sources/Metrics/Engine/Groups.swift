@@ -41,6 +41,9 @@ struct Groups {
 
     func count(_ slots: [Double]) -> SlicedValue { value { slots[$0] } }
 
+    /// The slot of member `code` of the `k`-th dimension.
+    func slot(dimension k: Int, code: Int) -> Int { base[k] + code }
+
     /// Slot indices a row belongs to (0 first), for statistics that need every value (medians).
     func slots(of row: Int) -> [Int] {
         var out = [0]

@@ -15,7 +15,7 @@ struct OrderFamily: MetricFamily {
         let yearFrom = (month - 11).firstDay
         var revenue = groups.exactZeros(), orders = groups.zeros(), paying = groups.zeros()
         var windowBuyers = groups.zeros(), repeaters = groups.zeros(), everBuyers = groups.zeros(), secondBuyers = groups.zeros()
-        var yearRevenue = [[Int64]](repeating: [], count: groups.slotCount)
+        var yearRevenue = [Int64](repeating: 0, count: f.count)
         for c in 0..<f.count {
             let inMonth = f.orders(c, from: first, to: last)
             if !inMonth.isEmpty {
@@ -29,8 +29,7 @@ struct OrderFamily: MetricFamily {
             let toDate = f.orders(c, from: Int32.min, to: last).count
             if toDate >= 1 { groups.add(1, row: c, to: &everBuyers) }
             if toDate >= 2 { groups.add(1, row: c, to: &secondBuyers) }
-            let year = f.revenue(c, from: yearFrom, to: last)
-            if year > 0 { for slot in groups.slots(of: c) { yearRevenue[slot].append(year) } }
+            yearRevenue[c] = f.revenue(c, from: yearFrom, to: last)
         }
         let major = revenue.map { config.majorUnits($0) }
         var out: [String: Computed] = [
@@ -51,9 +50,9 @@ struct OrderFamily: MetricFamily {
 
     /// The sum of the `k` largest values, by quickselect: linear time, where sorting every
     /// slot of every month was a tenth of the whole build at a million customers.
-    static func sumOfLargest(_ values: [Int64], _ k: Int) -> Int64 {
+    static func sumOfLargest(_ values: some Collection<Int64>, _ k: Int) -> Int64 {
         guard k < values.count else { return values.reduce(0, +) }
-        var a = values
+        var a = Array(values)
         var (low, high) = (0, a.count - 1)
         let target = k - 1   // index of the k-th largest once a[0…target] are the largest
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -73,14 +72,32 @@ struct OrderFamily: MetricFamily {
         return a[0...target].reduce(0, +)
     }
 
-    /// Revenue of the top ⌈20 % × n⌉ customers over all revenue, per slot.
-    static func topShare(_ perSlot: [[Int64]], groups: Groups, config: MetricsConfig) -> Computed {
+    /// Revenue of the top ⌈20 % × n⌉ customers over all revenue, per slot, from each
+    /// customer's 12-month revenue. A slot's customers with revenue are gathered one
+    /// dimension at a time (a counting sort on the member code), so no list per slot is
+    /// grown customer by customer.
+    static func topShare(_ revenue: [Int64], groups: Groups, config: MetricsConfig) -> Computed {
         var top = groups.zeros(), all = groups.zeros(), n = groups.zeros()
-        for (slot, values) in perSlot.enumerated() where !values.isEmpty {
-            let k = (values.count + 4) / 5
-            top[slot] = config.majorUnits(Self.sumOfLargest(values, k))
+        func measure(_ values: ArraySlice<Int64>, slot: Int) {
+            guard !values.isEmpty else { return }
+            top[slot] = config.majorUnits(Self.sumOfLargest(values, (values.count + 4) / 5))
             all[slot] = config.majorUnits(values.reduce(0, +))
             n[slot] = Double(values.count)
+        }
+        let paying = revenue.indices.filter { revenue[$0] > 0 }
+        measure(ArraySlice(paying.map { revenue[$0] }), slot: 0)
+        for (k, dimension) in groups.dimensions.enumerated() {
+            var start = [Int](repeating: 0, count: dimension.members.count + 1)
+            for c in paying where dimension.codes[c] >= 0 { start[Int(dimension.codes[c]) + 1] += 1 }
+            for m in dimension.members.indices { start[m + 1] += start[m] }
+            var fill = start
+            var values = [Int64](repeating: 0, count: start[dimension.members.count])
+            for c in paying where dimension.codes[c] >= 0 {
+                let m = Int(dimension.codes[c])
+                values[fill[m]] = revenue[c]
+                fill[m] += 1
+            }
+            for m in dimension.members.indices { measure(values[start[m]..<start[m + 1]], slot: groups.slot(dimension: k, code: m)) }
         }
         var computed = groups.ratio(top, all, "revenue of the top ⌈20 % × n⌉ customers", "revenue of all customers, 12 months")
         computed.inputs.append(("n (customers with revenue > 0)", groups.count(n)))
