@@ -33,6 +33,8 @@ let package = Package(
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // glibc's malloc.h (mallopt): part of libc, so nothing to link.
         .systemLibrary(name: "CMalloc"),
+        // The compiler's prefetch hint: header-only, so nothing to link.
+        .systemLibrary(name: "CPrefetch"),
         // libxml2, whose push parser streams an .xlsx worksheet as ZIPFoundation inflates it.
         .systemLibrary(
             name: "CXML2",
@@ -41,7 +43,7 @@ let package = Package(
         ),
         // The metric catalog, the facts and the source interface they come through, metric
         // families, targets and metrics.json.
-        .target(name: "Metrics"),
+        .target(name: "Metrics", dependencies: ["CPrefetch"]),
         // The data contract: value parsing, CSV and .xlsx reading with the mapping of a CRM's
         // exports, typed columnar tables, findings, and their reduction to facts.
         .target(name: "Snapshot", dependencies: ["Metrics", "CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -51,4 +51,29 @@ import Testing
         #expect(with("O3") { set.find($0) } == nil)
         #expect(set.count == 20_001)
     }
+
+    @Test func hashesTakenAheadOfABatchFindRepeatsWithinItAndAcrossGrowth() {
+        // Hashes are taken for a whole batch before any of its keys is added, so a key may
+        // repeat inside the batch and the set may grow between taking and using a hash.
+        var set = ByteIndex.set(capacity: 4)
+        var index = ByteIndex(capacity: 4)
+        let keys = (0..<3_000).map { i in i % 7 == 3 ? "K\(i - 3)" : i % 2 == 0 ? "K\(i)" : "客户-\(i)-有限公司" }
+        var added: [Bool] = [], codes: [Int32] = []
+        for batch in stride(from: 0, to: keys.count, by: 32) {
+            let slice = keys[batch..<min(batch + 32, keys.count)]
+            let hashes = slice.map { k in with(k) { set.ahead($0) } }
+            let indexHashes = slice.map { k in with(k) { index.ahead($0) } }
+            for (k, key) in slice.enumerated() {
+                added.append(with(key) { set.add($0, hashes[k]) })
+                codes.append(with(key) { index.insert($0, indexHashes[k]).code })
+            }
+        }
+        var plain = ByteIndex.set(capacity: 4)
+        #expect(added == keys.map { k in with(k) { plain.add($0) } })
+        #expect(added.filter { !$0 }.count == (0..<3_000).filter { $0 % 7 == 3 && ($0 - 3) % 2 == 0 }.count)
+        for (i, key) in keys.enumerated() {
+            #expect(with(key) { index.find($0, index.ahead($0)) } == codes[i])
+            #expect(codes[i] == codes[keys.firstIndex(of: key)!])
+        }
+    }
 }

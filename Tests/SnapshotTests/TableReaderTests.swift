@@ -112,4 +112,30 @@ import Metrics
         }
         #expect(seen == count)
     }
+
+    @Test func recordsLookedAtAheadStillReachTheBodyInOrderBeforeAProblem() throws {
+        // Blank lines and a quoted line break move lines away from rows; a ragged record far
+        // past the first batch must be thrown only after every record before it reached the body.
+        var text = "id,note\n"
+        for i in 1...100 { text += i == 40 ? "\n" : i == 50 ? "50,\"two\nlines\"\n" : "\(i),n\(i)\n" }
+        text += "101,a,b\n102,n102\n"
+        let reader = try TableReader(bytes: Array(text.utf8), fileName: "t.csv")
+        var prepared: [String] = [], bodies: [(id: String, ahead: String, line: Int, row: Int)] = []
+        let error = #expect(throws: SnapshotError.self) {
+            try reader.forEachRecord(lookingAhead: { record in
+                prepared.append(record.string(0))
+                return record.string(0)
+            }) { record, ahead in
+                #expect(prepared.count - bodies.count <= TableReader.lookahead, "looked further ahead than a batch")
+                bodies.append((record.string(0), ahead, record.line, record.row))
+            }
+        }
+        #expect(error?.line == 103)
+        let ids = (1...100).filter { $0 != 40 }.map(String.init)
+        #expect(bodies.map(\.id) == ids)
+        #expect(bodies.allSatisfy { $0.id == $0.ahead })
+        #expect(bodies.map(\.row) == Array(1...99))
+        #expect(bodies.first { $0.id == "41" }?.line == 42 && bodies.first { $0.id == "51" }?.line == 53)
+        #expect(prepared == ids, "the ragged record is never handed out")
+    }
 }

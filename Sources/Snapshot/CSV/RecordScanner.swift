@@ -5,7 +5,6 @@ struct RecordScanner {
     let fileName: String
     var offset = 0
     var line = 1
-    private var fields: [FieldRange] = []
 
     init(buffer: UnsafeMutableBufferPointer<UInt8>, fileName: String, delimiter: UInt8, offset: Int = 0, line: Int = 1) {
         self.buffer = buffer
@@ -75,11 +74,13 @@ struct RecordScanner {
         buffer[p] == Self.cr && (p + 1 == buffer.count || buffer[p + 1] == Self.lf)
     }
 
-    mutating func next() throws -> (fields: [FieldRange], line: Int)? {
+    /// Scans the next record, appending its fields' ranges to `fields` (a batch of records
+    /// shares one array), and returns the line it starts on; nil at the end.
+    mutating func next(appendingTo fields: inout [FieldRange]) throws -> Int? {
         let n = buffer.count
         guard offset < n else { return nil }
         let recordLine = line
-        fields.removeAll(keepingCapacity: true)
+        let first = fields.count
         var p = offset
         while true {
             if p < n, buffer[p] == Self.quote {
@@ -89,7 +90,7 @@ struct RecordScanner {
                 var write = p
                 while true {
                     guard p < n else {
-                        throw SnapshotError(.structural, file: fileName, line: openedLine, column: fields.count + 1,
+                        throw SnapshotError(.structural, file: fileName, line: openedLine, column: fields.count - first + 1,
                                             message: "a quoted field is never closed (unbalanced \")", chinese: "带引号的字段没有闭合（引号不成对）")
                     }
                     // Nothing unescaped yet: jump to the next quote, LF or non-ASCII byte, eight bytes at a time.
@@ -102,7 +103,7 @@ struct RecordScanner {
                     }
                     let c = buffer[p]
                     if c >= 0x80 {
-                        let length = try sequenceLength(at: p, field: fields.count + 1)
+                        let length = try sequenceLength(at: p, field: fields.count - first + 1)
                         for k in 0..<length { buffer[write + k] = buffer[p + k] }
                         write += length
                         p += length
@@ -125,7 +126,7 @@ struct RecordScanner {
                 }
                 fields.append(FieldRange(start: start, end: write, quoted: true))
                 guard p == n || buffer[p] == delimiter || buffer[p] == Self.lf || isLineEndCR(p) else {
-                    throw SnapshotError(.structural, file: fileName, line: line, column: fields.count,
+                    throw SnapshotError(.structural, file: fileName, line: line, column: fields.count - first,
                                         message: "unexpected text after a closing quote; expected \(Character(Unicode.Scalar(delimiter)) == "\t" ? "a tab" : String(Character(Unicode.Scalar(delimiter)))) or end of line",
                                         chinese: "闭合引号后出现了多余文字；应为分隔符或行尾")
                 }
@@ -145,18 +146,18 @@ struct RecordScanner {
                     }
                     let c = buffer[p]
                     if c >= 0x80 {
-                        p += try sequenceLength(at: p, field: fields.count + 1)
+                        p += try sequenceLength(at: p, field: fields.count - first + 1)
                         continue
                     }
                     if c == delimiter || c == Self.lf { break }
                     if c == Self.cr {
                         if isLineEndCR(p) { break }
-                        throw SnapshotError(.structural, file: fileName, line: line, column: fields.count + 1,
+                        throw SnapshotError(.structural, file: fileName, line: line, column: fields.count - first + 1,
                                             message: "a carriage return (CR) inside an unquoted field; lines must end in LF or CRLF, and a field holding a line break must be quoted",
                                             chinese: "未加引号的字段中有回车符（CR）；行应以 LF 或 CRLF 结尾，含换行的字段须加引号")
                     }
                     if c == Self.quote {
-                        throw SnapshotError(.structural, file: fileName, line: line, column: fields.count + 1,
+                        throw SnapshotError(.structural, file: fileName, line: line, column: fields.count - first + 1,
                                             message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
                                             chinese: "未加引号的字段中有引号；应给整个字段加引号，并把其中的引号写成两个（\"\"）")
                     }
@@ -175,6 +176,6 @@ struct RecordScanner {
             break
         }
         offset = p
-        return (fields, recordLine)
+        return recordLine
     }
 }

@@ -138,10 +138,11 @@ public struct TableReader: Sendable {
         // Blank out a byte-order mark in place (removing it would move the whole file).
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { (buffer[0], buffer[1], buffer[2]) = (0x20, 0x20, 0x20) }
         var scanner = RecordScanner(buffer: buffer, fileName: fileName, delimiter: delimiter)
-        guard let record = try scanner.next() else {
+        var fields: [FieldRange] = []
+        guard try scanner.next(appendingTo: &fields) != nil else {
             throw SnapshotError(.structural, file: fileName, line: 1, message: "the file is empty; expected a header row naming the columns", chinese: "文件为空；应有一行表头列出各列")
         }
-        let names = record.fields.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.start..<$0.end]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+        let names = fields.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.start..<$0.end]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
         var firstColumn: [String: Int] = [:]
         for (i, name) in names.enumerated() where !name.isEmpty {
             if let earlier = firstColumn[name.lowercased()] {
@@ -192,10 +193,23 @@ public struct TableReader: Sendable {
     /// Pages are handed back in steps of this many bytes behind the scan.
     static let releaseStep = 32 << 20
 
+    /// Records read ahead of the one handed out: enough for the lookups they ask for
+    /// (``forEachRecord(lookingAhead:_:)``) to be in flight together, few enough that their
+    /// fields stay in the first-level cache.
+    static let lookahead = 32
+
     /// Calls `body` for every record after the header, file after file, in order. The
     /// records' bytes are valid only inside `body`; the pages behind the scan are given
     /// back as it goes. A reader is read once.
     public func forEachRecord(_ body: (TableRecord) throws -> Void) throws {
+        try forEachRecord(lookingAhead: { _ in () }) { record, _ in try body(record) }
+    }
+
+    /// ``forEachRecord(_:)``, where `prepare` sees each record a few dozen records before
+    /// `body` does and hands it what it found: a table starts its hash lookups there, so
+    /// that their cache misses overlap. `body` still sees every record in order, and a
+    /// problem in a record is thrown only after every record before it went through `body`.
+    func forEachRecord<Ahead>(lookingAhead prepare: (TableRecord) -> Ahead, _ body: (TableRecord, Ahead) throws -> Void) throws {
         let width = header.count
         var row = 0
         for (index, part) in parts.enumerated() {
@@ -204,32 +218,65 @@ public struct TableReader: Sendable {
                 let buffer = file.buffer
                 var scanner = RecordScanner(buffer: buffer, fileName: name, delimiter: delimiter, offset: bodyStart, line: bodyLine)
                 var released = 0
-                while true {
-                    let recordStart = scanner.offset
-                    guard let record = try scanner.next() else { break }
-                    if recordStart - released >= Self.releaseStep {
-                        file.release(below: recordStart)
-                        released = recordStart
+                // One batch of records: `width` fields each, end to end.
+                var fields: [FieldRange] = [], lines: [Int] = [], ahead: [Ahead] = []
+                fields.reserveCapacity(Self.lookahead * width)
+                var problem: Error?
+                while problem == nil {
+                    let batchStart = scanner.offset
+                    if batchStart - released >= Self.releaseStep {
+                        file.release(below: batchStart)
+                        released = batchStart
                     }
-                    if record.fields.count == 1, record.fields[0].start == record.fields[0].end, !record.fields[0].quoted { continue }
-                    guard record.fields.count == width else {
-                        throw SnapshotError(.structural, file: name, line: record.line, column: min(record.fields.count, width + 1),
-                                            message: "expected \(width) fields as in the header, found \(record.fields.count)",
-                                            chinese: "应与表头一样有 \(width) 个字段，实有 \(record.fields.count) 个")
+                    fields.removeAll(keepingCapacity: true)
+                    lines.removeAll(keepingCapacity: true)
+                    do {
+                        while lines.count < Self.lookahead {
+                            let first = fields.count
+                            guard let line = try scanner.next(appendingTo: &fields) else { break }
+                            let count = fields.count - first
+                            if count == 1, fields[first].start == fields[first].end, !fields[first].quoted {
+                                fields.removeLast()
+                                continue
+                            }
+                            guard count == width else {
+                                throw SnapshotError(.structural, file: name, line: line, column: min(count, width + 1),
+                                                    message: "expected \(width) fields as in the header, found \(count)",
+                                                    chinese: "应与表头一样有 \(width) 个字段，实有 \(count) 个")
+                            }
+                            lines.append(line)
+                        }
+                    } catch {
+                        problem = error
                     }
-                    row += 1
-                    try body(TableRecord(buffer: UnsafeBufferPointer(buffer), fields: record.fields, part: index, line: record.line, row: row))
+                    if lines.isEmpty { break }
+                    try fields.withUnsafeBufferPointer { fields in
+                        func record(_ k: Int) -> TableRecord {
+                            TableRecord(buffer: UnsafeBufferPointer(buffer), fields: UnsafeBufferPointer(rebasing: fields[(k * width)..<((k + 1) * width)]),
+                                        part: index, line: lines[k], row: row + k + 1)
+                        }
+                        ahead.removeAll(keepingCapacity: true)
+                        for k in lines.indices { ahead.append(prepare(record(k))) }
+                        for k in lines.indices { try body(record(k), ahead[k]) }
+                    }
+                    row += lines.count
                 }
+                if let problem { throw problem }
                 // Read once (quoted fields were unescaped in place): its pages go back now, not when the reader goes.
                 file.release(below: buffer.count)
             case .sheet(let book):
                 // The sheet's rows go through an escaping callback; the body runs inside it, synchronously.
-                try withoutActuallyEscaping(body) { body in
-                    var sawHeader = false
-                    try SheetRows.read(book, width: width) { sheetRow in
-                        guard sawHeader else { sawHeader = true; return }
-                        row += 1
-                        try body(TableRecord(buffer: sheetRow.buffer, fields: sheetRow.fields, part: index, line: sheetRow.number, row: row, place: .cell))
+                try withoutActuallyEscaping(prepare) { prepare in
+                    try withoutActuallyEscaping(body) { body in
+                        var sawHeader = false
+                        try SheetRows.read(book, width: width) { sheetRow in
+                            guard sawHeader else { sawHeader = true; return }
+                            row += 1
+                            try sheetRow.fields.withUnsafeBufferPointer { fields in
+                                let record = TableRecord(buffer: sheetRow.buffer, fields: fields, part: index, line: sheetRow.number, row: row, place: .cell)
+                                try body(record, prepare(record))
+                            }
+                        }
                     }
                 }
             case .rows(let source, let name):
@@ -240,7 +287,10 @@ public struct TableReader: Sendable {
                     }
                     row = fields.row ?? row + 1
                     try fields.bytes.withUnsafeBufferPointer { buffer in
-                        try body(TableRecord(buffer: buffer, fields: fields.fields, part: index, line: row, row: row, place: .row))
+                        try fields.fields.withUnsafeBufferPointer { ranges in
+                            let record = TableRecord(buffer: buffer, fields: ranges, part: index, line: row, row: row, place: .row)
+                            try body(record, prepare(record))
+                        }
                     }
                 }
             }

@@ -3,7 +3,7 @@ import Metrics
 /// One record: byte ranges of its fields in the file buffer, valid only inside the callback.
 public struct TableRecord {
     let buffer: UnsafeBufferPointer<UInt8>
-    let fields: [FieldRange]
+    let fields: UnsafeBufferPointer<FieldRange>
     /// Which of the reader's files it is in (``TableReader/partNames``): an index, not a
     /// name, so that handing out a record costs no reference count.
     public let part: Int

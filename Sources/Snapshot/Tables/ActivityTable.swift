@@ -23,10 +23,10 @@ public struct ActivityTable: Sendable {
         let parser = RowParser(layout: layout, options: options)
         var rows = 0
         var first = Int32.max, last = Int32.min
-        try reader.forEachRecord { record in
+        try reader.forEachRecord(lookingAhead: { customers.ahead(ofBytes: $0.bytes(cCustomer)) }) { record, hash in
             rows += 1
             guard let customerId = parser.idBytes(record, cCustomer), let at = parser.instant(record, cAt) else { return }
-            let row = customers.row(ofBytes: customerId) ?? Missing.row
+            let row = customers.row(ofBytes: customerId, hash) ?? Missing.row
             if row == Missing.row {
                 parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，未计入指标")
             }

@@ -21,6 +21,12 @@ public struct CustomerTable: Sendable {
     /// The row of a customer id given as a field's bytes (trimmed), nil when unknown.
     public func row(ofBytes id: UnsafeBufferPointer<UInt8>) -> Int32? { rowOfId.find(id) }
 
+    /// The hash of a customer id, its lookup started ahead (``ByteIndex/ahead(_:)``).
+    func ahead(ofBytes id: UnsafeBufferPointer<UInt8>) -> ByteIndex.Hash { rowOfId.ahead(id) }
+
+    /// ``row(ofBytes:)`` with the hash ``ahead(ofBytes:)`` took of the same bytes.
+    func row(ofBytes id: UnsafeBufferPointer<UInt8>, _ hash: ByteIndex.Hash) -> Int32? { rowOfId.find(id, hash) }
+
     public func dimension(_ name: String) -> DimensionColumn? { dimensions.first { $0.name == name } }
 
     static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions) throws -> (CustomerTable, QualityLog) {
@@ -32,10 +38,10 @@ public struct CustomerTable: Sendable {
         table.dimensions = dims.map { DimensionColumn(name: $0.0) }
         let parser = RowParser(layout: layout, options: options)
         var rows = 0
-        try reader.forEachRecord { record in
+        try reader.forEachRecord(lookingAhead: { table.rowOfId.ahead($0.bytes(cId)) }) { record, hash in
             rows += 1
             guard let id = parser.id(record, cId), let signup = parser.instant(record, cSignup) else { return }
-            guard table.rowOfId.insert(record.bytes(cId)).inserted else {
+            guard table.rowOfId.insert(record.bytes(cId), hash).inserted else {
                 parser.finding(.duplicateKey, record, cId, "customer_id \(id) appears again; the first row is kept", zh: "客户编号 \(id) 重复出现，保留第一行")
                 return
             }

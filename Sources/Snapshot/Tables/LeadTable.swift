@@ -42,43 +42,54 @@ public struct LeadTable: Sendable {
         table.amount.reserveCapacity(expected)
         table.customer.reserveCapacity(expected)
         var rows = 0
-        try reader.forEachRecord { record in
+        let (cContact, cQualified, cOpportunity, cWon, cLost) = (stageColumns[0], stageColumns[1], stageColumns[2], stageColumns[3], stageColumns[4])
+        try reader.forEachRecord(lookingAhead: { record in
+            (seen.ahead(record.bytes(cId)), cCustomer.map { customers.ahead(ofBytes: record.bytes($0)) })
+        }) { record, hashes in
             rows += 1
             guard let idBytes = parser.idBytes(record, cId), let created = parser.instant(record, cCreated) else { return }
-            guard seen.add(idBytes) else {
+            guard seen.add(idBytes, hashes.0) else {
                 let id = String(decoding: idBytes, as: UTF8.self)
                 parser.finding(.duplicateKey, record, cId, "lead_id \(id) appears again; the first row is kept", zh: "线索编号 \(id) 重复出现，保留第一行")
                 return
             }
-            let stages = stageColumns.map { parser.optionalInstant(record, $0) }
-            // Stage order: created ≤ first contact, created ≤ qualified ≤ opportunity ≤ won/lost.
-            // The finding names the first stage that comes before the one it follows.
-            let last = stages[3] >= stages[4] ? (stages[3], stageColumns[3]) : (stages[4], stageColumns[4])
-            let chain = [(created, cCreated), (stages[1], stageColumns[1]), (stages[2], stageColumns[2]), last].filter { $0.0 != Missing.instant }
-            var backwards = zip(chain, chain.dropFirst()).first { $0.0 > $1.0 }.map { [$0.1.1] }
-            if backwards == nil, stages[0] != Missing.instant, stages[0] < created { backwards = [stageColumns[0]] }
-            if let column = backwards?.first {
-                parser.finding(.stageOrder, record, column, "stage timestamps of lead \(String(decoding: idBytes, as: UTF8.self)) run backwards (this one is earlier than the stage before it); kept as written", zh: "线索 \(String(decoding: idBytes, as: UTF8.self)) 的阶段时间倒序（此阶段早于前一阶段），按原值保留")
+            let contact = parser.optionalInstant(record, cContact), qualified = parser.optionalInstant(record, cQualified)
+            let opportunity = parser.optionalInstant(record, cOpportunity), won = parser.optionalInstant(record, cWon)
+            let lost = parser.optionalInstant(record, cLost)
+            // Stage order: created ≤ first contact, created ≤ qualified ≤ opportunity ≤ won/lost,
+            // stages not reached skipped. The finding names the first stage that comes before
+            // the one it follows.
+            var previous = created, backwards: Int?, isBackwards = false
+            func follows(_ instant: Int64, _ column: Int?) {
+                guard !isBackwards, instant != Missing.instant else { return }
+                if instant < previous { (backwards, isBackwards) = (column, true) } else { previous = instant }
             }
-            if stages[3] != Missing.instant, stages[4] != Missing.instant {
-                parser.finding(.wonAndLost, record, stageColumns[4], "lead \(String(decoding: idBytes, as: UTF8.self)) is both won and lost; counted as won", zh: "线索 \(String(decoding: idBytes, as: UTF8.self)) 既成交又丢单，按成交计")
+            follows(qualified, cQualified)
+            follows(opportunity, cOpportunity)
+            if won >= lost { follows(won, cWon) } else { follows(lost, cLost) }
+            if !isBackwards, contact != Missing.instant, contact < created { (backwards, isBackwards) = (cContact, true) }
+            if isBackwards {
+                parser.finding(.stageOrder, record, backwards, "stage timestamps of lead \(String(decoding: idBytes, as: UTF8.self)) run backwards (this one is earlier than the stage before it); kept as written", zh: "线索 \(String(decoding: idBytes, as: UTF8.self)) 的阶段时间倒序（此阶段早于前一阶段），按原值保留")
+            }
+            if won != Missing.instant, lost != Missing.instant {
+                parser.finding(.wonAndLost, record, cLost, "lead \(String(decoding: idBytes, as: UTF8.self)) is both won and lost; counted as won", zh: "线索 \(String(decoding: idBytes, as: UTF8.self)) 既成交又丢单，按成交计")
             }
             var customerRow = Missing.row
-            if let cCustomer {
+            if let cCustomer, let hash = hashes.1 {
                 let customerId = record.bytes(cCustomer)
                 if !customerId.isEmpty {
-                    customerRow = customers.row(ofBytes: customerId) ?? Missing.row
+                    customerRow = customers.row(ofBytes: customerId, hash) ?? Missing.row
                     if customerRow == Missing.row {
                         parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中")
                     }
                 }
             }
             table.createdAt.append(created)
-            table.firstContactAt.append(stages[0])
-            table.qualifiedDay.append(LeadFacts.day(of: stages[1], in: options.zone))
-            table.opportunityDay.append(LeadFacts.day(of: stages[2], in: options.zone))
-            table.wonDay.append(LeadFacts.day(of: stages[3], in: options.zone))
-            table.lostDay.append(stages[3] != Missing.instant ? LeadFacts.none : LeadFacts.day(of: stages[4], in: options.zone))
+            table.firstContactAt.append(contact)
+            table.qualifiedDay.append(LeadFacts.day(of: qualified, in: options.zone))
+            table.opportunityDay.append(LeadFacts.day(of: opportunity, in: options.zone))
+            table.wonDay.append(LeadFacts.day(of: won, in: options.zone))
+            table.lostDay.append(won != Missing.instant ? LeadFacts.none : LeadFacts.day(of: lost, in: options.zone))
             table.amount.append(try parser.optionalAmount(record, cAmount))
             table.customer.append(customerRow)
             table.channel.append(bytes: parser.field(record, cChannel))

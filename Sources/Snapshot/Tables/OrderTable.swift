@@ -32,7 +32,7 @@ public struct OrderTable: Sendable {
         table.status.reserveCapacity(expected)
         table.cost.reserveCapacity(expected)
         var rows = 0
-        try reader.forEachRecord { record in
+        try reader.forEachRecord(lookingAhead: { (seen.ahead($0.bytes(cId)), customers.ahead(ofBytes: $0.bytes(cCustomer))) }) { record, hashes in
             rows += 1
             guard let id = parser.idBytes(record, cId), let customerId = parser.idBytes(record, cCustomer),
                   let at = parser.instant(record, cAt), let amount = try parser.amount(record, cAmount, nonNegative: true) else { return }
@@ -47,11 +47,11 @@ public struct OrderTable: Sendable {
                     return
                 }
             }
-            guard seen.add(id) else {
+            guard seen.add(id, hashes.0) else {
                 parser.finding(.duplicateKey, record, cId, "order_id \(String(decoding: id, as: UTF8.self)) appears again; the first row is kept", zh: "订单编号 \(String(decoding: id, as: UTF8.self)) 重复出现，保留第一行")
                 return
             }
-            let row = customers.row(ofBytes: customerId) ?? Missing.row
+            let row = customers.row(ofBytes: customerId, hashes.1) ?? Missing.row
             if row == Missing.row {
                 parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; the order is left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，该订单未计入指标")
             }

@@ -19,7 +19,7 @@ public struct SurveyTable: Sendable {
         var table = SurveyTable()
         let parser = RowParser(layout: layout, options: options)
         var rows = 0
-        try reader.forEachRecord { record in
+        try reader.forEachRecord(lookingAhead: { customers.ahead(ofBytes: $0.bytes(cCustomer)) }) { record, hash in
             rows += 1
             guard let customerId = parser.idBytes(record, cCustomer), let at = parser.instant(record, cAt),
                   let score = parser.number(record, cScore) else { return }
@@ -36,7 +36,7 @@ public struct SurveyTable: Sendable {
                 parser.rejection(.unreadableValue, record, cScore, "expected a whole \(kind == .nps ? "NPS score 0–10" : "CSAT score 1–5"), found \(record.string(cScore)); the row is left out", zh: "评分应为 \(kind == .nps ? "0–10 的整数（NPS）" : "1–5 的整数（CSAT）")，实为“\(record.string(cScore))”，该行未计入")
                 return
             }
-            let row = customers.row(ofBytes: customerId) ?? Missing.row
+            let row = customers.row(ofBytes: customerId, hash) ?? Missing.row
             if row == Missing.row {
                 parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，未计入指标")
             }

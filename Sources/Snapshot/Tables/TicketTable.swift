@@ -17,16 +17,16 @@ public struct TicketTable: Sendable {
         let parser = RowParser(layout: layout, options: options)
         var seen = ByteIndex.set(capacity: reader.estimatedRecords)
         var rows = 0
-        try reader.forEachRecord { record in
+        try reader.forEachRecord(lookingAhead: { (seen.ahead($0.bytes(cId)), customers.ahead(ofBytes: $0.bytes(cCustomer))) }) { record, hashes in
             rows += 1
             guard let idBytes = parser.idBytes(record, cId), let customerId = parser.idBytes(record, cCustomer),
                   let opened = parser.instant(record, cOpened) else { return }
-            guard seen.add(idBytes) else {
+            guard seen.add(idBytes, hashes.0) else {
                 let id = String(decoding: idBytes, as: UTF8.self)
                 parser.finding(.duplicateKey, record, cId, "ticket_id \(id) appears again; the first row is kept", zh: "工单编号 \(id) 重复出现，保留第一行")
                 return
             }
-            let row = customers.row(ofBytes: customerId) ?? Missing.row
+            let row = customers.row(ofBytes: customerId, hashes.1) ?? Missing.row
             if row == Missing.row {
                 parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，未计入指标")
             }
