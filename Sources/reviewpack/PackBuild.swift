@@ -163,19 +163,34 @@ struct PackBuild {
                 }
                 return (withheld, self.reports(facts, reading, targets: audience.targets(reading.source.targets), quality: quality, clock: &clock))
             }
-            for (m, month) in reading.months.enumerated() {
-                var packs: [Built] = []
-                for (a, audience) in audiences.enumerated() {
-                    packs.append(try pack(reports[a].1[m], audience: audience, withheld: reports[a].0, templates: templates, assets: assets,
-                                          lock: lock, clock: &clock))
-                    Console.status.advance("packs", done: m * audiences.count + a + 1, of: reading.months.count * audiences.count)
+            // Packs are drawn a few at a time, one per core, and published one by one in order,
+            // so each month links to the months published before it, as when built one by one.
+            let items = reading.months.indices.flatMap { m in audiences.indices.map { a in (m: m, a: a) } }
+            let publishedBefore = audiences.map { $0.publish ? SitePublisher(root: siteRoot(of: $0)).publishedMonths() : [] }
+            let window = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let monthNames = reading.months.map(\.description)
+            var packs: [Built] = []
+            for start in stride(from: 0, to: items.count, by: window) {
+                let group = Array(items[start..<min(start + window, items.count)])
+                let rendered = ConcurrentSlots<Result<RenderedPack, Error>>(count: group.count)
+                DispatchQueue.concurrentPerform(iterations: group.count) { i in
+                    let (m, a) = group[i]
+                    let published = publishedBefore[a] + monthNames[..<m]
+                    rendered.set(i, Result { try render(reports[a].1[m], audience: audiences[a], withheld: reports[a].0, templates: templates, published: published) })
                 }
-                try Outbox(root: outbox).write(month: month.description, messages: packs.map { b in
-                    (Outbox.Entry(name: b.audience.messageName, audience: b.audience.configId,
-                                  recipients: (b.audience.addressing.to + b.audience.addressing.cc).map(\.address)), b.message.bytes)
-                })
-                clock.lap("outbox")
-                built += packs
+                clock.lap("packs")
+                for (i, (m, a)) in group.enumerated() {
+                    packs.append(try publish(try rendered.get(i).get(), assets: assets, lock: lock, templates: templates, clock: &clock))
+                    Console.status.advance("packs", done: m * audiences.count + a + 1, of: items.count)
+                    guard a == audiences.count - 1 else { continue }
+                    try Outbox(root: outbox).write(month: monthNames[m], messages: packs.map { b in
+                        (Outbox.Entry(name: b.audience.messageName, audience: b.audience.configId,
+                                      recipients: (b.audience.addressing.to + b.audience.addressing.cc).map(\.address)), b.message.bytes)
+                    })
+                    clock.lap("outbox")
+                    built += packs
+                    packs = []
+                }
             }
         } catch let e as PackError {
             throw Failure.output(e.description)
@@ -186,40 +201,65 @@ struct PackBuild {
         return (clock, built)
     }
 
-    /// One audience's pack of one month: document, PDF, site (when published) and message.
-    private func pack(_ report: Report, audience: Audience, withheld: Set<String>, templates: TemplateSet, assets: [(String, [UInt8])],
-                      lock: SiteLock, clock: inout StageClock) throws -> Built {
+    /// One audience's month drawn and composed, nothing of it published yet.
+    struct RenderedPack: Sendable {
+        var month: Month
+        var audience: Audience
+        var pdf: [UInt8]
+        var site: SiteMonth?
+        var message: EmailMessage
+    }
+
+    /// The site root of an audience: `OUT`, or `OUT/<audience>`.
+    func siteRoot(of audience: Audience) -> String {
+        audience.folder.map { (out as NSString).appendingPathComponent($0) } ?? out
+    }
+
+    /// One audience's pack of one month: document, PDF, page (when published) and message.
+    /// `published`: the months its site holds by the time this one is published, for the
+    /// page's links to its neighbours. The PDF, the page and the message's draft are drawn
+    /// side by side, each with its own cairo and pango contexts.
+    private func render(_ report: Report, audience: Audience, withheld: Set<String>, templates: TemplateSet, published: [String]) throws -> RenderedPack {
         var options = PackOptions(company: config.company, language: config.language, currency: config.currency, sections: audience.sections)
         options.audience = audience.label
         options.withheldTables = withheld
         options.commentary = try commentary(for: audience, month: report.month)
         let document = PackBuilder(report: report, options: options).document()
-        let pdf = PackPDF.render(document, date: Self.sourceDateEpoch.map { Self.isoDate($0) })
-        clock.lap("pdf")
-        let site = try audience.publish ? SiteMonth(document, report: report, audience: audience, root: out, templates: templates, personalData: config.site.personalData) : nil
-        clock.lap("html")
-        let page = try site.map { try publish($0, pdf: pdf, assets: assets, lock: lock, templates: templates, clock: &clock) }
         let folder = audience.folder.map { ($0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0) + "/" } ?? ""
         let pageURL = audience.publish ? config.site.url.map { $0 + folder + "\(report.month)/" } : nil
-        let message = try EmailMessage.compose(document, pdf: pdf, templates: templates, addressing: audience.addressing,
-                                               date: messageDate(report.month), pageURL: pageURL)
-        clock.lap("email")
-        return Built(month: report.month, audience: audience, page: page, pdfBytes: pdf.count, message: message)
+        let pdf = ConcurrentSlots<[UInt8]>(count: 1), site = ConcurrentSlots<Result<SiteMonth?, Error>>(count: 1)
+        let draft = ConcurrentSlots<Result<EmailMessage.Draft, Error>>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 3) { i in
+            switch i {
+            case 0: pdf.set(0, PackPDF.render(document, date: Self.sourceDateEpoch.map { Self.isoDate($0) }))
+            case 1:
+                site.set(0, Result {
+                    try audience.publish ? SiteMonth(document, report: report, root: siteRoot(of: audience), inFolder: audience.folder != nil,
+                                                     published: published, templates: templates, personalData: config.site.personalData) : nil
+                })
+            default: draft.set(0, Result { try EmailMessage.Draft(document, templates: templates, pageURL: pageURL) })
+            }
+        }
+        let message = EmailMessage.compose(try draft.get(0).get(), pdf: pdf.get(0), addressing: audience.addressing, date: messageDate(report.month))
+        return RenderedPack(month: report.month, audience: audience, pdf: pdf.get(0), site: try site.get(0).get(), message: message)
     }
 
-    /// Publishes one audience's month (site page, charts, PDF, metrics.json) and its archive index.
-    private func publish(_ site: SiteMonth, pdf: [UInt8], assets: [(String, [UInt8])], lock: SiteLock, templates: TemplateSet,
-                         clock: inout StageClock) throws -> String {
-        let publisher = SitePublisher(root: site.root, interruption: interruption)
-        if site.inFolder { publisher.removeLeftovers(holding: lock) }
-        try publisher.publish(folder: "assets", files: assets)
-        try publisher.publish(folder: site.month, files: [("pack.pdf", pdf)] + site.files)
-        try MonthLinks.relinkNeighbours(of: site.month, publisher: publisher, templates: templates, language: config.language)
-        let archive = try ArchiveIndex.render(publisher: publisher, company: config.company, language: config.language,
-                                              currency: config.currency, templates: templates)
-        try publisher.publish(file: "index.html", contents: Array(archive.utf8))
+    /// Publishes a drawn pack when its audience's site is published: the month's page, charts,
+    /// PDF and metrics.json, and the archive index.
+    private func publish(_ pack: RenderedPack, assets: [(String, [UInt8])], lock: SiteLock, templates: TemplateSet, clock: inout StageClock) throws -> Built {
+        let page = try pack.site.map { site in
+            let publisher = SitePublisher(root: site.root, interruption: interruption)
+            if site.inFolder { publisher.removeLeftovers(holding: lock) }
+            try publisher.publish(folder: "assets", files: assets)
+            try publisher.publish(folder: site.month, files: [("pack.pdf", pack.pdf)] + site.files)
+            try MonthLinks.relinkNeighbours(of: site.month, publisher: publisher, templates: templates, language: config.language)
+            let archive = try ArchiveIndex.render(publisher: publisher, company: config.company, language: config.language,
+                                                  currency: config.currency, templates: templates)
+            try publisher.publish(file: "index.html", contents: Array(archive.utf8))
+            return (site.root as NSString).appendingPathComponent("\(site.month)/index.html")
+        }
         clock.lap("publish")
-        return (site.root as NSString).appendingPathComponent("\(site.month)/index.html")
+        return Built(month: pack.month, audience: pack.audience, page: page, pdfBytes: pack.pdf.count, message: pack.message)
     }
 
     /// The message's Date: SOURCE_DATE_EPOCH when set, else midnight starting the month

@@ -11,11 +11,12 @@ struct SiteMonth {
     let month: String
     let files: [(String, [UInt8])]
 
-    init(_ document: PackDocument, report: Report, audience: Audience, root out: String, templates: TemplateSet, personalData: Bool) throws {
-        root = audience.folder.map { (out as NSString).appendingPathComponent($0) } ?? out
-        inFolder = audience.folder != nil
+    /// `published`: the months the audience's site holds when this one is published.
+    init(_ document: PackDocument, report: Report, root: String, inFolder: Bool, published: [String], templates: TemplateSet, personalData: Bool) throws {
+        self.root = root
+        self.inFolder = inFolder
         month = report.month.description
-        let links = MonthLinks(of: month, among: SitePublisher(root: root).publishedMonths())
+        let links = MonthLinks(of: month, among: published)
         let (html, pageFiles) = try PageHTML.render(document, templates: templates, links: links, personalData: personalData)
         let json = MetricsJSON.document(report, personalData: personalData).serialized()
         files = [("index.html", Array(html.utf8)), ("metrics.json", Array(json.utf8))] + pageFiles

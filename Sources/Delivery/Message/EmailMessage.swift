@@ -21,17 +21,39 @@ public struct EmailMessage: Sendable {
     /// Mail servers commonly refuse messages past this size.
     public static let warningSize = 10_000_000
 
+    /// What of a message needs no PDF: its text, its HTML and its charts, drawn. A build
+    /// drafts it while the PDF is drawn.
+    public struct Draft: Sendable {
+        let month: String
+        let subject: String
+        let text: String
+        let html: String
+        let charts: [(id: String, cid: String, png: [UInt8])]
+
+        public init(_ document: PackDocument, templates: TemplateSet, pageURL: String?) throws {
+            let body = EmailBody(document: document, pageURL: pageURL)
+            let charts = body.charts
+            let context = body.context(charts: charts)
+            month = document.month
+            subject = body.subject
+            text = try templates.render(context, "email")
+            html = try templates.render(context, "email-html")
+            self.charts = charts.map { ($0.block.id, $0.cid, $0.png) }
+        }
+    }
+
     public static func compose(_ document: PackDocument, pdf: [UInt8], templates: TemplateSet, addressing: Addressing,
                                date: MessageDate, pageURL: String?) throws -> EmailMessage {
-        let body = EmailBody(document: document, pageURL: pageURL)
-        let charts = body.charts
-        let context = body.context(charts: charts)
-        let text = try templates.render(context, "email")
-        let html = try templates.render(context, "email-html")
-        let pdfName = "pack-\(document.month).pdf"
+        compose(try Draft(document, templates: templates, pageURL: pageURL), pdf: pdf, addressing: addressing, date: date)
+    }
+
+    /// The message of a draft with its PDF attached.
+    public static func compose(_ draft: Draft, pdf: [UInt8], addressing: Addressing, date: MessageDate) -> EmailMessage {
+        let (text, html, charts) = (draft.text, draft.html, draft.charts)
+        let pdfName = "pack-\(draft.month).pdf"
         let images = charts.map { chart in
             MIMEPart.leaf("image/png", chart.png, headers: [("Content-ID", "<\(chart.cid)>"),
-                                                             ("Content-Disposition", "inline; filename=\"\(chart.block.id).png\"")])
+                                                             ("Content-Disposition", "inline; filename=\"\(chart.id).png\"")])
         }
         let tree = MIMEPart.multipart("mixed", [
             .multipart("related", [
@@ -48,11 +70,11 @@ public struct EmailMessage: Sendable {
             headers.append((name, list.map(\.header).joined(separator: ", ")))
         }
         headers.append(("Date", date.header))
-        headers.append(("Subject", HeaderText.unstructured(body.subject)))
+        headers.append(("Subject", HeaderText.unstructured(draft.subject)))
         // The id covers everything but itself: another month, audience or recipient list gives another id.
         var fingerprint: [UInt8] = []
         for (name, value) in headers { fingerprint += Array("\(name): \(value)\n".utf8) }
-        let messageID = "<reviewpack.\(document.month).\(ContentHash.hex(fingerprint + encoded))@\(addressing.from?.domain ?? "reviewpack.invalid")>"
+        let messageID = "<reviewpack.\(draft.month).\(ContentHash.hex(fingerprint + encoded))@\(addressing.from?.domain ?? "reviewpack.invalid")>"
         headers.insert(("Message-ID", messageID), at: headers.firstIndex { $0.0 == "Subject" }!)
         headers.append(("MIME-Version", "1.0"))
 
