@@ -70,7 +70,8 @@ public struct Prediction: Sendable {
         var alive = 0.0, value = 0.0
         var pAlive = [Double](repeating: 0, count: f.count)
         var values = [Double](repeating: 0, count: f.count)
-        var curve: [Int: (Int, Double)] = [:]
+        // Customers and summed P(alive) per recency bucket.
+        var curve = [(customers: Int, alive: Double)](repeating: (0, 0), count: Self.recencyBuckets + 1)
         for c in 0..<f.count {
             guard let h = histories[c] else { continue }
             let g = Int(groups.group[c])
@@ -82,14 +83,16 @@ public struct Prediction: Sendable {
                 value += values[c]
             }
             let months = min(Int((end - h.lastPurchaseDay) / 30), Self.recencyBuckets)
-            let entry = curve[months] ?? (0, 0)
-            curve[months] = (entry.0 + 1, entry.1 + p)
+            curve[months].customers += 1
+            curve[months].alive += p
         }
         probabilityAlive = pAlive
         expectedValue = valueModel != nil ? values : []
         expectedAliveCustomers = alive
         predictedCLV52w = valueModel != nil && customers > 0 ? value / Double(customers) * grossMargin : nil
-        recencyCurve = curve.keys.sorted().map { RecencyPoint(monthsSinceLastPurchase: $0, customers: curve[$0]!.0, meanProbabilityAlive: curve[$0]!.1 / Double(curve[$0]!.0)) }
+        recencyCurve = curve.indices.filter { curve[$0].customers > 0 }.map {
+            RecencyPoint(monthsSinceLastPurchase: $0, customers: curve[$0].customers, meanProbabilityAlive: curve[$0].alive / Double(curve[$0].customers))
+        }
 
         // At risk: the largest 12-month spenders with P(alive) < 0.5, ties by customer id.
         let from = (month - 11).firstDay

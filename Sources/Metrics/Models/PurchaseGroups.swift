@@ -17,10 +17,14 @@ struct PurchaseGroups {
         let histories = (0..<f.count).map { PurchaseHistory(customer: $0, facts: f, end: end) }
         // Customers with a history, ordered by (x, t_x, T) and, for the spend model, by
         // (x, repeat value): consecutive equal keys form one group.
+        // Each part of a key takes only the bits its largest value needs, so the radix sort
+        // makes as few passes as the data allows (three, not seven, for a million customers).
         let buyers = histories.indices.filter { histories[$0] != nil }
+        let txBits = Self.bits(buyers.reduce(0) { max($0, Int(histories[$1]!.txDays)) })
+        let ageBits = Self.bits(buyers.reduce(0) { max($0, Int(histories[$1]!.ageDays)) })
         let keys = buyers.map { c in
             let h = histories[c]!
-            return UInt128(h.x) << 64 | UInt128(UInt32(h.txDays)) << 32 | UInt128(UInt32(h.ageDays))
+            return UInt128(h.x) << (txBits + ageBits) | UInt128(h.txDays) << ageBits | UInt128(h.ageDays)
         }
         let purchaseRuns = RadixOrder.runs(keys)
         var group = [Int32](repeating: -1, count: f.count)
@@ -32,7 +36,8 @@ struct PurchaseGroups {
             return BGNBD.Summary(x: Double(h.x), tx: h.tx, T: h.T, count: Double(run.count))
         }
         let repeaters = buyers.filter { histories[$0]!.x >= 1 }
-        let spendKeys = repeaters.map { c in UInt128(histories[c]!.x) << 64 | UInt128(histories[c]!.repeatValue) }
+        let valueBits = Self.bits(repeaters.reduce(0) { max($0, Int(histories[$1]!.repeatValue)) })
+        let spendKeys = repeaters.map { c in UInt128(histories[c]!.x) << valueBits | UInt128(histories[c]!.repeatValue) }
         spend = RadixOrder.runs(spendKeys).map { run in
             let h = histories[repeaters[Int(run.first!)]]!
             return GammaGamma.Summary(x: Double(h.x), mean: majorUnit * h.repeatMean, count: Double(run.count))
@@ -40,4 +45,7 @@ struct PurchaseGroups {
         self.histories = histories
         self.group = group
     }
+
+    /// The bits a value ≥ 0 takes.
+    private static func bits(_ value: Int) -> Int { Int.bitWidth - value.leadingZeroBitCount }
 }

@@ -16,6 +16,8 @@ enum RadixOrder {
         for shift in stride(from: 0, to: used, by: digitBits) {
             for i in counts.indices { counts[i] = 0 }
             for k in keys { counts[Int((k >> shift) & mask)] += 1 }
+            // Every key has the same digit here: this pass would not move anything.
+            if counts[Int((keys[0] >> shift) & mask)] == keys.count { continue }
             var start = 0
             for i in counts.indices { (counts[i], start) = (start, start + counts[i]) }
             for index in order {

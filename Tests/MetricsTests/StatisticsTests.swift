@@ -1,0 +1,34 @@
+import Testing
+@testable import Metrics
+
+@Suite struct StatisticsTests {
+    @Test func medianOfSmallCountsWorkedByHand() {
+        #expect(Statistics.median([]) == nil)
+        #expect(Statistics.median([7]) == 7)
+        #expect(Statistics.median([3, 1]) == 2)
+        #expect(Statistics.median([5, 1, 4]) == 4)
+        #expect(Statistics.median([2, 9, 2, 2]) == 2)
+        #expect(Statistics.median([10, 0.5, 3, 8, 1, 6]) == 4.5)   // 3 and 6 in the middle
+    }
+
+    /// Against the sorted middle on inputs that trouble a selection: runs of equal values,
+    /// sorted and reversed orders, organ pipes, and every length from 1 to 64.
+    @Test func medianAgreesWithTheSortedMiddle() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            seed ^= seed << 13
+            seed ^= seed >> 7
+            seed ^= seed << 17
+            return seed
+        }
+        var inputs: [[Double]] = (1...64).map { n in (0..<n).map { _ in Double(next() % 1000) / 8 } }
+        inputs += [(0..<1001).map(Double.init), (0..<1000).reversed().map(Double.init),
+                   (0..<999).map { Double(min($0, 998 - $0)) }, [Double](repeating: 4.25, count: 500),
+                   (0..<2000).map { _ in Double(next() % 3) }, (0..<777).map { _ in Double(next() % 100_000) / 100 }]
+        for values in inputs {
+            let sorted = values.sorted(), mid = sorted.count / 2
+            let expected = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+            #expect(Statistics.median(values) == expected, "\(values.count) values")
+        }
+    }
+}
