@@ -138,4 +138,68 @@ import Metrics
         #expect(bodies.first { $0.id == "41" }?.line == 42 && bodies.first { $0.id == "51" }?.line == 53)
         #expect(prepared == ids, "the ragged record is never handed out")
     }
+
+    /// Every record with its line and row, and the problem that ended the reading, read
+    /// in line (nil) or scanned ahead in chunks of the plan's size.
+    func scanned(_ text: String, _ plan: ScanAhead.Plan?) throws -> (records: [String], problem: String?) {
+        var reader = try TableReader(bytes: Array(text.utf8), fileName: "t.csv")
+        reader.scanAhead = plan
+        var records: [String] = []
+        do {
+            try reader.forEachRecord { r in
+                records.append((0..<reader.header.count).map { r.string($0, trimmed: false) }.joined(separator: "|") + " @\(r.line)#\(r.row)")
+            }
+            return (records, nil)
+        } catch let problem as SnapshotError {
+            return (records, "\(problem.line ?? 0):\(problem.column ?? 0) \(problem.message)")
+        }
+    }
+
+    @Test func chunksScannedAheadGiveTheRecordsOfOneChunk() throws {
+        // Quoted line breaks, doubled quotes, blank lines and CRLF fall at and across chunk
+        // ends of every size from 1 to 7 records.
+        var text = "id,note,amount\r\n"
+        for i in 1...200 {
+            switch i % 9 {
+            case 0: text += "\(i),\"two\nlines, \"\"quoted\"\"\",\(i).50\n"
+            case 4: text += "\n"
+            case 7: text += "\(i),\"客户\n\n三行\",1\r\n"
+            default: text += "\(i),n\(i),\(i)\n"
+            }
+        }
+        let inLine = try scanned(text, nil)
+        #expect(inLine.problem == nil && inLine.records.count == 200 - 22)
+        #expect(inLine.records.first { $0.hasPrefix("9|") } == "9|two\nlines, \"quoted\"|9.50 @12#8")   // after a blank line and a record of three lines
+        let oneChunk = try scanned(text, ScanAhead.Plan(records: 1 << 20, depth: 1, minimumBytes: 0))
+        #expect(oneChunk.records == inLine.records && oneChunk.problem == nil)
+        for size in 1...7 {
+            let chunked = try scanned(text, ScanAhead.Plan(records: size, depth: 2, minimumBytes: 0))
+            #expect(chunked.records == inLine.records && chunked.problem == nil, "chunks of \(size)")
+        }
+        // A problem ends every reading after the same records, with the same line and column.
+        for broken in [text + "201,a\n202,b,2\n", text + "201,\"never closed,1\n202,b,2\n", text.replacingOccurrences(of: "n150,", with: "n1\"50,")] {
+            let inLine = try scanned(broken, nil)
+            #expect(inLine.problem != nil)
+            for size in [1, 2, 5, 1 << 20] {
+                let chunked = try scanned(broken, ScanAhead.Plan(records: size, depth: 2, minimumBytes: 0))
+                #expect(chunked.records == inLine.records && chunked.problem == inLine.problem, "chunks of \(size): \(chunked.problem ?? "")")
+            }
+        }
+    }
+
+    @Test func aReaderThatStopsEarlyEndsItsScanThread() throws {
+        // The body throws in the first chunk; the scan thread must stop before the reading returns.
+        let text = "id\n" + (1...10_000).map(String.init).joined(separator: "\n")
+        var reader = try TableReader(bytes: Array(text.utf8), fileName: "t.csv")
+        reader.scanAhead = ScanAhead.Plan(records: 10, depth: 3, minimumBytes: 0)
+        struct Enough: Error {}
+        var seen = 0
+        #expect(throws: Enough.self) {
+            try reader.forEachRecord { _ in
+                seen += 1
+                if seen == 25 { throw Enough() }
+            }
+        }
+        #expect(seen == 25)
+    }
 }

@@ -1,6 +1,9 @@
 /// The state machine of RFC 4180, with the table's separator, over a mutable byte buffer:
 /// UTF-8 checked and quoted fields unescaped in place as it goes.
-struct RecordScanner {
+///
+/// Sendable so that a file can be scanned on a thread of its own (``ScanAhead``): its
+/// buffer is then touched by that thread alone, ahead of the records already handed out.
+struct RecordScanner: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<UInt8>
     let fileName: String
     var offset = 0

@@ -17,6 +17,8 @@ public struct TableReader: Sendable {
     public let header: [String]
     private let parts: [Part]
     private let delimiter: UInt8
+    /// How a large file is scanned on a thread of its own (``ScanAhead``); nil: always in line.
+    var scanAhead: ScanAhead.Plan? = ScanAhead.Plan()
 
     /// One file of the table: text with where its first record after the header starts, a
     /// workbook's sheet, or a database table's rows.
@@ -216,52 +218,44 @@ public struct TableReader: Sendable {
             switch part {
             case .text(let file, let name, let bodyStart, let bodyLine):
                 let buffer = file.buffer
-                var scanner = RecordScanner(buffer: buffer, fileName: name, delimiter: delimiter, offset: bodyStart, line: bodyLine)
+                let scanner = RecordScanner(buffer: buffer, fileName: name, delimiter: delimiter, offset: bodyStart, line: bodyLine)
                 var released = 0
-                // One batch of records: `width` fields each, end to end.
-                var fields: [FieldRange] = [], lines: [Int] = [], ahead: [Ahead] = []
-                fields.reserveCapacity(Self.lookahead * width)
-                var problem: Error?
-                while problem == nil {
-                    let batchStart = scanner.offset
-                    if batchStart - released >= Self.releaseStep {
-                        file.release(below: batchStart)
-                        released = batchStart
+                var ahead: [Ahead] = []
+                /// Hands a chunk's records to `prepare` and `body` in batches, then throws the problem that ended it.
+                func consume(_ chunk: RecordChunk) throws {
+                    if chunk.start - released >= Self.releaseStep {
+                        file.release(below: chunk.start)
+                        released = chunk.start
                     }
-                    fields.removeAll(keepingCapacity: true)
-                    lines.removeAll(keepingCapacity: true)
-                    do {
-                        while lines.count < Self.lookahead {
-                            let first = fields.count
-                            guard let line = try scanner.next(appendingTo: &fields) else { break }
-                            let count = fields.count - first
-                            if count == 1, fields[first].start == fields[first].end, !fields[first].quoted {
-                                fields.removeLast()
-                                continue
+                    try chunk.fields.withUnsafeBufferPointer { fields in
+                        for batch in stride(from: 0, to: chunk.count, by: Self.lookahead) {
+                            let end = min(batch + Self.lookahead, chunk.count)
+                            func record(_ k: Int) -> TableRecord {
+                                TableRecord(buffer: UnsafeBufferPointer(buffer), fields: UnsafeBufferPointer(rebasing: fields[(k * width)..<((k + 1) * width)]),
+                                            part: index, line: chunk.lines[k], row: row + k - batch + 1)
                             }
-                            guard count == width else {
-                                throw SnapshotError(.structural, file: name, line: line, column: min(count, width + 1),
-                                                    message: "expected \(width) fields as in the header, found \(count)",
-                                                    chinese: "应与表头一样有 \(width) 个字段，实有 \(count) 个")
-                            }
-                            lines.append(line)
+                            ahead.removeAll(keepingCapacity: true)
+                            for k in batch..<end { ahead.append(prepare(record(k))) }
+                            for k in batch..<end { try body(record(k), ahead[k - batch]) }
+                            row += end - batch
                         }
-                    } catch {
-                        problem = error
                     }
-                    if lines.isEmpty { break }
-                    try fields.withUnsafeBufferPointer { fields in
-                        func record(_ k: Int) -> TableRecord {
-                            TableRecord(buffer: UnsafeBufferPointer(buffer), fields: UnsafeBufferPointer(rebasing: fields[(k * width)..<((k + 1) * width)]),
-                                        part: index, line: lines[k], row: row + k + 1)
-                        }
-                        ahead.removeAll(keepingCapacity: true)
-                        for k in lines.indices { ahead.append(prepare(record(k))) }
-                        for k in lines.indices { try body(record(k), ahead[k]) }
-                    }
-                    row += lines.count
+                    if let problem = chunk.problem { throw problem }
                 }
-                if let problem { throw problem }
+                if let plan = scanAhead, buffer.count - bodyStart >= plan.minimumBytes {
+                    let pipeline = ScanAhead(scanner, width: width, fileName: name, plan: plan)
+                    defer { pipeline.finish() }
+                    while let chunk = pipeline.next() {
+                        try consume(chunk)
+                        pipeline.recycle(chunk)
+                    }
+                } else {
+                    var scanner = scanner, chunk = RecordChunk()
+                    repeat {
+                        chunk.scan(&scanner, width: width, limit: Self.lookahead, fileName: name)
+                        try consume(chunk)
+                    } while !chunk.isLast
+                }
                 // Read once (quoted fields were unescaped in place): its pages go back now, not when the reader goes.
                 file.release(below: buffer.count)
             case .sheet(let book):
