@@ -16,7 +16,7 @@ enum Statistics {
     /// value before it and no smaller one after (quickselect with a median-of-three pivot
     /// and three-way partitions, so runs of equal values cost nothing; a sort past a
     /// depth that only adversarial input reaches).
-    static func select(_ k: Int, in values: inout [Double]) -> Double {
+    static func select<T: Comparable>(_ k: Int, in values: inout [T]) -> T {
         var (low, high) = (0, values.count - 1)
         var depth = 2 * (Int.bitWidth - values.count.leadingZeroBitCount)
         while low < high {

@@ -48,28 +48,14 @@ struct OrderFamily: MetricFamily {
         return out
     }
 
-    /// The sum of the `k` largest values, by quickselect: linear time, where sorting every
+    /// The sum of the `k` largest values, by selection: linear time, where sorting every
     /// slot of every month was a tenth of the whole build at a million customers.
     static func sumOfLargest(_ values: some Collection<Int64>, _ k: Int) -> Int64 {
         guard k < values.count else { return values.reduce(0, +) }
+        guard k > 0 else { return 0 }
         var a = Array(values)
-        var (low, high) = (0, a.count - 1)
-        let target = k - 1   // index of the k-th largest once a[0…target] are the largest
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        while low < high {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let pivot = a[low + Int(state >> 33) % (high - low + 1)]
-            // Three-way partition: [low, greater) > pivot, [greater, i) == pivot, (lesser, high] < pivot,
-            // so runs of equal values (common: fixed prices) cost one pass, not one each.
-            var (greater, i, lesser) = (low, low, high)
-            while i <= lesser {
-                if a[i] > pivot { a.swapAt(i, greater); greater += 1; i += 1 }
-                else if a[i] < pivot { a.swapAt(i, lesser); lesser -= 1 }
-                else { i += 1 }
-            }
-            if target < greater { high = greater - 1 } else if target > lesser { low = lesser + 1 } else { break }
-        }
-        return a[0...target].reduce(0, +)
+        _ = Statistics.select(a.count - k, in: &a)
+        return a[(a.count - k)...].reduce(0, +)
     }
 
     /// Revenue of the top ⌈20 % × n⌉ customers over all revenue, per slot, from each
