@@ -165,6 +165,11 @@ struct PackBuild {
             }
             // Packs are drawn a few at a time, one per core, and published one by one in order,
             // so each month links to the months published before it, as when built one by one.
+            // An audience's folder is cleared of an earlier build's leftovers first: a month that
+            // a cut-off build had retired comes back and is linked to.
+            for audience in audiences where audience.publish && audience.folder != nil {
+                SitePublisher(root: siteRoot(of: audience)).removeLeftovers(holding: lock)
+            }
             let items = reading.months.indices.flatMap { m in audiences.indices.map { a in (m: m, a: a) } }
             let publishedBefore = audiences.map { $0.publish ? SitePublisher(root: siteRoot(of: $0)).publishedMonths() : [] }
             let window = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -180,18 +185,17 @@ struct PackBuild {
                 }
                 clock.lap("packs")
                 for (i, (m, a)) in group.enumerated() {
-                    packs.append(try publish(try rendered.get(i).get(), assets: assets, lock: lock, templates: templates, clock: &clock))
+                    packs.append(try publish(try rendered.get(i).get(), assets: assets, templates: templates, clock: &clock))
                     Console.status.advance("packs", done: m * audiences.count + a + 1, of: items.count)
                     guard a == audiences.count - 1 else { continue }
-                    try Outbox(root: outbox).write(month: monthNames[m], messages: packs.map { b in
-                        (Outbox.Entry(name: b.audience.messageName, audience: b.audience.configId,
-                                      recipients: (b.audience.addressing.to + b.audience.addressing.cc).map(\.address)), b.message.bytes)
-                    })
+                    try writeOutbox(month: monthNames[m], packs)
                     clock.lap("outbox")
                     built += packs
                     packs = []
                 }
             }
+            // Audiences that resolved to no one still replace each month's outbox index.
+            if audiences.isEmpty { try monthNames.forEach { try writeOutbox(month: $0, []) } }
         } catch let e as PackError {
             throw Failure.output(e.description)
         } catch let stop as Interruption.Stopped {
@@ -199,6 +203,14 @@ struct PackBuild {
         }
         Console.status.end()
         return (clock, built)
+    }
+
+    /// A month's messages, one per audience, and the index `send` reads.
+    private func writeOutbox(month: String, _ packs: [Built]) throws {
+        try Outbox(root: outbox).write(month: month, messages: packs.map { b in
+            (Outbox.Entry(name: b.audience.messageName, audience: b.audience.configId,
+                          recipients: (b.audience.addressing.to + b.audience.addressing.cc).map(\.address)), b.message.bytes)
+        })
     }
 
     /// One audience's month drawn and composed, nothing of it published yet.
@@ -234,22 +246,21 @@ struct PackBuild {
             case 0: pdf.set(0, PackPDF.render(document, date: Self.sourceDateEpoch.map { Self.isoDate($0) }))
             case 1:
                 site.set(0, Result {
-                    try audience.publish ? SiteMonth(document, report: report, root: siteRoot(of: audience), inFolder: audience.folder != nil,
-                                                     published: published, templates: templates, personalData: config.site.personalData) : nil
+                    try audience.publish ? SiteMonth(document, report: report, root: siteRoot(of: audience), published: published, templates: templates, personalData: config.site.personalData) : nil
                 })
             default: draft.set(0, Result { try EmailMessage.Draft(document, templates: templates, pageURL: pageURL) })
             }
         }
+        let page = try site.get(0).get()
         let message = EmailMessage.compose(try draft.get(0).get(), pdf: pdf.get(0), addressing: audience.addressing, date: messageDate(report.month))
-        return RenderedPack(month: report.month, audience: audience, pdf: pdf.get(0), site: try site.get(0).get(), message: message)
+        return RenderedPack(month: report.month, audience: audience, pdf: pdf.get(0), site: page, message: message)
     }
 
     /// Publishes a drawn pack when its audience's site is published: the month's page, charts,
     /// PDF and metrics.json, and the archive index.
-    private func publish(_ pack: RenderedPack, assets: [(String, [UInt8])], lock: SiteLock, templates: TemplateSet, clock: inout StageClock) throws -> Built {
+    private func publish(_ pack: RenderedPack, assets: [(String, [UInt8])], templates: TemplateSet, clock: inout StageClock) throws -> Built {
         let page = try pack.site.map { site in
             let publisher = SitePublisher(root: site.root, interruption: interruption)
-            if site.inFolder { publisher.removeLeftovers(holding: lock) }
             try publisher.publish(folder: "assets", files: assets)
             try publisher.publish(folder: site.month, files: [("pack.pdf", pack.pdf)] + site.files)
             try MonthLinks.relinkNeighbours(of: site.month, publisher: publisher, templates: templates, language: config.language)

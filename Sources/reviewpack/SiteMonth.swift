@@ -3,18 +3,16 @@ import Metrics
 import Pack
 
 /// One audience's month page, drawn and ready to publish: the page, its charts and tables,
-/// and metrics.json (the PDF joins them when it is drawn).
+/// and metrics.json (the PDF joins them when they are published).
 struct SiteMonth {
-    /// The audience's site root (`OUT` or `OUT/<audience>`) and whether it is a folder of its own.
+    /// The audience's site root (`OUT` or `OUT/<audience>`).
     let root: String
-    let inFolder: Bool
     let month: String
     let files: [(String, [UInt8])]
 
     /// `published`: the months the audience's site holds when this one is published.
-    init(_ document: PackDocument, report: Report, root: String, inFolder: Bool, published: [String], templates: TemplateSet, personalData: Bool) throws {
+    init(_ document: PackDocument, report: Report, root: String, published: [String], templates: TemplateSet, personalData: Bool) throws {
         self.root = root
-        self.inFolder = inFolder
         month = report.month.description
         let links = MonthLinks(of: month, among: published)
         let (html, pageFiles) = try PageHTML.render(document, templates: templates, links: links, personalData: personalData)

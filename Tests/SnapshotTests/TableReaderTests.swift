@@ -3,7 +3,8 @@ import Testing
 @testable import Snapshot
 import Metrics
 
-@Suite struct TableReaderTests {
+/// Serialized: one test counts this process's scan threads.
+@Suite(.serialized) struct TableReaderTests {
     func records(_ text: [UInt8]) throws -> (header: [String], rows: [[String]]) {
         let reader = try TableReader(bytes: text, fileName: "t.csv")
         var rows: [[String]] = []
@@ -187,19 +188,32 @@ import Metrics
         }
     }
 
+    /// Threads of this process named as the scan names its thread.
+    func scanThreads() -> Int {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.filter { (try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8))?.hasPrefix("reviewpack scan") == true }.count
+    }
+
     @Test func aReaderThatStopsEarlyEndsItsScanThread() throws {
-        // The body throws in the first chunk; the scan thread must stop before the reading returns.
+        // The body throws in the third chunk: the scan thread runs while the body does, has
+        // stopped scanning when the reading returns (it says so last, under the lock), and
+        // then ends rather than waiting for chunks nobody takes.
         let text = "id\n" + (1...10_000).map(String.init).joined(separator: "\n")
         var reader = try TableReader(bytes: Array(text.utf8), fileName: "t.csv")
         reader.scanAhead = ScanAhead.Plan(records: 10, depth: 3, minimumBytes: 0)
         struct Enough: Error {}
-        var seen = 0
+        var seen = 0, threadsWhileReading = 0
         #expect(throws: Enough.self) {
             try reader.forEachRecord { _ in
                 seen += 1
+                if seen == 1 { threadsWhileReading = scanThreads() }
                 if seen == 25 { throw Enough() }
             }
         }
         #expect(seen == 25)
+        #expect(threadsWhileReading >= 1)
+        let deadline = Date().addingTimeInterval(5)
+        while scanThreads() > 0, Date() < deadline { usleep(1_000) }
+        #expect(scanThreads() == 0)
     }
 }

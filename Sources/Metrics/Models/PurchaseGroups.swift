@@ -17,9 +17,9 @@ struct PurchaseGroups {
         let histories = (0..<f.count).map { PurchaseHistory(customer: $0, facts: f, end: end) }
         // Customers with a history, ordered by (x, t_x, T) and, for the spend model, by
         // (x, repeat value): consecutive equal keys form one group.
+        let buyers = histories.indices.filter { histories[$0] != nil }
         // Each part of a key takes only the bits its largest value needs, so the radix sort
         // makes as few passes as the data allows (three, not seven, for a million customers).
-        let buyers = histories.indices.filter { histories[$0] != nil }
         let txBits = Self.bits(buyers.reduce(0) { max($0, Int(histories[$1]!.txDays)) })
         let ageBits = Self.bits(buyers.reduce(0) { max($0, Int(histories[$1]!.ageDays)) })
         let keys = buyers.map { c in

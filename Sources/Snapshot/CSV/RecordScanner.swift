@@ -2,7 +2,7 @@
 /// UTF-8 checked and quoted fields unescaped in place as it goes.
 ///
 /// Sendable so that a file can be scanned on a thread of its own (``ScanAhead``): its
-/// buffer is then touched by that thread alone, ahead of the records already handed out.
+/// buffer is then written by that thread alone, ahead of the records already handed out.
 struct RecordScanner: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<UInt8>
     let fileName: String

@@ -21,12 +21,15 @@ final class ScanAhead: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [RecordChunk] = []
     private var spare: [RecordChunk] = []
-    private var done = false, stopped = false, exited = false
+    /// Set by the reader to stop the scan, and by the scan when it has ended.
+    private var stopped = false, exited = false
 
     /// Starts scanning with `scanner`, which stands at the first record; the file's buffer
     /// must outlive ``finish()``.
     init(_ scanner: RecordScanner, width: Int, fileName: String, plan: Plan) {
+        precondition(plan.records >= 1 && plan.depth >= 1, "a scan ahead needs room for a chunk of at least one record")
         let thread = Thread { [self] in
+            Thread.current.name = "reviewpack scan"
             var scanner = scanner
             while true {
                 condition.lock()
@@ -43,11 +46,10 @@ final class ScanAhead: @unchecked Sendable {
                 if last { break }
             }
             condition.lock()
-            (done, exited) = (true, true)
+            exited = true
             condition.broadcast()
             condition.unlock()
         }
-        thread.name = "reviewpack scan"
         thread.start()
     }
 
@@ -55,7 +57,7 @@ final class ScanAhead: @unchecked Sendable {
     func next() -> RecordChunk? {
         condition.lock()
         defer { condition.unlock() }
-        while ready.isEmpty, !done { condition.wait() }
+        while ready.isEmpty, !exited { condition.wait() }
         guard !ready.isEmpty else { return nil }
         let chunk = ready.removeFirst()
         condition.broadcast()

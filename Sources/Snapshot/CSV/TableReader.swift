@@ -195,9 +195,9 @@ public struct TableReader: Sendable {
     /// Pages are handed back in steps of this many bytes behind the scan.
     static let releaseStep = 32 << 20
 
-    /// Records read ahead of the one handed out: enough for the lookups they ask for
-    /// (``forEachRecord(lookingAhead:_:)``) to be in flight together, few enough that their
-    /// fields stay in the first-level cache.
+    /// Records handed to `prepare` together before `body` sees the first of them: enough
+    /// for the lookups they start (``forEachRecord(lookingAhead:_:)``) to be in flight
+    /// together, few enough that their fields stay in the first-level cache.
     static let lookahead = 32
 
     /// Calls `body` for every record after the header, file after file, in order. The
@@ -207,9 +207,9 @@ public struct TableReader: Sendable {
         try forEachRecord(lookingAhead: { _ in () }) { record, _ in try body(record) }
     }
 
-    /// ``forEachRecord(_:)``, where `prepare` sees each record a few dozen records before
-    /// `body` does and hands it what it found: a table starts its hash lookups there, so
-    /// that their cache misses overlap. `body` still sees every record in order, and a
+    /// ``forEachRecord(_:)``, where a file's records go to `prepare` a batch at a time before
+    /// `body` sees them, with what `prepare` found: a table starts its hash lookups there, so
+    /// that their cache misses overlap (a sheet's or a database's rows go through one by one). `body` still sees every record in order, and a
     /// problem in a record is thrown only after every record before it went through `body`.
     func forEachRecord<Ahead>(lookingAhead prepare: (TableRecord) -> Ahead, _ body: (TableRecord, Ahead) throws -> Void) throws {
         let width = header.count

@@ -23,7 +23,7 @@ public struct ExportSample: Sendable {
         let name = (path as NSString).lastPathComponent
         var encoding = TextEncoding.utf8
         var delimiter = UInt8(ascii: ",")
-        let reader: TableReader
+        var reader: TableReader
         if name.lowercased().hasSuffix(".xlsx") {
             reader = try TableReader(files: [(path, name)], name: name)
         } else {
@@ -43,6 +43,8 @@ public struct ExportSample: Sendable {
             reader = try TableReader(mapped: [(text, name)], name: name, delimiter: delimiter)
         }
         var values = [[String]](repeating: [], count: reader.header.count)
+        // A few hundred rows are looked at: a thread scanning thousands ahead would be wasted.
+        reader.scanAhead = nil
         struct Enough: Error {}
         do {
             try reader.forEachRecord { record in

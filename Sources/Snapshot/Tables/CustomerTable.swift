@@ -21,7 +21,8 @@ public struct CustomerTable: Sendable {
     /// The row of a customer id given as a field's bytes (trimmed), nil when unknown.
     public func row(ofBytes id: UnsafeBufferPointer<UInt8>) -> Int32? { rowOfId.find(id) }
 
-    /// The hash of a customer id, its lookup started ahead (``ByteIndex/ahead(_:)``).
+    /// The hash of a customer id, its lookup started ahead (``ByteIndex/ahead(_:)``); the
+    /// table's own reading, which also inserts, uses the index's.
     func ahead(ofBytes id: UnsafeBufferPointer<UInt8>) -> ByteIndex.Hash { rowOfId.ahead(id) }
 
     /// ``row(ofBytes:)`` with the hash ``ahead(ofBytes:)`` took of the same bytes.

@@ -22,7 +22,8 @@ public struct LeadTable: Sendable {
 
     static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (LeadTable, QualityLog) {
         let cId = try layout.required("lead_id"), cCreated = try layout.required("created_at")
-        let stageColumns = ["first_contact_at", "qualified_at", "opportunity_at", "won_at", "lost_at"].map { layout.optional($0) }
+        let cContact = layout.optional("first_contact_at"), cQualified = layout.optional("qualified_at")
+        let cOpportunity = layout.optional("opportunity_at"), cWon = layout.optional("won_at"), cLost = layout.optional("lost_at")
         let cAmount = layout.optional("amount"), cCustomer = layout.optional("customer_id")
         let cChannel = layout.optional("channel"), cCampaign = layout.optional("campaign"), cOwner = layout.optional("owner")
         var table = LeadTable()
@@ -42,7 +43,6 @@ public struct LeadTable: Sendable {
         table.amount.reserveCapacity(expected)
         table.customer.reserveCapacity(expected)
         var rows = 0
-        let (cContact, cQualified, cOpportunity, cWon, cLost) = (stageColumns[0], stageColumns[1], stageColumns[2], stageColumns[3], stageColumns[4])
         try reader.forEachRecord(lookingAhead: { record in
             (seen.ahead(record.bytes(cId)), cCustomer.map { customers.ahead(ofBytes: record.bytes($0)) })
         }) { record, hashes in
@@ -58,17 +58,17 @@ public struct LeadTable: Sendable {
             let lost = parser.optionalInstant(record, cLost)
             // Stage order: created ≤ first contact, created ≤ qualified ≤ opportunity ≤ won/lost,
             // stages not reached skipped. The finding names the first stage that comes before
-            // the one it follows.
-            var previous = created, backwards: Int?, isBackwards = false
+            // the one it follows (a reached stage always has its column).
+            var previous = created, backwards: Int?
             func follows(_ instant: Int64, _ column: Int?) {
-                guard !isBackwards, instant != Missing.instant else { return }
-                if instant < previous { (backwards, isBackwards) = (column, true) } else { previous = instant }
+                guard backwards == nil, instant != Missing.instant else { return }
+                if instant < previous { backwards = column } else { previous = instant }
             }
             follows(qualified, cQualified)
             follows(opportunity, cOpportunity)
             if won >= lost { follows(won, cWon) } else { follows(lost, cLost) }
-            if !isBackwards, contact != Missing.instant, contact < created { (backwards, isBackwards) = (cContact, true) }
-            if isBackwards {
+            if backwards == nil, contact != Missing.instant, contact < created { backwards = cContact }
+            if backwards != nil {
                 parser.finding(.stageOrder, record, backwards, "stage timestamps of lead \(String(decoding: idBytes, as: UTF8.self)) run backwards (this one is earlier than the stage before it); kept as written", zh: "线索 \(String(decoding: idBytes, as: UTF8.self)) 的阶段时间倒序（此阶段早于前一阶段），按原值保留")
             }
             if won != Missing.instant, lost != Missing.instant {
