@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: generates snapshots at several scales and builds each month's pack,
-# printing wall time and peak memory per stage. Snapshots are cached between runs.
+# printing wall time and peak memory per stage, then a backfill of every month of the
+# smallest. Snapshots are cached between runs.
 # BENCH_SCALES="10000 100000" make bench  — choose the scales (customers).
 set -euo pipefail
 bin=.build/release/reviewpack
@@ -22,3 +23,13 @@ for n in $scales; do
     | grep -v -E "^(built|reviewpack: warning|  [a-z_]+(: [0-9]+, first at|：[0-9]+ 处))" \
     | awk -v bytes="$bytes" '{ print } $1 == "read" { printf "  read rate %8.0f MB/s of CSV\n", bytes / 1e6 / $2 }'
 done
+# A backfill: every complete month of the first snapshot, read once, each month computed once
+# and published with its own pack.
+n=${scales%% *}
+data="$cache/snapshot-$n"
+site="$cache/site-$n-all"
+rm -rf "$site" "$site.outbox"
+echo "== backfill: $n customers, every complete month (build --all)"
+/usr/bin/env time -f "  total     %e s   peak %M KiB" "$bin" build --data "$data" --out "$site" --all --timings 2>&1 \
+  | grep -v -E "^(built|reviewpack: warning|  [a-z_]+(: [0-9]+, first at|：[0-9]+ 处))"
+echo "  months    $(find "$site" -mindepth 1 -maxdepth 1 -name '20??-??' | wc -l)"
