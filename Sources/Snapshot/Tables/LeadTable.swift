@@ -32,7 +32,7 @@ public struct LeadTable: Sendable {
         table.audienceDimensions = audienceColumns.map { DimensionColumn(name: $0.0) }
         let parser = RowParser(layout: layout, options: options)
         let expected = reader.estimatedRecords
-        var seen = ByteIndex.set(capacity: expected)
+        var seen = SeenKeys(capacity: expected)
         // Reserved once: growing by doubling would hold up to twice the rows, and both copies while it moves.
         table.createdAt.reserveCapacity(expected)
         table.firstContactAt.reserveCapacity(expected)

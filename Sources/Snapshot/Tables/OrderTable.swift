@@ -24,7 +24,7 @@ public struct OrderTable: Sendable {
         var table = OrderTable()
         let parser = RowParser(layout: layout, options: options)
         let expected = reader.estimatedRecords
-        var seen = ByteIndex.set(capacity: expected)
+        var seen = SeenKeys(capacity: expected)
         // Reserved once: growing by doubling would hold up to twice the rows, and both copies while it moves.
         table.customer.reserveCapacity(expected)
         table.orderedAt.reserveCapacity(expected)

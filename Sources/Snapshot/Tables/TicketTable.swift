@@ -15,7 +15,7 @@ public struct TicketTable: Sendable {
         let cResponse = layout.optional("first_response_at"), cResolved = layout.optional("resolved_at"), cKind = layout.optional("kind")
         var table = TicketTable()
         let parser = RowParser(layout: layout, options: options)
-        var seen = ByteIndex.set(capacity: reader.estimatedRecords)
+        var seen = SeenKeys(capacity: reader.estimatedRecords)
         var rows = 0
         try reader.forEachRecord(lookingAhead: { (seen.ahead($0.bytes(cId)), customers.ahead(ofBytes: $0.bytes(cCustomer))) }) { record, hashes in
             rows += 1
