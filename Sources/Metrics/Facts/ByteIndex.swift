@@ -34,7 +34,7 @@ public struct ByteIndex: Sendable {
     private init(capacity: Int, keepsShortKeys: Bool) {
         var size = 16
         while size * 3 < capacity * 4 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size * 2)
+        slots = HugePages.zeros(size * 2)
         self.keepsShortKeys = keepsShortKeys
     }
 
@@ -43,18 +43,22 @@ public struct ByteIndex: Sendable {
 
     private var slotCount: Int { slots.count / 2 }
 
-    /// FNV-1a, 64 bits, with a final mix: short keys, good spread.
+    /// A key of at most eight bytes is hashed from its packed word by the splitmix64
+    /// finalizer (three multiplies, where a byte-by-byte hash takes eight in a chain); a
+    /// longer one by FNV-1a with a final mix.
     @inline(__always) private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if key.count <= 8 { return hash(packed: packed(key), length: key.count) }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h ^ (h >> 29)
     }
 
-    /// The same hash of a short key from its packed word.
-    private static func hash(packed word: UInt64, length: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in 0..<length { h = (h ^ (word >> UInt64(8 * i) & 0xFF)) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
+    /// The hash of a short key from its packed word and length.
+    @inline(__always) private static func hash(packed word: UInt64, length: Int) -> UInt64 {
+        var z = word &+ UInt64(length) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     /// The key's bytes as one word (keys of at most 8 bytes).
@@ -156,7 +160,7 @@ public struct ByteIndex: Sendable {
 
     private mutating func grow() {
         let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
+        slots = HugePages.zeros(old.count * 2)
         let mask = slotCount - 1
         for k in stride(from: 0, to: old.count, by: 2) where old[k] != 0 {
             // A long key's slot holds its hash; a short one's, the key itself.
