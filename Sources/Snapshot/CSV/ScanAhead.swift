@@ -71,7 +71,8 @@ final class ScanAhead: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Stops the scan (the reader is done or failed) and waits for the thread to end.
+    /// Stops the scan (the reader is done or failed) and waits until the thread has left its
+    /// loop: after this returns it touches neither the file nor a chunk, and then ends.
     func finish() {
         condition.lock()
         stopped = true
