@@ -6,7 +6,7 @@ public struct DimensionColumn: Sendable, Equatable {
     public static let none: Int32 = -1
 
     public let name: String
-    public private(set) var codes: [Int32] = []
+    public private(set) var codes = DimensionCodes()
     public private(set) var members: [String] = []
     private var index = ByteIndex()
 

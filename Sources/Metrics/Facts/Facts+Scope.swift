@@ -28,7 +28,7 @@ extension Facts {
             usageStart.append(Int32(usageDays.count))
             let orders = c.orders(old)
             orderDays += c.orderDays[orders]
-            orderAmounts += c.orderAmounts[orders]
+            for i in orders { orderAmounts.append(c.orderAmount(i)) }
             orderCosts += c.orderCosts[orders]
             orderStart.append(Int32(orderDays.count))
         }

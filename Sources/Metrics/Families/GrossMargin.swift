@@ -11,12 +11,12 @@ struct GrossMargin {
         var costed = groups.zeros()
         for c in 0..<f.count {
             for i in f.orders(c, from: month.firstDay, to: month.lastDay) {
-                groups.add(f.orderAmounts[i], row: c, to: &revenueMinor)
+                groups.add(f.orderAmount(i), row: c, to: &revenueMinor)
                 if f.orderCosts[i] != Missing.money {
                     groups.add(f.orderCosts[i], row: c, to: &costMinor)
                     groups.add(1, row: c, to: &costed)
                 } else {
-                    groups.add(f.orderAmounts[i], row: c, to: &uncostedMinor)
+                    groups.add(f.orderAmount(i), row: c, to: &uncostedMinor)
                 }
             }
         }

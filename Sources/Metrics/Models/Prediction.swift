@@ -49,10 +49,9 @@ public struct Prediction: Sendable {
         let end = month.lastDay
         let unit = config.majorUnits(1)
         let groups = PurchaseGroups(facts: f, end: end, majorUnit: unit)
-        let histories = groups.histories
-        customers = histories.lazy.filter { $0 != nil }.count
+        customers = groups.buyers.count
         purchasing = Result { try BGNBD.fit(groups.purchases) }.mapError { $0 as! BGNBD.FitError }
-        hasHistory = histories.map { $0 != nil }
+        hasHistory = groups.group.map { $0 >= 0 }
         guard case .success(let fit) = purchasing else {
             (spending, expectedAliveCustomers, predictedCLV52w, atRisk, recencyCurve) = (nil, nil, nil, [], [])
             (probabilityAlive, expectedValue) = ([], [])
@@ -72,8 +71,7 @@ public struct Prediction: Sendable {
         var values = [Double](repeating: 0, count: f.count)
         // Customers and summed P(alive) per recency bucket.
         var curve = [(customers: Int, alive: Double)](repeating: (0, 0), count: Self.recencyBuckets + 1)
-        for c in 0..<f.count {
-            guard let h = histories[c] else { continue }
+        for (h, c) in zip(groups.histories, groups.buyers.lazy.map { Int($0) }) {
             let g = Int(groups.group[c])
             let p = groupAlive[g]
             pAlive[c] = p
@@ -97,15 +95,15 @@ public struct Prediction: Sendable {
         // At risk: the largest 12-month spenders with P(alive) < 0.5, ties by customer id.
         let from = (month - 11).firstDay
         let owner = f.allDimensions.first { $0.name == "owner" }
-        var candidates: [(revenue: Int64, c: Int)] = []
-        for c in 0..<f.count where histories[c] != nil && pAlive[c] < 0.5 {
+        var candidates: [(revenue: Int64, c: Int, lastPurchaseDay: Int32)] = []
+        for (h, c) in zip(groups.histories, groups.buyers.lazy.map { Int($0) }) where pAlive[c] < 0.5 {
             let revenue = f.revenue(c, from: from, to: end)
-            if revenue > 0 { candidates.append((revenue, c)) }
+            if revenue > 0 { candidates.append((revenue, c, h.lastPurchaseDay)) }
         }
         candidates.sort { $0.revenue != $1.revenue ? $0.revenue > $1.revenue : facts.customerIds[$0.c] < facts.customerIds[$1.c] }
         atRisk = candidates.prefix(Self.atRiskSize).map { entry in
             AtRisk(customerId: facts.customerIds[entry.c], name: facts.customerNames[entry.c], owner: owner?.value(at: entry.c),
-                   lastOrderDay: histories[entry.c]!.lastPurchaseDay, revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.c])
+                   lastOrderDay: entry.lastPurchaseDay, revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.c])
         }
     }
 

@@ -4,8 +4,10 @@
 /// customers collapse to a few hundred thousand groups; both lists are sorted by key (a radix
 /// sort), so the fits see the same data in the same order however the customers were stored.
 struct PurchaseGroups {
-    /// Per customer; nil without a paid order by the end day.
-    let histories: [PurchaseHistory?]
+    /// The customers with a paid order by the end day, ascending: only they have a history.
+    let buyers: [Int32]
+    /// The buyers' histories, in the order of `buyers`.
+    let histories: [PurchaseHistory]
     /// Per customer, the index of its summary in `purchases` (−1 without history).
     let group: [Int32]
     let purchases: [BGNBD.Summary]
@@ -14,36 +16,36 @@ struct PurchaseGroups {
 
     /// - Parameter majorUnit: the value of one minor unit in major units (0.01 for fen → yuan).
     init(facts f: CustomerFacts, end: Int32, majorUnit: Double) {
-        let histories = (0..<f.count).map { PurchaseHistory(customer: $0, facts: f, end: end) }
-        // Customers with a history, ordered by (x, t_x, T) and, for the spend model, by
-        // (x, repeat value): consecutive equal keys form one group.
-        let buyers = histories.indices.filter { histories[$0] != nil }
-        // Each part of a key takes only the bits its largest value needs, so the radix sort
-        // makes as few passes as the data allows (three, not seven, for a million customers).
-        let txBits = Self.bits(buyers.reduce(0) { max($0, Int(histories[$1]!.txDays)) })
-        let ageBits = Self.bits(buyers.reduce(0) { max($0, Int(histories[$1]!.ageDays)) })
-        let keys = buyers.map { c in
-            let h = histories[c]!
-            return UInt128(h.x) << (txBits + ageBits) | UInt128(h.txDays) << ageBits | UInt128(h.ageDays)
+        var buyers: [Int32] = [], histories: [PurchaseHistory] = []
+        for c in 0..<f.count {
+            guard let h = PurchaseHistory(customer: c, facts: f, end: end) else { continue }
+            buyers.append(Int32(c))
+            histories.append(h)
         }
+        // Histories ordered by (x, t_x, T) and, for the spend model, by (x, repeat value):
+        // consecutive equal keys form one group. Each part of a key takes only the bits its
+        // largest value needs, so the radix sort makes as few passes as the data allows
+        // (three, not seven, for a million customers).
+        let txBits = Self.bits(histories.reduce(0) { max($0, Int($1.txDays)) })
+        let ageBits = Self.bits(histories.reduce(0) { max($0, Int($1.ageDays)) })
+        let keys = histories.map { h in UInt128(h.x) << (txBits + ageBits) | UInt128(h.txDays) << ageBits | UInt128(h.ageDays) }
         let purchaseRuns = RadixOrder.runs(keys)
         var group = [Int32](repeating: -1, count: f.count)
         for (g, run) in purchaseRuns.enumerated() {
-            for i in run { group[buyers[Int(i)]] = Int32(g) }
+            for b in run { group[Int(buyers[Int(b)])] = Int32(g) }
         }
         purchases = purchaseRuns.map { run in
-            let h = histories[buyers[Int(run.first!)]]!
+            let h = histories[Int(run.first!)]
             return BGNBD.Summary(x: Double(h.x), tx: h.tx, T: h.T, count: Double(run.count))
         }
-        let repeaters = buyers.filter { histories[$0]!.x >= 1 }
-        let valueBits = Self.bits(repeaters.reduce(0) { max($0, Int(histories[$1]!.repeatValue)) })
-        let spendKeys = repeaters.map { c in UInt128(histories[c]!.x) << valueBits | UInt128(histories[c]!.repeatValue) }
+        let repeaters = histories.indices.filter { histories[$0].x >= 1 }
+        let valueBits = Self.bits(repeaters.reduce(0) { max($0, Int(histories[$1].repeatValue)) })
+        let spendKeys = repeaters.map { b in UInt128(histories[b].x) << valueBits | UInt128(histories[b].repeatValue) }
         spend = RadixOrder.runs(spendKeys).map { run in
-            let h = histories[repeaters[Int(run.first!)]]!
+            let h = histories[repeaters[Int(run.first!)]]
             return GammaGamma.Summary(x: Double(h.x), mean: majorUnit * h.repeatMean, count: Double(run.count))
         }
-        self.histories = histories
-        self.group = group
+        (self.buyers, self.histories, self.group) = (buyers, histories, group)
     }
 
     /// The bits a value ≥ 0 takes.
