@@ -36,7 +36,7 @@ public struct Snapshot: Sendable {
             }
         }
         see(customers.signupAt)
-        see(orders.orderedAt)
+        if let span = orders.span { see([span.lowerBound, span.upperBound]) }
         if let leads { see(leads.createdAt) }
         var days = latest == Missing.instant ? nil : zone.day(of: earliest)...zone.day(of: latest)
         // Activities are kept as local days; a day's order is its instants' order.

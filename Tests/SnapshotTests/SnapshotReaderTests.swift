@@ -17,6 +17,18 @@ import Metrics
         #expect(s.quality.absentTables.sorted() == ["activities", "leads", "spend", "surveys", "targets", "tickets", "traffic"])
     }
 
+    /// Orders that no metric reads (refunded, of an unknown customer) are not kept, yet their
+    /// times still set where the data starts and ends.
+    @Test func ordersLeftOutOfMetricsStillSpanTheData() throws {
+        let f = try SnapshotFixture([
+            "customers": "customer_id,signup_at\nC1,2026-02-01\n",
+            "orders": "order_id,customer_id,ordered_at,amount,status\nO1,C1,2026-02-10,1.00,paid\nO2,C1,2026-01-15,1.00,refunded\nO3,C9,2026-03-20,1.00,paid\n",
+        ])
+        let s = try f.read()
+        #expect(s.orders.count == 1)
+        #expect(s.dataDays.map { "\(CivilDate(dayNumber: Int($0.lowerBound)))...\(CivilDate(dayNumber: Int($0.upperBound)))" } == "2026-01-15...2026-03-20")
+    }
+
     @Test func missingRequiredColumnNamesIt() throws {
         let f = try SnapshotFixture(["customers": Self.customers, "orders": "order_id,customer_id,amount\nO1,C1,5\n"])
         let error = #expect(throws: SnapshotError.self) { try f.read() }
@@ -59,9 +71,11 @@ import Metrics
         #expect(q.count(of: .negativeAmount) == 1)
         #expect(q.count(of: .missingOptionalValue) == 1)  // C2 has no channel
         #expect(q.rowsRead["orders"] == 10)
-        // Kept: O1, O2 (unknown customer, left out of metrics later), O6, O7, O9.
-        #expect(s.orders.count == 5)
-        #expect(s.orders.status == [.paid, .paid, .paid, .refunded, .cancelled])
+        // Read: O1, O2 (unknown customer), O6, O7, O9; kept for metrics: the paid orders of known customers.
+        #expect(s.orders.statusCounts == [.paid: 3, .refunded: 1, .cancelled: 1])
+        #expect(s.orders.count == 2)
+        #expect(s.orders.amount == [10000, 300])
+        #expect(s.orders.day.map { "\(CivilDate(dayNumber: Int($0)))" } == ["2026-01-06", "2026-01-09"])
         let money = q.tallies.first { $0.kind == .unreadableValue && $0.columnName == "amount" }!
         #expect(money.examples[0].line == 5)
         #expect(money.examples[0].column == 4)

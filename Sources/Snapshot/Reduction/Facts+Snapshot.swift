@@ -12,8 +12,7 @@ extension Facts {
         let signup = snapshot.customers.signupAt.map { zone.day(of: $0) }
         let dataDays = snapshot.dataDays
 
-        let (orderStart, orderDays, orderAmounts, orderCosts) = Self.paidOrders(snapshot.orders, customers: n, zone: zone)
-        snapshot.orders = OrderTable()
+        let (orderStart, orderDays, orderAmounts, orderCosts) = Self.paidOrders(taking: &snapshot.orders, customers: n)
         let (usageStart, usageDays) = Self.usage(taking: &snapshot, orderStart: orderStart, orderDays: orderDays, customers: n)
 
         let dims = dimensions.compactMap { snapshot.customers.dimension($0) }
@@ -39,25 +38,32 @@ extension Facts {
                   customerIds: ids, customerNames: names, dataDays: dataDays, zone: zone)
     }
 
-    /// Paid orders of known customers, grouped by customer (counting sort), then by day.
-    private static func paidOrders(_ o: OrderTable, customers n: Int, zone: Zone) -> ([Int32], [Int32], [Int64], [Int64]) {
-        var orderCount = [Int32](repeating: 0, count: n + 1)
-        for i in 0..<o.count where o.customer[i] >= 0 && o.status[i] == .paid { orderCount[Int(o.customer[i]) + 1] += 1 }
-        for c in 0..<n { orderCount[c + 1] += orderCount[c] }
-        let orderStart = orderCount
-        var fill = orderCount
-        let total = Int(orderStart[n])
-        var orderDays = [Int32](repeating: 0, count: total)
-        var orderAmounts = [Int64](repeating: 0, count: total)
-        var orderCosts = [Int64](repeating: 0, count: total)
-        for i in 0..<o.count where o.customer[i] >= 0 && o.status[i] == .paid {
-            let c = Int(o.customer[i])
-            let k = Int(fill[c])
-            fill[c] += 1
-            orderDays[k] = zone.day(of: o.orderedAt[i])
-            orderAmounts[k] = o.amount[i]
-            orderCosts[k] = o.cost[i]
+    /// The paid orders grouped by customer (a stable counting sort), then by day. The table
+    /// is taken apart one column at a time, each let go once it is moved, so that at most
+    /// one column is held twice.
+    private static func paidOrders(taking o: inout OrderTable, customers n: Int) -> ([Int32], [Int32], [Int64], [Int64]) {
+        let customer = o.customer
+        o.customer = []
+        var orderStart = [Int32](repeating: 0, count: n + 1)
+        for c in customer { orderStart[Int(c) + 1] += 1 }
+        for c in 0..<n { orderStart[c + 1] += orderStart[c] }
+        func grouped<T>(_ values: [T]) -> [T] {
+            var fill = orderStart
+            return [T](unsafeUninitializedCapacity: values.count) { out, count in
+                for (c, value) in zip(customer, values) {
+                    let c = Int(c)
+                    (out.baseAddress! + Int(fill[c])).initialize(to: value)
+                    fill[c] += 1
+                }
+                count = values.count
+            }
         }
+        var orderDays = grouped(o.day)
+        o.day = []
+        var orderAmounts = grouped(o.amount)
+        o.amount = []
+        var orderCosts = grouped(o.cost)
+        o.cost = []
         for c in 0..<n where orderStart[c + 1] - orderStart[c] > 1 {
             let range = Int(orderStart[c])..<Int(orderStart[c + 1])
             // Exports are mostly in time order: then the customer's orders already are.
@@ -68,7 +74,6 @@ extension Facts {
             orderAmounts.replaceSubrange(range, with: a)
             orderCosts.replaceSubrange(range, with: k)
         }
-
         return (orderStart, orderDays, orderAmounts, orderCosts)
     }
 
@@ -84,7 +89,7 @@ extension Facts {
             let (activities, reduced) = (snapshot.activities, snapshot.activityDays)
             (snapshot.activities, snapshot.activityDays) = (nil, nil)
             if let a = activities { for i in 0..<a.count where a.customer[i] >= 0 { usageCount[Int(a.customer[i]) + 1] += 1 } }
-            if let r = reduced { for i in 0..<r.count { usageCount[Int(r.customer[i]) + 1] += 1 } }
+            reduced?.forEachRun { c, days in usageCount[c + 1] += Int32(days.count) }
             for c in 0..<n { usageCount[c + 1] += usageCount[c] + (orderStart[c + 1] - orderStart[c]) }
             rawStart = usageCount
             days = [Int32](repeating: 0, count: Int(usageCount[n]))
@@ -96,10 +101,11 @@ extension Facts {
                 }
             }
             if let r = reduced {
-                for i in 0..<r.count {
-                    let c = Int(r.customer[i])
-                    days[Int(rawStart[c])] = r.day[i]
-                    rawStart[c] += 1
+                r.forEachRun { c, run in
+                    for i in run {
+                        days[Int(rawStart[c])] = r.day[i]
+                        rawStart[c] += 1
+                    }
                 }
             }
         }

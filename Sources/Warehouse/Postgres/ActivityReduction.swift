@@ -87,12 +87,14 @@ struct ActivityReduction {
     }
 
     /// The clean rows' distinct (customer, day) pairs, customers as the read customers table
-    /// numbers them, and how many rows they came from.
-    func days(customers table: CustomerTable) throws -> (ActivityDays, rows: Int) {
+    /// numbers them, and how many rows they came from. They come ordered, so that each
+    /// customer's pairs arrive together and its row is kept once. There are no more pairs than `rows` of the table.
+    func days(customers table: CustomerTable, rows tableRows: Int) throws -> (ActivityDays, rows: Int) {
         var days = ActivityDays()
+        days.reserveCapacity(pairs: tableRows, customers: table.count)
         var rows = 0
         let sql = "COPY (SELECT t.reviewpack_customer, \(day) - DATE '1970-01-01', count(*) "
-            + "FROM (SELECT \(customerKey), t.* FROM \(activities.relation) t) t \(known) WHERE \(clean) GROUP BY 1, 2) TO STDOUT"
+            + "FROM (SELECT \(customerKey), t.* FROM \(activities.relation) t) t \(known) WHERE \(clean) GROUP BY 1, 2 ORDER BY 1, 2) TO STDOUT"
         var field: [UInt8] = [], id: [UInt8] = [], day: Int32 = 0
         try connection.copyOut(sql, table: activities.name) { line in
             try CopyText.forEachField(line, &field) { index, field in

@@ -75,10 +75,9 @@ public struct PostgresSource: FactSource {
     /// The snapshot with the activity days the database reduced, if it did.
     private static func adding(_ reduction: ActivityReduction?, to snapshot: consuming Snapshot, notes: inout [String]) throws -> Snapshot {
         guard let reduction else { return snapshot }
-        let (days, rows) = try reduction.days(customers: snapshot.customers)
-        if let total = snapshot.quality.rowsRead["activities"] {
-            notes.append("activities: \(rows) of \(total) rows reduced in the database to \(days.count) customer days")
-        }
+        let total = snapshot.quality.rowsRead["activities"] ?? 0
+        let (days, rows) = try reduction.days(customers: snapshot.customers, rows: total)
+        notes.append("activities: \(rows) of \(total) rows reduced in the database to \(days.count) customer days")
         snapshot.activityDays = days
         return snapshot
     }
