@@ -15,10 +15,11 @@ public struct ActivityDays: Sendable {
 
     public init() {}
 
-    /// Room for `pairs` pairs in runs of about `customers` customers, reserved at once: growing
-    /// by doubling would hold both copies while it moves. Pages never written cost nothing.
-    public mutating func reserveCapacity(pairs: Int, customers: Int) {
-        day.reserveCapacity(pairs)
+    /// Room for `days` days in runs of about `customers` customers, reserved at once: growing
+    /// by doubling would hold both copies while it moves. Reserving room for the usage days
+    /// too lets them be laid out where these lie. Pages never written cost nothing.
+    public mutating func reserveCapacity(days: Int, customers: Int) {
+        day.reserveCapacity(days)
         runCustomer.reserveCapacity(customers)
         runEnd.reserveCapacity(customers)
     }
@@ -41,6 +42,16 @@ public struct ActivityDays: Sendable {
             body(Int(customer), start..<end)
             start = end
         }
+    }
+
+    /// Whether each customer has one run, customers in row order: then `day` is already
+    /// grouped the way ``CustomerFacts`` stores usage days.
+    public var isInCustomerOrder: Bool { zip(runCustomer, runCustomer.dropFirst()).allSatisfy { $0 < $1 } }
+
+    /// The days, taken out (the runs stay).
+    mutating func takeDays() -> [Int32] {
+        defer { day = [] }
+        return day
     }
 
     /// The earliest and latest day, nil when empty.

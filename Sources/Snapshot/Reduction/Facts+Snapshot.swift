@@ -9,6 +9,7 @@ extension Facts {
     public init(snapshot: consuming Snapshot, dimensions: [String]) {
         let zone = snapshot.zone
         let n = snapshot.customers.count
+        snapshot.customers.dropIndex()
         let signup = snapshot.customers.signupAt.map { zone.day(of: $0) }
         let dataDays = snapshot.dataDays
 
@@ -82,24 +83,34 @@ extension Facts {
     /// as their days are copied, and the days are made distinct in place: at a million
     /// customers neither the activity rows nor a second array of 27 M days is held beside the result.
     private static func usage(taking snapshot: inout Snapshot, orderStart: [Int32], orderDays: [Int32], customers n: Int) -> ([Int32], [Int32]) {
+        // Taken out of the snapshot, so that they are let go as soon as they are used.
+        var activities = snapshot.activities, reduced = snapshot.activityDays
+        (snapshot.activities, snapshot.activityDays) = (nil, nil)
+        // Each customer's days lie in usageCount[c] ..< usageCount[c + 1]: its reduced days,
+        // its activity rows, then its paid orders; rawStart[c] is where the next one goes.
         var usageCount = [Int32](repeating: 0, count: n + 1)
-        var rawStart: [Int32], days: [Int32]
-        do {
-            // Taken out of the snapshot, so that they are let go at the end of this block.
-            let (activities, reduced) = (snapshot.activities, snapshot.activityDays)
-            (snapshot.activities, snapshot.activityDays) = (nil, nil)
-            if let a = activities { for i in 0..<a.count where a.customer[i] >= 0 { usageCount[Int(a.customer[i]) + 1] += 1 } }
-            reduced?.forEachRun { c, days in usageCount[c + 1] += Int32(days.count) }
-            for c in 0..<n { usageCount[c + 1] += usageCount[c] + (orderStart[c + 1] - orderStart[c]) }
-            rawStart = usageCount
-            days = [Int32](repeating: 0, count: Int(usageCount[n]))
-            if let a = activities {
-                for i in 0..<a.count where a.customer[i] >= 0 {
-                    let c = Int(a.customer[i])
-                    days[Int(rawStart[c])] = a.day[i]
-                    rawStart[c] += 1
+        if let a = activities { for i in 0..<a.count where a.customer[i] >= 0 { usageCount[Int(a.customer[i]) + 1] += 1 } }
+        reduced?.forEachRun { c, days in usageCount[c + 1] += Int32(days.count) }
+        for c in 0..<n { usageCount[c + 1] += usageCount[c] + (orderStart[c + 1] - orderStart[c]) }
+        var rawStart = usageCount
+        var days: [Int32]
+        if var r = reduced, r.isInCustomerOrder {
+            // The reduced days are already grouped by customer: each run moves up to its place
+            // where it lies, the last first, so a run is never written over before it moves.
+            reduced = nil
+            days = r.takeDays()
+            days.append(contentsOf: repeatElement(0, count: Int(usageCount[n]) - days.count))
+            let (customers, ends) = (r.runCustomer, r.runEnd)
+            days.withUnsafeMutableBufferPointer { d in
+                for k in customers.indices.reversed() {
+                    let (c, run) = (Int(customers[k]), (k == 0 ? 0 : ends[k - 1])..<ends[k])
+                    let to = Int(usageCount[c])
+                    for i in run.reversed() { d[to + i - run.lowerBound] = d[i] }
+                    rawStart[c] = Int32(to + run.count)
                 }
             }
+        } else {
+            days = [Int32](repeating: 0, count: Int(usageCount[n]))
             if let r = reduced {
                 r.forEachRun { c, run in
                     for i in run {
@@ -108,6 +119,15 @@ extension Facts {
                     }
                 }
             }
+            reduced = nil
+        }
+        if let a = activities {
+            for i in 0..<a.count where a.customer[i] >= 0 {
+                let c = Int(a.customer[i])
+                days[Int(rawStart[c])] = a.day[i]
+                rawStart[c] += 1
+            }
+            activities = nil
         }
         var usageStart = [Int32](repeating: 0, count: n + 1)
         var kept = 0

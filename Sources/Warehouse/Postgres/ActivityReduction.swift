@@ -34,12 +34,15 @@ struct ActivityReduction {
     /// The activity's customer id as the reader compares it, worked out once per row.
     var customerKey: String { "\(Self.id("t." + PostgresConnection.quote(activities.customer))) AS reviewpack_customer" }
 
-    /// The customers the reader will know (an id of 1 to 256 bytes and a signup time), joined to activities as `k`.
+    /// The customers the reader will know (an id of 1 to 256 bytes and a signup time), joined
+    /// to activities as `k`, each with the place of its first row among them in the table's
+    /// order (`reviewpack_position`), which is the order of the reader's rows.
     var known: String {
         let id = Self.id("c." + PostgresConnection.quote(customers.customer))
         let signup = "c." + PostgresConnection.quote(customers.signup)
-        return "LEFT JOIN (SELECT DISTINCT \(id) AS reviewpack_id FROM \(customers.relation) c "
-            + "WHERE \(Self.readable(signup, customers.signupType)) AND octet_length(\(id)) BETWEEN 1 AND 256) k "
+        return "LEFT JOIN (SELECT reviewpack_id, min(reviewpack_position) AS reviewpack_position FROM "
+            + "(SELECT \(id) AS reviewpack_id, ROW_NUMBER() OVER () AS reviewpack_position FROM \(customers.relation) c "
+            + "WHERE \(Self.readable(signup, customers.signupType)) AND octet_length(\(id)) BETWEEN 1 AND 256) c GROUP BY reviewpack_id) k "
             + "ON k.reviewpack_id = t.reviewpack_customer"
     }
 
@@ -88,13 +91,15 @@ struct ActivityReduction {
 
     /// The clean rows' distinct (customer, day) pairs, customers as the read customers table
     /// numbers them, and how many rows they came from. They come ordered, so that each
-    /// customer's pairs arrive together and its row is kept once. There are no more pairs than `rows` of the table.
-    func days(customers table: CustomerTable, rows tableRows: Int) throws -> (ActivityDays, rows: Int) {
+    /// customer's pairs arrive together and its row is kept once; in the customers table's
+    /// order, so that the days are already grouped as the facts hold them (when the database
+    /// scans a table in the same order twice). `room`: days to reserve, at least the pairs.
+    func days(customers table: CustomerTable, room: Int) throws -> (ActivityDays, rows: Int) {
         var days = ActivityDays()
-        days.reserveCapacity(pairs: tableRows, customers: table.count)
+        days.reserveCapacity(days: room, customers: table.count)
         var rows = 0
         let sql = "COPY (SELECT t.reviewpack_customer, \(day) - DATE '1970-01-01', count(*) "
-            + "FROM (SELECT \(customerKey), t.* FROM \(activities.relation) t) t \(known) WHERE \(clean) GROUP BY 1, 2 ORDER BY 1, 2) TO STDOUT"
+            + "FROM (SELECT \(customerKey), t.* FROM \(activities.relation) t) t \(known) WHERE \(clean) GROUP BY k.reviewpack_position, 1, 2 ORDER BY k.reviewpack_position, 2) TO STDOUT"
         var field: [UInt8] = [], id: [UInt8] = [], day: Int32 = 0
         try connection.copyOut(sql, table: activities.name) { line in
             try CopyText.forEachField(line, &field) { index, field in

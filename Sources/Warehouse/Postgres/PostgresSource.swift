@@ -76,7 +76,10 @@ public struct PostgresSource: FactSource {
     private static func adding(_ reduction: ActivityReduction?, to snapshot: consuming Snapshot, notes: inout [String]) throws -> Snapshot {
         guard let reduction else { return snapshot }
         let total = snapshot.quality.rowsRead["activities"] ?? 0
-        let (days, rows) = try reduction.days(customers: snapshot.customers, rows: total)
+        // Room for the usage days, which the facts lay out where these days lie: no more than
+        // the table's rows, the paid orders and the activity rows read whole.
+        let room = total + snapshot.orders.count + (snapshot.activities?.count ?? 0)
+        let (days, rows) = try reduction.days(customers: snapshot.customers, room: room)
         notes.append("activities: \(rows) of \(total) rows reduced in the database to \(days.count) customer days")
         snapshot.activityDays = days
         return snapshot

@@ -1,0 +1,56 @@
+import Testing
+@testable import Snapshot
+import Metrics
+
+/// Usage days are a customer's distinct days with an activity or a paid order. A database's
+/// reduced days come in runs per customer: in the customers' order they are laid out where
+/// they lie, in any other order they are copied; both must give the same days.
+@Suite struct UsageDaysTests {
+    /// C1 and C3 have activity rows read whole (one on a day the database also sent), C2 and
+    /// C3 paid orders (C3's on a day it was active); C4 has nothing.
+    static let tables = [
+        "customers": "customer_id,signup_at\nC1,2026-01-01\nC2,2026-01-01\nC3,2026-01-01\nC4,2026-01-01\n",
+        "orders": "order_id,customer_id,ordered_at,amount\nO1,C2,2026-01-20,1.00\nO2,C3,2026-01-12,1.00\nO3,C3,2026-01-02,1.00\n",
+        "activities": "customer_id,at\nC3,2026-01-15 08:00\nC1,2026-01-10 09:00\nC1,2026-01-10 10:00\n",
+    ]
+    static func day(_ text: String) -> Int32 {
+        let parts = text.split(separator: "-").map { Int($0)! }
+        return Int32(CivilDate(year: parts[0], month: parts[1], day: parts[2]).dayNumber)
+    }
+
+    /// Each customer's usage days as dates.
+    static func usage(_ runs: [(customer: Int32, days: [String])]) throws -> [[String]] {
+        let fixture = try SnapshotFixture(tables)
+        var snapshot = try fixture.read()
+        var reduced = ActivityDays()
+        for run in runs { for day in run.days { reduced.append(customer: run.customer, day: Self.day(day)) } }
+        snapshot.activityDays = reduced
+        let facts = Facts(snapshot: snapshot, dimensions: [])
+        let c = facts.customers
+        return (0..<c.count).map { row in c.usage(row).map { "\(CivilDate(dayNumber: Int(c.usageDays[$0])))" } }
+    }
+
+    static let expected = [
+        ["2026-01-05", "2026-01-10", "2026-01-11"],
+        ["2026-01-03", "2026-01-20"],
+        ["2026-01-02", "2026-01-09", "2026-01-12", "2026-01-15"],
+        [],
+    ]
+
+    @Test func reducedDaysInCustomerOrderAreLaidOutWhereTheyLie() throws {
+        let runs: [(customer: Int32, days: [String])] = [(0, ["2026-01-05", "2026-01-10", "2026-01-11"]), (1, ["2026-01-03"]), (2, ["2026-01-09", "2026-01-12"])]
+        var reduced = ActivityDays()
+        for run in runs { for day in run.days { reduced.append(customer: run.customer, day: Self.day(day)) } }
+        #expect(reduced.isInCustomerOrder)
+        #expect(try Self.usage(runs) == Self.expected)
+    }
+
+    @Test func reducedDaysInAnyOtherOrderGiveTheSameDays() throws {
+        // C3 before C1, and C1 in two runs.
+        let runs: [(customer: Int32, days: [String])] = [(0, ["2026-01-10"]), (2, ["2026-01-12", "2026-01-09"]), (0, ["2026-01-11", "2026-01-05"]), (1, ["2026-01-03"])]
+        var reduced = ActivityDays()
+        for run in runs { for day in run.days { reduced.append(customer: run.customer, day: Self.day(day)) } }
+        #expect(!reduced.isInCustomerOrder)
+        #expect(try Self.usage(runs) == Self.expected)
+    }
+}
