@@ -25,8 +25,11 @@ public struct MetricEngine: Sendable {
         let months = Array(Set(reportMonths.flatMap { Self.window($0) })).sorted()
         let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
         let available = families.filter { $0.isAvailable(facts) }
-        // One pool for the whole run, so both cores stay busy from the start: each month's
-        // fits (the longest tasks, first), then one task per (month, family).
+        // One pool for the whole run, so every core stays busy from the start: each month's
+        // fits (the longest tasks, taken first), and one task per (month, family). Fits hold
+        // arrays over every buyer, so only half the workers fit, one month at a time each,
+        // while the others take the families (which cost about as much): on two cores two
+        // months' fits at once would lift the peak by some 60 MiB at a million customers.
         enum Task { case prediction(Int), family(Int, Int) }
         let tasks = months.indices.map { Task.prediction($0) } + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
         let scans = months.map { MonthScans(month: $0, facts: facts, config: config) }
@@ -34,7 +37,9 @@ public struct MetricEngine: Sendable {
         let predictions = ConcurrentSlots<Prediction>(count: months.count)
         let seconds = ConcurrentSlots<Double>(count: tasks.count)
         let done = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { t in
+        let nextPrediction = Atomic<Int>(0), nextFamily = Atomic<Int>(months.count)
+        let workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        @Sendable func perform(_ t: Int) {
             let start = DispatchTime.now().uptimeNanoseconds
             switch tasks[t] {
             case .prediction(let m):
@@ -47,6 +52,12 @@ public struct MetricEngine: Sendable {
             }
             seconds.set(t, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             progress?(done.add(1, ordering: .relaxed).newValue, tasks.count)
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            if worker < workers / 2 {
+                while case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count { perform(t) }
+            }
+            while case let t = nextFamily.add(1, ordering: .relaxed).oldValue, t < tasks.count { perform(t) }
         }
         var perMonth = Array(repeating: [String: Computed](), count: months.count)
         for (t, task) in tasks.enumerated() {

@@ -8,10 +8,10 @@ enum PredictionMetrics {
         let groups = Groups(facts.customers.dimensions)
         let margin = prediction.grossMargin
         var buyers = groups.zeros(), alive = groups.zeros(), value = groups.zeros()
-        for c in 0..<facts.customers.count where prediction.hasHistory[c] {
+        for (b, c) in prediction.buyers.lazy.map({ Int($0) }).enumerated() {
             groups.add(1, row: c, to: &buyers)
-            if !prediction.probabilityAlive.isEmpty { groups.add(prediction.probabilityAlive[c], row: c, to: &alive) }
-            if !prediction.expectedValue.isEmpty { groups.add(prediction.expectedValue[c] * margin, row: c, to: &value) }
+            if !prediction.probabilityAlive.isEmpty { groups.add(prediction.probabilityAlive[b], row: c, to: &alive) }
+            if !prediction.expectedValue.isEmpty { groups.add(prediction.expectedValue[b] * margin, row: c, to: &value) }
         }
         let fitted = !prediction.probabilityAlive.isEmpty, valued = !prediction.expectedValue.isEmpty
         let buyerCount = groups.count(buyers)

@@ -11,9 +11,10 @@ extension BGNBD {
         /// Σ count of the groups with each distinct x.
         var xWeight: [Double] = []
         var times: [Double] = []
-        var xIndex: [Int] = []
-        var tIndex: [Int] = []
-        var txIndex: [Int] = []
+        /// Per group, its x and times as places in `xs` and `times` (4 bytes each: there are few distinct values).
+        var xIndex: [Int32] = []
+        var tIndex: [Int32] = []
+        var txIndex: [Int32] = []
         var weight: [Double] = []
         var total: Double = 0
 
@@ -27,9 +28,9 @@ extension BGNBD {
                 let i = slot(s.x, &xPos, &xs)
                 if i == xWeight.count { xWeight.append(0) }
                 xWeight[i] += s.count
-                xIndex.append(i)
-                tIndex.append(slot(s.T, &tPos, &times))
-                txIndex.append(slot(s.tx, &tPos, &times))
+                xIndex.append(Int32(i))
+                tIndex.append(Int32(slot(s.T, &tPos, &times)))
+                txIndex.append(Int32(slot(s.tx, &tPos, &times)))
                 weight.append(s.count)
                 total += s.count
             }
@@ -87,8 +88,8 @@ extension BGNBD {
             var sum = 0.0, g0 = 0.0, g1 = 0.0, g2 = 0.0, g3 = 0.0
             var h00 = 0.0, h01 = 0.0, h11 = 0.0, h02 = 0.0, h03 = 0.0, h12 = 0.0, h13 = 0.0, h22 = 0.0, h23 = 0.0, h33 = 0.0
             for j in weight.indices {
-                let i = xIndex[j], w = weight[j]
-                let lT = logTime[tIndex[j]], iT = inverseTime[tIndex[j]]
+                let i = Int(xIndex[j]), w = weight[j]
+                let lT = logTime[Int(tIndex[j])], iT = inverseTime[Int(tIndex[j])]
                 let n = rx[i]
                 let alive = -n * lT
                 // ∇L₁ and ∇²L₁ (only r and α appear in L₁).
@@ -100,7 +101,7 @@ extension BGNBD {
                     h01 += w * hra; h11 += w * haa
                     continue
                 }
-                let lTx = logTime[txIndex[j]], iTx = inverseTime[txIndex[j]]
+                let lTx = logTime[Int(txIndex[j])], iTx = inverseTime[Int(txIndex[j])]
                 let dead = dropLog[i] - n * lTx
                 let gap = dead - alive
                 let e = exp(-abs(gap))

@@ -71,11 +71,19 @@ public struct BGNBD: Sendable, Equatable {
     ///   estimate); the same stationary point, fewer evaluations. Monthly series do not use it,
     ///   so that every month is a function of its own data, bit for bit.
     public static func fit(_ summaries: [Summary], minimumCustomers: Int = 30, start: BGNBD? = nil) throws -> Fit {
-        let clean = summaries.compactMap { s -> Summary? in
+        func cleaned(_ s: Summary) -> Summary? {
             guard s.count.isFinite, s.count > 0 else { return nil }
             let h = ModelMath.history(s.x, s.tx, s.T)
             return Summary(x: h.x, tx: h.tx, T: h.T, count: s.count)
         }
+        func same(_ a: Summary, _ b: Summary?) -> Bool {
+            guard let b else { return false }
+            return a.x.bitPattern == b.x.bitPattern && a.tx.bitPattern == b.tx.bitPattern && a.T.bitPattern == b.T.bitPattern
+                && a.count.bitPattern == b.count.bitPattern
+        }
+        // Summaries that are clean already (as PurchaseGroups makes them) are used as they are:
+        // a copy of a million customers' takes 15 MB while two months are fitted at once.
+        let clean = summaries.allSatisfy { same($0, cleaned($0)) } ? summaries : summaries.compactMap(cleaned)
         let total = clean.reduce(0) { $0 + $1.count }
         let n = total < Double(Int.max) ? Int(total.rounded()) : Int.max
         guard n >= max(2, minimumCustomers) else { throw FitError.tooFewCustomers(n) }

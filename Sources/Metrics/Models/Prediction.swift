@@ -32,10 +32,12 @@ public struct Prediction: Sendable {
     public let predictedCLV52w: Double?
     public let atRisk: [AtRisk]
     public let recencyCurve: [RecencyPoint]
-    /// Per customer: P(alive) and expected 52-week value (before margin); 0 without orders.
+    /// The customers with a paid order by last(M), ascending, and per buyer in that order:
+    /// P(alive) and expected 52-week value (before margin). Kept per buyer, not per customer,
+    /// since two months' predictions are made at once.
+    private(set) var buyers: [Int32]
     private(set) var probabilityAlive: [Double]
     private(set) var expectedValue: [Double]
-    private(set) var hasHistory: [Bool]
 
     static let horizonWeeks = 52.0
     static let atRiskSize = 20
@@ -51,7 +53,7 @@ public struct Prediction: Sendable {
         let groups = PurchaseGroups(facts: f, end: end, majorUnit: unit)
         customers = groups.buyers.count
         purchasing = Result { try BGNBD.fit(groups.purchases) }.mapError { $0 as! BGNBD.FitError }
-        hasHistory = groups.group.map { $0 >= 0 }
+        buyers = groups.buyers
         guard case .success(let fit) = purchasing else {
             (spending, expectedAliveCustomers, predictedCLV52w, atRisk, recencyCurve) = (nil, nil, nil, [], [])
             (probabilityAlive, expectedValue) = ([], [])
@@ -67,25 +69,25 @@ public struct Prediction: Sendable {
             model.expectedPurchases(next: Self.horizonWeeks, x: $0.x, tx: $0.tx, T: $0.T)
         }
         var alive = 0.0, value = 0.0
-        var pAlive = [Double](repeating: 0, count: f.count)
-        var values = [Double](repeating: 0, count: f.count)
+        var pAlive = [Double](repeating: 0, count: buyers.count)
+        var values = [Double](repeating: 0, count: valueModel == nil ? 0 : buyers.count)
         // Customers and summed P(alive) per recency bucket.
         var curve = [(customers: Int, alive: Double)](repeating: (0, 0), count: Self.recencyBuckets + 1)
-        for (h, c) in zip(groups.histories, groups.buyers.lazy.map { Int($0) }) {
-            let g = Int(groups.group[c])
+        for (b, h) in groups.histories.enumerated() {
+            let g = Int(groups.group[Int(buyers[b])])
             let p = groupAlive[g]
-            pAlive[c] = p
+            pAlive[b] = p
             alive += p
             if let valueModel {
-                values[c] = groupPurchases[g] * valueModel.expectedAverageValue(x: Double(h.x), mean: unit * h.repeatMean)
-                value += values[c]
+                values[b] = groupPurchases[g] * valueModel.expectedAverageValue(x: Double(h.x), mean: unit * h.repeatMean)
+                value += values[b]
             }
             let months = min(Int((end - h.lastPurchaseDay) / 30), Self.recencyBuckets)
             curve[months].customers += 1
             curve[months].alive += p
         }
         probabilityAlive = pAlive
-        expectedValue = valueModel != nil ? values : []
+        expectedValue = values
         expectedAliveCustomers = alive
         predictedCLV52w = valueModel != nil && customers > 0 ? value / Double(customers) * grossMargin : nil
         recencyCurve = curve.indices.filter { curve[$0].customers > 0 }.map {
@@ -95,15 +97,15 @@ public struct Prediction: Sendable {
         // At risk: the largest 12-month spenders with P(alive) < 0.5, ties by customer id.
         let from = (month - 11).firstDay
         let owner = f.allDimensions.first { $0.name == "owner" }
-        var candidates: [(revenue: Int64, c: Int, lastPurchaseDay: Int32)] = []
-        for (h, c) in zip(groups.histories, groups.buyers.lazy.map { Int($0) }) where pAlive[c] < 0.5 {
-            let revenue = f.revenue(c, from: from, to: end)
-            if revenue > 0 { candidates.append((revenue, c, h.lastPurchaseDay)) }
+        var candidates: [(revenue: Int64, c: Int, b: Int)] = []
+        for (b, c) in buyers.enumerated() where pAlive[b] < 0.5 {
+            let revenue = f.revenue(Int(c), from: from, to: end)
+            if revenue > 0 { candidates.append((revenue, Int(c), b)) }
         }
         candidates.sort { $0.revenue != $1.revenue ? $0.revenue > $1.revenue : facts.customerIds[$0.c] < facts.customerIds[$1.c] }
         atRisk = candidates.prefix(Self.atRiskSize).map { entry in
             AtRisk(customerId: facts.customerIds[entry.c], name: facts.customerNames[entry.c], owner: owner?.value(at: entry.c),
-                   lastOrderDay: entry.lastPurchaseDay, revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.c])
+                   lastOrderDay: groups.histories[entry.b].lastPurchaseDay, revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.b])
         }
     }
 
@@ -117,7 +119,7 @@ public struct Prediction: Sendable {
     /// read (``PredictionMetrics``): what a report keeps.
     func withoutCustomers() -> Prediction {
         var copy = self
-        (copy.probabilityAlive, copy.expectedValue, copy.hasHistory) = ([], [], [])
+        (copy.buyers, copy.probabilityAlive, copy.expectedValue) = ([], [], [])
         return copy
     }
 

@@ -25,11 +25,15 @@ struct PurchaseGroups {
         // Histories ordered by (x, t_x, T) and, for the spend model, by (x, repeat value):
         // consecutive equal keys form one group. Each part of a key takes only the bits its
         // largest value needs, so the radix sort makes as few passes as the data allows
-        // (three, not seven, for a million customers).
+        // (three, not seven, for a million customers), and keys take 8 bytes when they fit.
+        let xBits = Self.bits(histories.reduce(0) { max($0, $1.x) })
         let txBits = Self.bits(histories.reduce(0) { max($0, Int($1.txDays)) })
         let ageBits = Self.bits(histories.reduce(0) { max($0, Int($1.ageDays)) })
-        let keys = histories.map { h in UInt128(h.x) << (txBits + ageBits) | UInt128(h.txDays) << ageBits | UInt128(h.ageDays) }
-        let purchaseRuns = RadixOrder.runs(keys)
+        func purchaseKey<Key: FixedWidthInteger & UnsignedInteger>(_ h: PurchaseHistory, _: Key.Type) -> Key {
+            Key(h.x) << (txBits + ageBits) | Key(h.txDays) << ageBits | Key(h.ageDays)
+        }
+        let purchaseRuns = xBits + txBits + ageBits <= 64 ? RadixOrder.runs(histories.map { purchaseKey($0, UInt64.self) })
+                                                          : RadixOrder.runs(histories.map { purchaseKey($0, UInt128.self) })
         var group = [Int32](repeating: -1, count: f.count)
         for (g, run) in purchaseRuns.enumerated() {
             for b in run { group[Int(buyers[Int(b)])] = Int32(g) }
@@ -38,11 +42,13 @@ struct PurchaseGroups {
             let h = histories[Int(run.first!)]
             return BGNBD.Summary(x: Double(h.x), tx: h.tx, T: h.T, count: Double(run.count))
         }
-        let repeaters = histories.indices.filter { histories[$0].x >= 1 }
-        let valueBits = Self.bits(repeaters.reduce(0) { max($0, Int(histories[$1].repeatValue)) })
-        let spendKeys = repeaters.map { b in UInt128(histories[b].x) << valueBits | UInt128(histories[b].repeatValue) }
-        spend = RadixOrder.runs(spendKeys).map { run in
-            let h = histories[repeaters[Int(run.first!)]]
+        let repeaters = histories.indices.filter { histories[$0].x >= 1 }.map { Int32($0) }
+        let valueBits = Self.bits(repeaters.reduce(0) { max($0, Int(histories[Int($1)].repeatValue)) })
+        func spendKey<Key: FixedWidthInteger & UnsignedInteger>(_ h: PurchaseHistory, _: Key.Type) -> Key { Key(h.x) << valueBits | Key(h.repeatValue) }
+        let spendRuns = xBits + valueBits <= 64 ? RadixOrder.runs(repeaters.map { spendKey(histories[Int($0)], UInt64.self) })
+                                                : RadixOrder.runs(repeaters.map { spendKey(histories[Int($0)], UInt128.self) })
+        spend = spendRuns.map { run in
+            let h = histories[Int(repeaters[Int(run.first!)])]
             return GammaGamma.Summary(x: Double(h.x), mean: majorUnit * h.repeatMean, count: Double(run.count))
         }
         (self.buyers, self.histories, self.group) = (buyers, histories, group)

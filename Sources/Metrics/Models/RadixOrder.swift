@@ -6,13 +6,13 @@ enum RadixOrder {
     static let digitBits = 11
 
     /// Indices into `keys`, keys ascending.
-    static func of(_ keys: [UInt128]) -> [Int32] {
+    static func of<Key: FixedWidthInteger & UnsignedInteger>(_ keys: [Key]) -> [Int32] {
         var order = (0..<Int32(keys.count)).map { $0 }
-        let used = 128 - (keys.reduce(0, |)).leadingZeroBitCount
+        let used = Key.bitWidth - (keys.reduce(0, |)).leadingZeroBitCount
         guard keys.count > 1, used > 0 else { return order }
         var next = order
         var counts = [Int](repeating: 0, count: 1 << digitBits)
-        let mask = UInt128((1 << digitBits) - 1)
+        let mask = Key((1 << digitBits) - 1)
         for shift in stride(from: 0, to: used, by: digitBits) {
             for i in counts.indices { counts[i] = 0 }
             for k in keys { counts[Int((k >> shift) & mask)] += 1 }
@@ -31,7 +31,7 @@ enum RadixOrder {
     }
 
     /// The indices of `keys` gathered by key, keys ascending: one run per distinct key.
-    static func runs(_ keys: [UInt128]) -> [ArraySlice<Int32>] {
+    static func runs<Key: FixedWidthInteger & UnsignedInteger>(_ keys: [Key]) -> [ArraySlice<Int32>] {
         let order = of(keys)
         var runs: [ArraySlice<Int32>] = []
         var start = 0
