@@ -16,16 +16,25 @@ import Testing
         #expect(RadixOrder.of(keys) == expected)
     }
 
+    /// Keys that fit in 64 bits are sorted as 8-byte words: the same order as the same keys in 16 bytes.
+    @Test func narrowKeysOrderAsWideOnes() {
+        var generator = SystemRandomNumberGenerator()
+        let keys: [UInt64] = (0..<5_000).map { _ in UInt64.random(in: 0..<64, using: &generator) << 40 | UInt64.random(in: 0..<1_000, using: &generator) }
+            + [UInt64.max, 0, UInt64(1) << 63]
+        #expect(RadixOrder.of(keys) == RadixOrder.of(keys.map { UInt128($0) }))
+        #expect(RadixOrder.of(keys) == keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { Int32($0) })
+    }
+
     @Test func trivialInputs() {
-        #expect(RadixOrder.of([]) == [])
-        #expect(RadixOrder.of([7]) == [0])
-        #expect(RadixOrder.of([0, 0, 0]) == [0, 1, 2])
-        #expect(RadixOrder.of([3, 1, 2]) == [1, 2, 0])
+        #expect(RadixOrder.of([UInt128]()) == [])
+        #expect(RadixOrder.of([7 as UInt128]) == [0])
+        #expect(RadixOrder.of([0, 0, 0] as [UInt64]) == [0, 1, 2])
+        #expect(RadixOrder.of([3, 1, 2] as [UInt64]) == [1, 2, 0])
     }
 
     @Test func runsGatherEqualKeysInKeyOrder() {
         let keys: [UInt128] = [5, 1, 5, 3, 1, 5]
         #expect(RadixOrder.runs(keys).map(Array.init) == [[1, 4], [3], [0, 2, 5]])
-        #expect(RadixOrder.runs([]).isEmpty)
+        #expect(RadixOrder.runs([UInt64]()).isEmpty)
     }
 }
