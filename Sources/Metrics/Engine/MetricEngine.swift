@@ -26,10 +26,12 @@ public struct MetricEngine: Sendable {
         let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
         let available = families.filter { $0.isAvailable(facts) }
         // One pool for the whole run, so every core stays busy from the start: each month's
-        // fits (the longest tasks, taken first), and one task per (month, family). Fits hold
-        // arrays over every buyer, so only half the workers fit, one month at a time each,
-        // while the others take the families (which cost about as much): on two cores two
-        // months' fits at once would lift the peak by some 60 MiB at a million customers.
+        // fits (the longest tasks, taken first), then one task per (month, family). A month's
+        // fits hold arrays over every buyer; for a large customer base only half the workers
+        // fit, one month at a time each, while the others take the families (which then cost
+        // about as much): on two cores two months' fits at once would lift the peak by some
+        // 60 MiB at a million customers. For a small one, where fits are most of the work,
+        // every worker fits.
         enum Task { case prediction(Int), family(Int, Int) }
         let tasks = months.indices.map { Task.prediction($0) } + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
         let scans = months.map { MonthScans(month: $0, facts: facts, config: config) }
@@ -39,6 +41,7 @@ public struct MetricEngine: Sendable {
         let done = Atomic<Int>(0)
         let nextPrediction = Atomic<Int>(0), nextFamily = Atomic<Int>(months.count)
         let workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        let fitters = facts.customers.count >= Self.largeCustomerBase ? workers / 2 : workers
         @Sendable func perform(_ t: Int) {
             let start = DispatchTime.now().uptimeNanoseconds
             switch tasks[t] {
@@ -54,7 +57,7 @@ public struct MetricEngine: Sendable {
             progress?(done.add(1, ordering: .relaxed).newValue, tasks.count)
         }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            if worker < workers / 2 {
+            if worker < fitters {
                 while case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count { perform(t) }
             }
             while case let t = nextFamily.add(1, ordering: .relaxed).oldValue, t < tasks.count { perform(t) }
@@ -82,6 +85,10 @@ public struct MetricEngine: Sendable {
             return report
         }
     }
+
+    /// Customers from which a month's fits hold enough (about 60 bytes a buyer) for two at
+    /// once to matter beside the facts.
+    static let largeCustomerBase = 500_000
 
     /// The 13 months ending `month`, oldest first.
     static func window(_ month: Month) -> [Month] { (0..<13).map { month - (12 - $0) } }

@@ -76,14 +76,13 @@ public struct BGNBD: Sendable, Equatable {
             let h = ModelMath.history(s.x, s.tx, s.T)
             return Summary(x: h.x, tx: h.tx, T: h.T, count: s.count)
         }
-        func same(_ a: Summary, _ b: Summary?) -> Bool {
-            guard let b else { return false }
-            return a.x.bitPattern == b.x.bitPattern && a.tx.bitPattern == b.tx.bitPattern && a.T.bitPattern == b.T.bitPattern
-                && a.count.bitPattern == b.count.bitPattern
+        func isClean(_ s: Summary) -> Bool {
+            guard let c = cleaned(s) else { return false }
+            return (c.x.bitPattern, c.tx.bitPattern, c.T.bitPattern) == (s.x.bitPattern, s.tx.bitPattern, s.T.bitPattern)
         }
         // Summaries that are clean already (as PurchaseGroups makes them) are used as they are:
-        // a copy of a million customers' takes 15 MB while two months are fitted at once.
-        let clean = summaries.allSatisfy { same($0, cleaned($0)) } ? summaries : summaries.compactMap(cleaned)
+        // a copy of a million customers' takes 15 MB.
+        let clean = summaries.allSatisfy(isClean) ? summaries : summaries.compactMap(cleaned)
         let total = clean.reduce(0) { $0 + $1.count }
         let n = total < Double(Int.max) ? Int(total.rounded()) : Int.max
         guard n >= max(2, minimumCustomers) else { throw FitError.tooFewCustomers(n) }

@@ -33,8 +33,8 @@ public struct Prediction: Sendable {
     public let atRisk: [AtRisk]
     public let recencyCurve: [RecencyPoint]
     /// The customers with a paid order by last(M), ascending, and per buyer in that order:
-    /// P(alive) and expected 52-week value (before margin). Kept per buyer, not per customer,
-    /// since two months' predictions are made at once.
+    /// P(alive) and expected 52-week value (before margin). Kept per buyer, not per customer:
+    /// they are held for every month being fitted.
     private(set) var buyers: [Int32]
     private(set) var probabilityAlive: [Double]
     private(set) var expectedValue: [Double]
@@ -74,7 +74,7 @@ public struct Prediction: Sendable {
         // Customers and summed P(alive) per recency bucket.
         var curve = [(customers: Int, alive: Double)](repeating: (0, 0), count: Self.recencyBuckets + 1)
         for (b, h) in groups.histories.enumerated() {
-            let g = Int(groups.group[Int(buyers[b])])
+            let g = Int(groups.group[b])
             let p = groupAlive[g]
             pAlive[b] = p
             alive += p

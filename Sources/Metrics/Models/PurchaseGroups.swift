@@ -8,7 +8,7 @@ struct PurchaseGroups {
     let buyers: [Int32]
     /// The buyers' histories, in the order of `buyers`.
     let histories: [PurchaseHistory]
-    /// Per customer, the index of its summary in `purchases` (−1 without history).
+    /// Per buyer, in the order of `buyers`, the index of its summary in `purchases`.
     let group: [Int32]
     let purchases: [BGNBD.Summary]
     /// Customers with x ≥ 1, mean repeat values in major units.
@@ -34,15 +34,15 @@ struct PurchaseGroups {
         }
         let purchaseRuns = xBits + txBits + ageBits <= 64 ? RadixOrder.runs(histories.map { purchaseKey($0, UInt64.self) })
                                                           : RadixOrder.runs(histories.map { purchaseKey($0, UInt128.self) })
-        var group = [Int32](repeating: -1, count: f.count)
+        var group = [Int32](repeating: 0, count: buyers.count)
         for (g, run) in purchaseRuns.enumerated() {
-            for b in run { group[Int(buyers[Int(b)])] = Int32(g) }
+            for b in run { group[Int(b)] = Int32(g) }
         }
         purchases = purchaseRuns.map { run in
             let h = histories[Int(run.first!)]
             return BGNBD.Summary(x: Double(h.x), tx: h.tx, T: h.T, count: Double(run.count))
         }
-        let repeaters = histories.indices.filter { histories[$0].x >= 1 }.map { Int32($0) }
+        let repeaters = histories.indices.compactMap { histories[$0].x >= 1 ? Int32($0) : nil }
         let valueBits = Self.bits(repeaters.reduce(0) { max($0, Int(histories[Int($1)].repeatValue)) })
         func spendKey<Key: FixedWidthInteger & UnsignedInteger>(_ h: PurchaseHistory, _: Key.Type) -> Key { Key(h.x) << valueBits | Key(h.repeatValue) }
         let spendRuns = xBits + valueBits <= 64 ? RadixOrder.runs(repeaters.map { spendKey(histories[Int($0)], UInt64.self) })

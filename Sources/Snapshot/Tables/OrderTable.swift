@@ -65,7 +65,7 @@ public struct OrderTable: Sendable {
             if row == Missing.row {
                 parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; the order is left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，该订单未计入指标")
             }
-            // Read (and checked) whatever the status, as before it was only counted.
+            // The cost is read and checked whatever the status; only paid orders keep it.
             let cost = try parser.optionalAmount(record, cCost)
             counts[Int(status.rawValue)] += 1
             if at <= asOf { (earliest, latest) = (min(earliest, at), max(latest, at)) }
