@@ -144,25 +144,18 @@ struct PackBuild {
         let templates: TemplateSet
         do { templates = try TemplateSet(folder: templatesFolder) } catch { throw Failure.config("\(error)") }
         Console.status.begin("reading")
-        var (reading, clock) = try read()
+        let (reading, readClock) = try read()
+        var clock = readClock
         if let first = reading.months.first, let last = reading.months.last, first != last {
             // Said before the work starts: a stray early row (a 1970-01-01 default) shows here, not after hours.
             Console.progress("building \(reading.months.count) months, \(first) to \(last)")
         }
         let audiences = try Audience.resolve(config, customers: reading.facts.customers)
         let assets = try assetFiles()
+        let months = reading.months
+        let reports = everyReport(of: consume reading, audiences: audiences, clock: &clock)
         var built: [Built] = []
         do {
-            let knownIds = audiences.contains { $0.scope != nil } ? Set(reading.facts.customerIds) : []
-            let reports = audiences.map { audience in
-                let (facts, withheld) = audience.scope.map { reading.facts.restricted(to: $0) } ?? (reading.facts, [])
-                var quality = reading.source.quality
-                if let scope = audience.scope {
-                    let ids = Set(facts.customerIds)
-                    quality = quality.restricted { scope.owns($0, customerIds: ids, knownIds: knownIds) }
-                }
-                return (withheld, self.reports(facts, reading, targets: audience.targets(reading.source.targets), quality: quality, clock: &clock))
-            }
             // Packs are drawn a few at a time, one per core, and published one by one in order,
             // so each month links to the months published before it, as when built one by one.
             // An audience's folder is cleared of an earlier build's leftovers first: a month that
@@ -170,10 +163,10 @@ struct PackBuild {
             for audience in audiences where audience.publish && audience.folder != nil {
                 SitePublisher(root: siteRoot(of: audience)).removeLeftovers(holding: lock)
             }
-            let items = reading.months.indices.flatMap { m in audiences.indices.map { a in (m: m, a: a) } }
+            let items = months.indices.flatMap { m in audiences.indices.map { a in (m: m, a: a) } }
             let publishedBefore = audiences.map { $0.publish ? SitePublisher(root: siteRoot(of: $0)).publishedMonths() : [] }
             let window = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let monthNames = reading.months.map(\.description)
+            let monthNames = months.map(\.description)
             var packs: [Built] = []
             for start in stride(from: 0, to: items.count, by: window) {
                 let group = Array(items[start..<min(start + window, items.count)])
@@ -181,7 +174,7 @@ struct PackBuild {
                 DispatchQueue.concurrentPerform(iterations: group.count) { i in
                     let (m, a) = group[i]
                     let published = publishedBefore[a] + monthNames[..<m]
-                    rendered.set(i, Result { try render(reports[a].1[m], audience: audiences[a], withheld: reports[a].0, templates: templates, published: published) })
+                    rendered.set(i, Result { try render(reports[a].reports[m], audience: audiences[a], withheld: reports[a].withheld, templates: templates, published: published) })
                 }
                 clock.lap("packs")
                 for (i, (m, a)) in group.enumerated() {
@@ -203,6 +196,22 @@ struct PackBuild {
         }
         Console.status.end()
         return (clock, built)
+    }
+
+    /// Every audience's reports of every report month, with the tables withheld from it. The
+    /// reading is consumed, so it is let go once they are made: drawing the packs needs only
+    /// the reports, and at a million customers the facts are half a gigabyte.
+    private func everyReport(of reading: consuming Reading, audiences: [Audience], clock: inout StageClock) -> [(withheld: Set<String>, reports: [Report])] {
+        let knownIds = audiences.contains { $0.scope != nil } ? Set(reading.facts.customerIds) : []
+        return audiences.map { audience in
+            let (facts, withheld) = audience.scope.map { reading.facts.restricted(to: $0) } ?? (reading.facts, [])
+            var quality = reading.source.quality
+            if let scope = audience.scope {
+                let ids = Set(facts.customerIds)
+                quality = quality.restricted { scope.owns($0, customerIds: ids, knownIds: knownIds) }
+            }
+            return (withheld, self.reports(facts, reading, targets: audience.targets(reading.source.targets), quality: quality, clock: &clock))
+        }
     }
 
     /// A month's messages, one per audience, and the index `send` reads.

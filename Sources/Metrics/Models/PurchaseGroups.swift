@@ -17,6 +17,9 @@ struct PurchaseGroups {
     /// - Parameter majorUnit: the value of one minor unit in major units (0.01 for fen → yuan).
     init(facts f: CustomerFacts, end: Int32, majorUnit: Double) {
         var buyers: [Int32] = [], histories: [PurchaseHistory] = []
+        // Reserved once: growing by doubling would hold both copies while they move.
+        buyers.reserveCapacity(f.count)
+        histories.reserveCapacity(f.count)
         for c in 0..<f.count {
             guard let h = PurchaseHistory(customer: c, facts: f, end: end) else { continue }
             buyers.append(Int32(c))
