@@ -77,8 +77,10 @@ extension LeadFacts {
     func rows(_ include: (Int) -> Bool) -> LeadFacts {
         let keep = (0..<count).filter(include)
         func pick<T>(_ values: [T]) -> [T] { keep.map { values[$0] } }
+        var firstContact = InstantOffsets()
+        for i in keep { firstContact.append(firstContactAt(i), from: createdAt[i]) }
         return LeadFacts(createdDay: pick(createdDay), qualifiedDay: pick(qualifiedDay), opportunityDay: pick(opportunityDay),
-                         wonDay: pick(wonDay), lostDay: pick(lostDay), createdAt: pick(createdAt), firstContactAt: pick(firstContactAt),
+                         wonDay: pick(wonDay), lostDay: pick(lostDay), createdAt: pick(createdAt), firstContact: firstContact,
                          amount: pick(amount), dimensions: dimensions.map { $0.rows(keep) },
                          audienceDimensions: audienceDimensions.map { $0.rows(keep) })
     }

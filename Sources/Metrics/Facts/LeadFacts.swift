@@ -9,7 +9,8 @@ public struct LeadFacts: Sendable {
     public let wonDay: [Int32]
     public let lostDay: [Int32]
     public let createdAt: [Int64]
-    public let firstContactAt: [Int64]
+    /// First contact, from `createdAt` (``firstContactAt(_:)``).
+    public let firstContact: InstantOffsets
     public let amount: [Int64]
     /// channel, campaign, owner: the lead metrics' slices.
     public let dimensions: [DimensionColumn]
@@ -26,7 +27,7 @@ public struct LeadFacts: Sendable {
     }
 
     public init(createdDay: [Int32], qualifiedDay: [Int32], opportunityDay: [Int32], wonDay: [Int32], lostDay: [Int32],
-                createdAt: [Int64], firstContactAt: [Int64], amount: [Int64], dimensions: [DimensionColumn],
+                createdAt: [Int64], firstContact: InstantOffsets, amount: [Int64], dimensions: [DimensionColumn],
                 audienceDimensions: [DimensionColumn] = []) {
         self.createdDay = createdDay
         self.qualifiedDay = qualifiedDay
@@ -34,11 +35,14 @@ public struct LeadFacts: Sendable {
         self.wonDay = wonDay
         self.lostDay = lostDay
         self.createdAt = createdAt
-        self.firstContactAt = firstContactAt
+        self.firstContact = firstContact
         self.amount = amount
         self.dimensions = dimensions
         self.audienceDimensions = audienceDimensions
     }
+
+    /// The instant of lead `i`'s first contact, ``Missing/instant`` when none.
+    @inline(__always) public func firstContactAt(_ i: Int) -> Int64 { firstContact.instant(i, from: createdAt[i]) }
 
     /// The column holding the leads' own values of a dimension an audience may filter on, nil when they have none.
     public func audienceColumn(_ name: String) -> DimensionColumn? {

@@ -20,7 +20,7 @@ struct LeadFamily: MetricFamily {
         for i in 0..<l.count {
             if month.contains(l.createdDay[i]) {
                 groups.add(1, row: i, to: &created)
-                let contact = l.firstContactAt[i]
+                let contact = l.firstContactAt(i)
                 if contact != Missing.instant, contact < end {
                     let hours = Double(contact - l.createdAt[i]) / 3600
                     for slot in groups.slots(of: i) { responseHours[slot].append(hours) }
@@ -41,7 +41,7 @@ struct LeadFamily: MetricFamily {
             let due = l.createdAt[i] + sla
             if due >= start, due < end {
                 groups.add(1, row: i, to: &slaCohort)
-                let contact = l.firstContactAt[i]
+                let contact = l.firstContactAt(i)
                 if contact != Missing.instant, contact <= due { groups.add(1, row: i, to: &timely) }
             }
         }

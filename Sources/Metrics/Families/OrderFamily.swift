@@ -51,11 +51,16 @@ struct OrderFamily: MetricFamily {
     /// The sum of the `k` largest values, by selection: linear time, where sorting every
     /// slot of every month was a tenth of the whole build at a million customers.
     static func sumOfLargest(_ values: some Collection<Int64>, _ k: Int) -> Int64 {
+        var a = Array(values)
+        return sumOfLargest(in: &a, k)
+    }
+
+    /// ``sumOfLargest(_:_:)`` of values it may reorder, without a copy of them.
+    static func sumOfLargest(in values: inout [Int64], _ k: Int) -> Int64 {
         guard k < values.count else { return values.reduce(0, +) }
         guard k > 0 else { return 0 }
-        var a = Array(values)
-        _ = Statistics.select(a.count - k, in: &a)
-        return a[(a.count - k)...].reduce(0, +)
+        _ = Statistics.select(values.count - k, in: &values)
+        return values[(values.count - k)...].reduce(0, +)
     }
 
     /// Revenue of the top ⌈20 % × n⌉ customers over all revenue, per slot, from each
@@ -64,27 +69,36 @@ struct OrderFamily: MetricFamily {
     /// grown customer by customer.
     static func topShare(_ revenue: [Int64], groups: Groups, config: MetricsConfig) -> Computed {
         var top = groups.zeros(), all = groups.zeros(), n = groups.zeros()
-        func measure(_ values: ArraySlice<Int64>, slot: Int) {
+        func measure(_ values: inout [Int64], slot: Int) {
             guard !values.isEmpty else { return }
-            top[slot] = config.majorUnits(Self.sumOfLargest(values, (values.count + 4) / 5))
             all[slot] = config.majorUnits(values.reduce(0, +))
             n[slot] = Double(values.count)
+            top[slot] = config.majorUnits(Self.sumOfLargest(in: &values, (values.count + 4) / 5))
         }
-        let paying = revenue.indices.filter { revenue[$0] > 0 }
-        measure(ArraySlice(paying.map { revenue[$0] }), slot: 0)
+        var paying: [Int32] = [], payingRevenue: [Int64] = []
+        paying.reserveCapacity(revenue.count)
+        payingRevenue.reserveCapacity(revenue.count)
+        for (c, r) in revenue.enumerated() where r > 0 {
+            paying.append(Int32(c))
+            payingRevenue.append(r)
+        }
         for (k, dimension) in groups.dimensions.enumerated() {
             var start = [Int](repeating: 0, count: dimension.members.count + 1)
-            for c in paying where dimension.codes[c] >= 0 { start[Int(dimension.codes[c]) + 1] += 1 }
+            for c in paying where dimension.codes[Int(c)] >= 0 { start[Int(dimension.codes[Int(c)]) + 1] += 1 }
             for m in dimension.members.indices { start[m + 1] += start[m] }
             var fill = start
             var values = [Int64](repeating: 0, count: start[dimension.members.count])
-            for c in paying where dimension.codes[c] >= 0 {
-                let m = Int(dimension.codes[c])
-                values[fill[m]] = revenue[c]
+            for (c, r) in zip(paying, payingRevenue) where dimension.codes[Int(c)] >= 0 {
+                let m = Int(dimension.codes[Int(c)])
+                values[fill[m]] = r
                 fill[m] += 1
             }
-            for m in dimension.members.indices { measure(values[start[m]..<start[m + 1]], slot: groups.slot(dimension: k, code: m)) }
+            for m in dimension.members.indices {
+                var member = Array(values[start[m]..<start[m + 1]])
+                measure(&member, slot: groups.slot(dimension: k, code: m))
+            }
         }
+        measure(&payingRevenue, slot: 0)
         var computed = groups.ratio(top, all, "revenue of the top ⌈20 % × n⌉ customers", "revenue of all customers, 12 months")
         computed.inputs.append(("n (customers with revenue > 0)", groups.count(n)))
         return computed

@@ -158,7 +158,7 @@ extension Facts {
     /// Each lead's stage days in the zone, its instants, amount and dimensions.
     private static func leads(_ l: LeadTable, zone: Zone) -> LeadFacts {
         LeadFacts(createdDay: l.createdAt.map { LeadFacts.day(of: $0, in: zone) }, qualifiedDay: l.qualifiedDay, opportunityDay: l.opportunityDay,
-                         wonDay: l.wonDay, lostDay: l.lostDay, createdAt: l.createdAt, firstContactAt: l.firstContactAt,
+                         wonDay: l.wonDay, lostDay: l.lostDay, createdAt: l.createdAt, firstContact: l.firstContact,
                          amount: l.amount, dimensions: [l.channel, l.campaign, l.owner], audienceDimensions: l.audienceDimensions)
     }
 }

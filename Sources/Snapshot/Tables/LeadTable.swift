@@ -1,10 +1,11 @@
 import Metrics
-/// `leads`: one row per lead with when it reached each stage: the instant where a response
-/// time is measured from it (created, first contact; ``Missing/instant`` if not), else only
-/// the local day (``LeadFacts/none`` if not), which is all a metric reads of it.
+/// `leads`: one row per lead with when it reached each stage: the instants response times
+/// are measured between (created, and first contact as seconds from it), else only the
+/// local day (``LeadFacts/none`` if not reached), which is all a metric reads of it.
 public struct LeadTable: Sendable {
     public private(set) var createdAt: [Int64] = []
-    public private(set) var firstContactAt: [Int64] = []
+    /// First contact, from `createdAt`.
+    public private(set) var firstContact = InstantOffsets()
     public private(set) var qualifiedDay: [Int32] = []
     public private(set) var opportunityDay: [Int32] = []
     public private(set) var wonDay: [Int32] = []
@@ -35,7 +36,7 @@ public struct LeadTable: Sendable {
         var seen = SeenKeys(capacity: expected)
         // Reserved once: growing by doubling would hold up to twice the rows, and both copies while it moves.
         table.createdAt.reserveCapacity(expected)
-        table.firstContactAt.reserveCapacity(expected)
+        table.firstContact.reserveCapacity(expected)
         table.qualifiedDay.reserveCapacity(expected)
         table.opportunityDay.reserveCapacity(expected)
         table.wonDay.reserveCapacity(expected)
@@ -85,7 +86,7 @@ public struct LeadTable: Sendable {
                 }
             }
             table.createdAt.append(created)
-            table.firstContactAt.append(contact)
+            table.firstContact.append(contact, from: created)
             table.qualifiedDay.append(LeadFacts.day(of: qualified, in: options.zone))
             table.opportunityDay.append(LeadFacts.day(of: opportunity, in: options.zone))
             table.wonDay.append(LeadFacts.day(of: won, in: options.zone))
