@@ -108,8 +108,8 @@ extension ServiceFacts {
         let t = tickets.map { t in
             let keep = (0..<t.count).filter { newIndex[Int(t.customer[$0])] >= 0 }
             return Tickets(customer: keep.map { newIndex[Int(t.customer[$0])] }, openedDay: keep.map { t.openedDay[$0] },
-                           openedAt: keep.map { t.openedAt[$0] }, firstResponseAt: keep.map { t.firstResponseAt[$0] },
-                           resolvedAt: keep.map { t.resolvedAt[$0] }, isComplaint: keep.map { t.isComplaint[$0] })
+                           openedAt: keep.map { t.openedAt[$0] }, firstResponseAt: keep.map { t.firstResponseAt($0) },
+                           resolvedAt: keep.map { t.resolvedAt($0) }, isComplaint: keep.map { t.isComplaint[$0] })
         }
         return ServiceFacts(surveys: s, tickets: t)
     }

@@ -1,6 +1,6 @@
 /// Instants kept as seconds from a base instant of the same row (a lead's first contact from
-/// its creation): four bytes each where a whole instant takes eight, 17 MB less for four
-/// million leads. The rare instant more than 68 years from its base is kept whole beside.
+/// its creation, a ticket's response from its opening): four bytes each where a whole
+/// instant takes eight, 17 MB less for four million leads. The rare instant more than 68 years from its base is kept whole beside.
 public struct InstantOffsets: Sendable {
     private var offsets: [Int32] = []
     /// Rows whose instant is too far from its base, and the instant.
@@ -9,6 +9,12 @@ public struct InstantOffsets: Sendable {
     private static let farAway = Int32.min + 1
 
     public init() {}
+
+    /// `instants` (or ``Missing/instant``) of rows whose bases are `bases`.
+    public init(_ instants: [Int64], from bases: [Int64]) {
+        reserveCapacity(instants.count)
+        for (instant, base) in zip(instants, bases) { append(instant, from: base) }
+    }
 
     public var count: Int { offsets.count }
 

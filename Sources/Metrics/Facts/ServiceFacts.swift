@@ -16,15 +16,22 @@ public struct ServiceFacts: Sendable {
         public let customer: [Int32]
         public let openedDay: [Int32]
         public let openedAt: [Int64]
-        public let firstResponseAt: [Int64]
-        public let resolvedAt: [Int64]
+        /// First response and resolution, from `openedAt` (``firstResponseAt(_:)``, ``resolvedAt(_:)``).
+        public let firstResponse: InstantOffsets
+        public let resolved: InstantOffsets
         public let isComplaint: [Bool]
         public var count: Int { customer.count }
 
         public init(customer: [Int32], openedDay: [Int32], openedAt: [Int64], firstResponseAt: [Int64], resolvedAt: [Int64], isComplaint: [Bool]) {
-            (self.customer, self.openedDay, self.openedAt, self.firstResponseAt, self.resolvedAt, self.isComplaint) =
-                (customer, openedDay, openedAt, firstResponseAt, resolvedAt, isComplaint)
+            (self.customer, self.openedDay, self.openedAt, self.isComplaint) = (customer, openedDay, openedAt, isComplaint)
+            firstResponse = InstantOffsets(firstResponseAt, from: openedAt)
+            resolved = InstantOffsets(resolvedAt, from: openedAt)
         }
+
+        /// The instant of ticket `i`'s first response, ``Missing/instant`` when none.
+        @inline(__always) public func firstResponseAt(_ i: Int) -> Int64 { firstResponse.instant(i, from: openedAt[i]) }
+        /// The instant ticket `i` was resolved, ``Missing/instant`` when not.
+        @inline(__always) public func resolvedAt(_ i: Int) -> Int64 { resolved.instant(i, from: openedAt[i]) }
     }
 
     public let surveys: Surveys?

@@ -35,6 +35,10 @@ public struct RFMSegments: Sendable, Equatable {
         let last = month.lastDay
         let from = last - Int32(config.definitions.rfmWindowDays) + 1
         var r: [Int64] = [], fr: [Int64] = [], m: [Int64] = []
+        // Reserved once (pages never written cost nothing): growing by doubling would hold both copies while they move.
+        r.reserveCapacity(f.count)
+        fr.reserveCapacity(f.count)
+        m.reserveCapacity(f.count)
         for c in 0..<f.count {
             let orders = f.orders(c, from: from, to: last)
             guard !orders.isEmpty else { continue }

@@ -35,7 +35,7 @@ struct ServiceFamily: MetricFamily {
                 if month.contains(t.openedDay[i]) {
                     groups.add(1, row: c, to: &opened)
                     if t.isComplaint[i] { groups.add(1, row: c, to: &complaints) }
-                    let response = t.firstResponseAt[i]
+                    let response = t.firstResponseAt(i)
                     if response != Missing.instant, response < end {
                         for slot in groups.slots(of: c) { hours[slot].append(Double(response - t.openedAt[i]) / 3600) }
                     }
@@ -43,7 +43,8 @@ struct ServiceFamily: MetricFamily {
                 let due = t.openedAt[i] + sla
                 if due >= start, due < end {
                     groups.add(1, row: c, to: &slaCohort)
-                    if t.resolvedAt[i] != Missing.instant, t.resolvedAt[i] <= due { groups.add(1, row: c, to: &resolved) }
+                    let resolvedAt = t.resolvedAt(i)
+                    if resolvedAt != Missing.instant, resolvedAt <= due { groups.add(1, row: c, to: &resolved) }
                 }
             }
             out["tickets"] = groups.total(opened)

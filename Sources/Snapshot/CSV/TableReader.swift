@@ -209,8 +209,9 @@ public struct TableReader: Sendable {
 
     /// ``forEachRecord(_:)``, where a file's records go to `prepare` a batch at a time before
     /// `body` sees them, with what `prepare` found: a table starts its hash lookups there, so
-    /// that their cache misses overlap (a sheet's or a database's rows go through one by one). `body` still sees every record in order, and a
-    /// problem in a record is thrown only after every record before it went through `body`.
+    /// that their cache misses overlap (a sheet's or a database's rows go through one by
+    /// one). `body` still sees every record in order, and a problem in a record is thrown
+    /// only after every record before it went through `body`.
     func forEachRecord<Ahead>(lookingAhead prepare: (TableRecord) -> Ahead, _ body: (TableRecord, Ahead) throws -> Void) throws {
         let width = header.count
         var row = 0
