@@ -25,8 +25,8 @@ import Testing
     }
 
     func compose(_ addressing: Addressing, document: PackDocument? = nil) throws -> (EmailMessage, String) {
-        let message = try EmailMessage.compose(document ?? self.document(), pdf: Array("%PDF-1.4 test".utf8), templates: TemplateSet(folder: Self.templates),
-                                               addressing: addressing, date: MessageDate(instant: 1_793_462_400, offset: 8 * 3600), pageURL: "https://r.example.com/2026-10/")
+        let draft = try EmailMessage.Draft(document ?? self.document(), templates: TemplateSet(folder: Self.templates), pageURL: "https://r.example.com/2026-10/")
+        let message = EmailMessage.compose(draft, pdf: Array("%PDF-1.4 test".utf8), addressing: addressing, date: MessageDate(instant: 1_793_462_400, offset: 8 * 3600))
         return (message, String(decoding: message.bytes, as: UTF8.self))
     }
 

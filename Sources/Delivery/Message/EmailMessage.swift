@@ -42,11 +42,6 @@ public struct EmailMessage: Sendable {
         }
     }
 
-    public static func compose(_ document: PackDocument, pdf: [UInt8], templates: TemplateSet, addressing: Addressing,
-                               date: MessageDate, pageURL: String?) throws -> EmailMessage {
-        compose(try Draft(document, templates: templates, pageURL: pageURL), pdf: pdf, addressing: addressing, date: date)
-    }
-
     /// The message of a draft with its PDF attached.
     public static func compose(_ draft: Draft, pdf: [UInt8], addressing: Addressing, date: MessageDate) -> EmailMessage {
         let (text, html, charts) = (draft.text, draft.html, draft.charts)

@@ -1,6 +1,7 @@
 /// Instants kept as seconds from a base instant of the same row (a lead's first contact from
 /// its creation, a ticket's response from its opening): four bytes each where a whole
-/// instant takes eight, 17 MB less for four million leads. The rare instant more than 68 years from its base is kept whole beside.
+/// instant takes eight, 17 MB less for four million leads. The rare instant more than 68
+/// years from its base is kept whole beside.
 public struct InstantOffsets: Sendable {
     private var offsets: [Int32] = []
     /// Rows whose instant is too far from its base, and the instant.

@@ -48,14 +48,8 @@ struct OrderFamily: MetricFamily {
         return out
     }
 
-    /// The sum of the `k` largest values, by selection: linear time, where sorting every
-    /// slot of every month was a tenth of the whole build at a million customers.
-    static func sumOfLargest(_ values: some Collection<Int64>, _ k: Int) -> Int64 {
-        var a = Array(values)
-        return sumOfLargest(in: &a, k)
-    }
-
-    /// ``sumOfLargest(_:_:)`` of values it may reorder, without a copy of them.
+    /// The sum of the `k` largest values, which it reorders, by selection: linear time, where
+    /// sorting every slot of every month was a tenth of the whole build at a million customers.
     static func sumOfLargest(in values: inout [Int64], _ k: Int) -> Int64 {
         guard k < values.count else { return values.reduce(0, +) }
         guard k > 0 else { return 0 }
