@@ -4,10 +4,11 @@ public struct ServiceFacts: Sendable {
         public let customer: [Int32]
         public let day: [Int32]
         public let isNPS: [Bool]
-        public let score: [Double]
+        /// Whole scores (NPS 0–10, CSAT 1–5): a byte each.
+        public let score: [UInt8]
         public var count: Int { customer.count }
 
-        public init(customer: [Int32], day: [Int32], isNPS: [Bool], score: [Double]) {
+        public init(customer: [Int32], day: [Int32], isNPS: [Bool], score: [UInt8]) {
             (self.customer, self.day, self.isNPS, self.score) = (customer, day, isNPS, score)
         }
     }

@@ -73,7 +73,10 @@ public struct Prediction: Sendable {
         var values = [Double](repeating: 0, count: valueModel == nil ? 0 : buyers.count)
         // Customers and summed P(alive) per recency bucket.
         var curve = [(customers: Int, alive: Double)](repeating: (0, 0), count: Self.recencyBuckets + 1)
-        for (b, h) in groups.histories.enumerated() {
+        for (b, c) in buyers.enumerated() {
+            // Worked out again rather than kept from the grouping: a million customers' take
+            // 21 MB, held through both fits.
+            let h = PurchaseHistory(customer: Int(c), facts: f, end: end)!
             let g = Int(groups.group[b])
             let p = groupAlive[g]
             pAlive[b] = p
@@ -105,7 +108,7 @@ public struct Prediction: Sendable {
         candidates.sort { $0.revenue != $1.revenue ? $0.revenue > $1.revenue : facts.customerIds[$0.c] < facts.customerIds[$1.c] }
         atRisk = candidates.prefix(Self.atRiskSize).map { entry in
             AtRisk(customerId: facts.customerIds[entry.c], name: facts.customerNames[entry.c], owner: owner?.value(at: entry.c),
-                   lastOrderDay: groups.histories[entry.b].lastPurchaseDay, revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.b])
+                   lastOrderDay: PurchaseHistory(customer: entry.c, facts: f, end: end)!.lastPurchaseDay, revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.b])
         }
     }
 

@@ -6,8 +6,6 @@
 struct PurchaseGroups {
     /// The customers with a paid order by the end day, ascending: only they have a history.
     let buyers: [Int32]
-    /// The buyers' histories, in the order of `buyers`.
-    let histories: [PurchaseHistory]
     /// Per buyer, in the order of `buyers`, the index of its summary in `purchases`.
     let group: [Int32]
     let purchases: [BGNBD.Summary]
@@ -54,7 +52,7 @@ struct PurchaseGroups {
             let h = histories[Int(repeaters[Int(run.first!)])]
             return GammaGamma.Summary(x: Double(h.x), mean: majorUnit * h.repeatMean, count: Double(run.count))
         }
-        (self.buyers, self.histories, self.group) = (buyers, histories, group)
+        (self.buyers, self.group) = (buyers, group)
     }
 
     /// The bits a value ≥ 0 takes.

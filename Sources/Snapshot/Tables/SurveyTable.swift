@@ -6,7 +6,8 @@ public struct SurveyTable: Sendable {
     public private(set) var customer: [Int32] = []
     public private(set) var at: [Int64] = []
     public private(set) var kind: [Kind] = []
-    public private(set) var score: [Double] = []
+    /// The score, a whole number from 0 to 10 (checked when read).
+    public private(set) var score: [UInt8] = []
 
     public var count: Int { customer.count }
 
@@ -43,7 +44,7 @@ public struct SurveyTable: Sendable {
             table.customer.append(row)
             table.at.append(at)
             table.kind.append(kind)
-            table.score.append(score)
+            table.score.append(UInt8(score))
         }
         parser.noteRows(rows)
         return (table, parser.log)
