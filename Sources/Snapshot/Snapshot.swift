@@ -23,6 +23,11 @@ public struct Snapshot: Sendable {
     public static let tableNames = ["customers", "orders", "leads", "traffic", "activities", "spend", "surveys", "tickets", "targets"]
     public static let requiredTables: Set<String> = ["customers", "orders"]
 
+    /// No money or count column may add up past this (10^17 minor units: a quadrillion
+    /// yuan). Every value is ≥ 0, so every sum any metric takes of a subset of a column
+    /// then fits in 64 bits, with room to spare for differences and conversions.
+    public static let columnTotalLimit: Int64 = 100_000_000_000_000_000
+
     /// The local days from the earliest to the latest order, activity, lead or signup: the
     /// data's start and end. Timestamps after ``asOf`` are future-timestamp findings and are
     /// passed over, so a stray 9999-12-31 does not make the default month 9999-12.
@@ -36,11 +41,10 @@ public struct Snapshot: Sendable {
             }
         }
         see(customers.signupAt)
-        if let span = orders.span { see([span.lowerBound, span.upperBound]) }
         if let leads { see(leads.createdAt) }
         var days = latest == Missing.instant ? nil : zone.day(of: earliest)...zone.day(of: latest)
-        // Activities are kept as local days; a day's order is its instants' order.
-        for span in [activities?.span, activityDays?.span].compactMap({ $0 }) {
+        // Orders and activities are kept as local days; a day's order is its instants' order.
+        for span in [orders.days, activities?.span, activityDays?.span].compactMap({ $0 }) {
             days = days.map { min($0.lowerBound, span.lowerBound)...max($0.upperBound, span.upperBound) } ?? span
         }
         return days

@@ -53,7 +53,7 @@ import Testing
                             "PostgreSQL \(name)")
             if name == "edge" {
                 // The columns got the types their values allow: instants, local times, text where they mix.
-                #expect(loaded.contains("orders: 11 rows (ordered_at timestamptz, amount numeric)"), "cost has 40.000, unreadable for CNY, so it stays text: \(loaded)")
+                #expect(loaded.contains("orders: 16 rows (ordered_at timestamptz, amount numeric)"), "cost has 40.000, unreadable for CNY, so it stays text: \(loaded)")
                 #expect(loaded.contains("customers: 9 rows (signup_at timestamp)"), "\(loaded)")
                 #expect(loaded.contains("leads: 4 rows (created_at timestamp, qualified_at timestamp"), "\(loaded)")
                 #expect(!loaded.contains("first_contact_at timestamp"), "a column mixing instants and local times stays text: \(loaded)")
@@ -63,16 +63,30 @@ import Testing
                 let told = try CommandRunner.run(["build", "--data", server.url(), "--schema", name, "--config", config, "--month", "2026-10",
                                                   "--out", folder + "/site-told"], environment: Self.environment)
                 #expect(told.stderr.contains("activities: 7 of 9 rows reduced in the database to 6 customer days"), "\(told.stderr)")
+                // Orders likewise: the duplicate O3 (both rows), C9's, the negative, the one with cost 40.000 and the
+                // unknown status came whole; the other ten (refunded and cancelled counted) became seven groups of paid
+                // orders, C4's O11 and O13 (costed, one day) one of them.
+                #expect(told.stderr.contains("orders: 10 of 16 rows reduced in the database to 7 groups of paid orders"), "\(told.stderr)")
                 let types = try server.psql("SELECT data_type FROM information_schema.columns WHERE table_schema = 'edge' AND table_name = 'orders' AND column_name = 'ordered_at'")
                 #expect(types.trimmingCharacters(in: .whitespacesAndNewlines) == "timestamp with time zone")
                 // An order at 23:30 UTC on a month's last day is the next month's in Shanghai, from every source:
                 // O2 (99.90, 31 Jul 23:30 UTC) is August's; O3 (300, 31 Aug 23:30 UTC) September's, its repeat
                 // left out; O6 (80, 30 Sep 16:00 UTC) October's; O4's customer is unknown and O5 was refunded.
-                for (month, value) in [("2026-08", 99.9), ("2026-09", 300.0)] {
+                func value(_ metric: String, _ month: String) throws -> Double? {
                     let json = try JSONSerialization.jsonObject(with: expected[month]!) as? [String: Any]
-                    let revenue = ((json?["metrics"] as? [String: Any])?["revenue"] as? [String: Any])?["value"] as? NSNumber
-                    #expect(revenue?.doubleValue == value, "revenue of \(month)")
+                    return (((json?["metrics"] as? [String: Any])?[metric] as? [String: Any])?["value"] as? NSNumber)?.doubleValue
                 }
+                #expect(try value("revenue", "2026-08") == 99.9)
+                #expect(try value("revenue", "2026-09") == 300.0)
+                // October's paid orders: O6 (80, cost 40; 1 Oct 00:00 in Shanghai), O10 (88, its cost 40.000
+                // unreadable, so none), C4's three of 20 October (200 cost 120, 50 without, 30 cost 10: two
+                // groups, one of two orders) and O14 (45, "已付款" mapped to paid). O9 is negative, O15's
+                // status unknown, O7 November's. Orders without a cost count at the configured margin 0.5:
+                // cost = 40 + 120 + 10 + (88 + 50 + 45) × 0.5 = 261.5.
+                #expect(try value("revenue", "2026-10") == 493.0)
+                #expect(try value("orders", "2026-10") == 6)
+                #expect(try value("paying_customers", "2026-10") == 4)
+                #expect(try value("gross_margin", "2026-10") == (493.0 - 261.5) / 493.0)
             }
         }
     }

@@ -7,7 +7,9 @@ import Foundation
 /// empty costs, an unreadable amount, a cost with more decimals than the currency has
 /// (which SQLite's NUMERIC would quietly round), an id with a backslash and a name with a tab (which
 /// COPY escapes both ways), an empty customer id in customers and in activities, and a
-/// finding in every table that has rows.
+/// finding in every table that has rows. In October one customer pays three times on one
+/// day, with and without a cost, and statuses come in other cases, in the mapping's words
+/// (`已付款`) and in a word nobody mapped (`作废`).
 enum EdgeSnapshot {
     static let files: [String: String] = [
         "pack.yaml": """
@@ -16,6 +18,9 @@ enum EdgeSnapshot {
             timezone: Asia/Shanghai
             currency: CNY
             quality: {max_unreadable_share: 0.5}
+            definitions: {gross_margin: 0.5}
+            tables:
+              orders: {values: {status: {已付款: paid, 已退款: refunded}}}
             """,
         "customers.csv": """
             customer_id,signup_at,name,channel,region,industry,tier,owner
@@ -42,6 +47,11 @@ enum EdgeSnapshot {
             O8,C5,2026-10-01T00:30:00+08:00,60.00,cancelled,,标准版
             O9,C6,2026-10-15T10:00:00Z,-5.00,paid,,标准版
             O10,C6,2026-10-16T10:00:00Z,88.00,paid,40.000,标准版
+            O11,C4,2026-10-20T02:00:00Z,200.00, Paid ,120.00,旗舰版
+            O12,C4,2026-10-20T03:00:00Z,50.00,paid,,标准版
+            O13,C4,2026-10-20T04:00:00Z,30.00,PAID,10.00,标准版
+            O14,C5,2026-10-21T04:00:00Z,45.00,已付款,,标准版
+            O15,C5,2026-10-22T04:00:00Z,45.00,作废,,标准版
             """,
         "activities.csv": """
             customer_id,at,type,owner

@@ -1,7 +1,12 @@
 /// Per customer, what every customer metric reads: signup day, dimension codes, the
 /// sorted distinct days with an activity or paid order ("usage days"), and the paid
-/// orders sorted by day. Variable-length lists are stored flat (CSR): customer `c`
+/// orders grouped by day. Variable-length lists are stored flat (CSR): customer `c`
 /// owns `usageDays[usageStart[c] ..< usageStart[c + 1]]`.
+///
+/// An *order group* is a customer's paid orders of one day, those with a cost apart from
+/// those without (costed first): no metric tells two orders of a day apart beyond their
+/// number, their sums and whether their cost is known, and a database reduces them to
+/// exactly these groups.
 public struct CustomerFacts: Sendable {
     public let signupDay: [Int32]
     /// Customer dimensions, in configured order (only those present in the snapshot).
@@ -10,19 +15,27 @@ public struct CustomerFacts: Sendable {
     public let allDimensions: [DimensionColumn]
     public let usageStart: [Int32]
     public let usageDays: [Int32]
+    /// Where each customer's order groups start.
     public let orderStart: [Int32]
+    /// Day of each order group, ascending per customer.
     public let orderDays: [Int32]
-    /// Cost per order, ``Missing/money`` when the order carried none.
+    /// Cost of each order group, ``Missing/money`` for the orders that carried none.
     public let orderCosts: [Int64]
-    /// Running sum of the order amounts (one longer): revenue of orders i..<j is
+    /// Running sum of the groups' amounts (one longer): revenue of groups i..<j is
     /// `cumulative[j] − cumulative[i]`. The amounts themselves are not kept beside it
     /// (``orderAmount(_:)``): at a million customers they would take another 34 MB.
     public let cumulativeAmounts: [Int64]
+    /// The groups of more than one order, ascending, and the running count of their orders
+    /// beyond the first (one longer): most groups are one order, so only the others are
+    /// kept (``orderCount(_:)``).
+    private let largerGroups: [Int32]
+    private let extraOrders: [Int32]
 
     public var count: Int { signupDay.count }
 
+    /// `orderCounts`: the orders of each group, or empty when every group is one order.
     public init(signupDay: [Int32], dimensions: [DimensionColumn], allDimensions: [DimensionColumn], usageStart: [Int32], usageDays: [Int32],
-                orderStart: [Int32], orderDays: [Int32], orderAmounts: [Int64], orderCosts: [Int64]) {
+                orderStart: [Int32], orderDays: [Int32], orderAmounts: [Int64], orderCosts: [Int64], orderCounts: [Int32]) {
         self.signupDay = signupDay
         self.dimensions = dimensions
         self.allDimensions = allDimensions
@@ -38,12 +51,27 @@ public struct CustomerFacts: Sendable {
             cumulative[i + 1] = running
         }
         cumulativeAmounts = cumulative
+        var larger: [Int32] = [], extra: [Int32] = [0]
+        for (i, n) in orderCounts.enumerated() where n != 1 {
+            larger.append(Int32(i))
+            extra.append(extra[extra.count - 1] + n - 1)
+        }
+        (largerGroups, extraOrders) = (larger, extra)
     }
 
-    /// The amount of order `i` (minor units).
+    /// The amount of order group `i` (minor units).
     @inline(__always) public func orderAmount(_ i: Int) -> Int64 { cumulativeAmounts[i + 1] - cumulativeAmounts[i] }
 
-    /// The customer's paid orders on days in [from, to]: their index range.
+    /// The number of paid orders in the groups `range`.
+    @inline(__always) public func orderCount(_ range: Range<Int>) -> Int {
+        guard !largerGroups.isEmpty else { return range.count }
+        let all = 0..<largerGroups.count
+        let i = largerGroups.firstIndex(atLeast: Int32(range.lowerBound), in: all)
+        let j = largerGroups.firstIndex(atLeast: Int32(range.upperBound), in: i..<all.upperBound)
+        return range.count + Int(extraOrders[j] - extraOrders[i])
+    }
+
+    /// The customer's order groups on days in [from, to]: their index range.
     @inline(__always) public func orders(_ c: Int, from: Int32, to: Int32) -> Range<Int> {
         let range = orders(c)
         let i = orderDays.firstIndex(atLeast: from, in: range)
@@ -64,7 +92,7 @@ public struct CustomerFacts: Sendable {
 
     /// The customer's usage days.
     @inline(__always) public func usage(_ c: Int) -> Range<Int> { Int(usageStart[c])..<Int(usageStart[c + 1]) }
-    /// The customer's paid orders (indices into the order arrays).
+    /// The customer's order groups (indices into the order arrays).
     @inline(__always) public func orders(_ c: Int) -> Range<Int> { Int(orderStart[c])..<Int(orderStart[c + 1]) }
 
     /// Whether the customer has a usage day in `[from, to]`.

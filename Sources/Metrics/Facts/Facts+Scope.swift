@@ -22,13 +22,16 @@ extension Facts {
         for (k, old) in keep.enumerated() { newIndex[old] = Int32(k) }
 
         var usageStart: [Int32] = [0], usageDays: [Int32] = []
-        var orderStart: [Int32] = [0], orderDays: [Int32] = [], orderAmounts: [Int64] = [], orderCosts: [Int64] = []
+        var orderStart: [Int32] = [0], orderDays: [Int32] = [], orderAmounts: [Int64] = [], orderCosts: [Int64] = [], orderCounts: [Int32] = []
         for old in keep {
             usageDays += c.usageDays[c.usage(old)]
             usageStart.append(Int32(usageDays.count))
             let orders = c.orders(old)
             orderDays += c.orderDays[orders]
-            for i in orders { orderAmounts.append(c.orderAmount(i)) }
+            for i in orders {
+                orderAmounts.append(c.orderAmount(i))
+                orderCounts.append(Int32(c.orderCount(i..<i + 1)))
+            }
             orderCosts += c.orderCosts[orders]
             orderStart.append(Int32(orderDays.count))
         }
@@ -36,7 +39,7 @@ extension Facts {
         let dimensions = c.dimensions.map { d in allDimensions.first { $0.name == d.name } ?? d.rows(keep) }
         let scoped = CustomerFacts(signupDay: keep.map { c.signupDay[$0] }, dimensions: dimensions, allDimensions: allDimensions,
                                    usageStart: usageStart, usageDays: usageDays, orderStart: orderStart, orderDays: orderDays,
-                                   orderAmounts: orderAmounts, orderCosts: orderCosts)
+                                   orderAmounts: orderAmounts, orderCosts: orderCosts, orderCounts: orderCounts)
 
         var withheld = Set<String>()
         let dimensionsNamed = Set(scope.filter.map(\.dimension))

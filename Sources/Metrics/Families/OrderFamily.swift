@@ -19,14 +19,14 @@ struct OrderFamily: MetricFamily {
         for c in 0..<f.count {
             let inMonth = f.orders(c, from: first, to: last)
             if !inMonth.isEmpty {
-                groups.add(Double(inMonth.count), row: c, to: &orders)
+                groups.add(Double(f.orderCount(inMonth)), row: c, to: &orders)
                 groups.add(1, row: c, to: &paying)
                 groups.add(f.cumulativeAmounts[inMonth.upperBound] - f.cumulativeAmounts[inMonth.lowerBound], row: c, to: &revenue)
             }
-            let inWindow = f.orders(c, from: repeatFrom, to: last).count
+            let inWindow = f.orderCount(f.orders(c, from: repeatFrom, to: last))
             if inWindow >= 1 { groups.add(1, row: c, to: &windowBuyers) }
             if inWindow >= 2 { groups.add(1, row: c, to: &repeaters) }
-            let toDate = f.orders(c, from: Int32.min, to: last).count
+            let toDate = f.orderCount(f.orders(c, from: Int32.min, to: last))
             if toDate >= 1 { groups.add(1, row: c, to: &everBuyers) }
             if toDate >= 2 { groups.add(1, row: c, to: &secondBuyers) }
             yearRevenue[c] = f.revenue(c, from: yearFrom, to: last)

@@ -17,10 +17,7 @@ final class RowParser {
     /// Running total of each money or count column, checked against ``columnTotalLimit``.
     private var totals: [Int64]
 
-    /// No money or count column may add up past this (10^17 minor units: a quadrillion
-    /// yuan). Every value is ≥ 0, so every sum any metric takes of a subset of a column
-    /// then fits in 64 bits, with room to spare for differences and conversions.
-    static let columnTotalLimit: Int64 = 100_000_000_000_000_000
+    static let columnTotalLimit = Snapshot.columnTotalLimit
 
     /// Per field, the words `values:` translates, nil where nothing is mapped.
     private let valueMaps: [ValueMap?]

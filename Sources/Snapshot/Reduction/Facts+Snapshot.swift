@@ -13,12 +13,12 @@ extension Facts {
         let signup = snapshot.customers.signupAt.map { zone.day(of: $0) }
         let dataDays = snapshot.dataDays
 
-        let (orderStart, orderDays, orderAmounts, orderCosts) = Self.paidOrders(taking: &snapshot.orders, customers: n)
+        let (orderStart, orderDays, orderAmounts, orderCosts, orderCounts) = Self.paidOrders(taking: &snapshot.orders, customers: n)
         let (usageStart, usageDays) = Self.usage(taking: &snapshot, orderStart: orderStart, orderDays: orderDays, customers: n)
 
         let dims = dimensions.compactMap { snapshot.customers.dimension($0) }
         let customers = CustomerFacts(signupDay: signup, dimensions: dims, allDimensions: snapshot.customers.dimensions, usageStart: usageStart, usageDays: usageDays,
-                                      orderStart: orderStart, orderDays: orderDays, orderAmounts: orderAmounts, orderCosts: orderCosts)
+                                      orderStart: orderStart, orderDays: orderDays, orderAmounts: orderAmounts, orderCosts: orderCosts, orderCounts: orderCounts)
         let leads = snapshot.leads.map { Self.leads($0, zone: zone) }
         snapshot.leads = nil
 
@@ -39,10 +39,12 @@ extension Facts {
                   customerIds: ids, customerNames: names, dataDays: dataDays, zone: zone)
     }
 
-    /// The paid orders grouped by customer (a stable counting sort), then by day. The table
-    /// is taken apart one column at a time, each let go once it is moved, so that at most
-    /// one column is held twice.
-    private static func paidOrders(taking o: inout OrderTable, customers n: Int) -> ([Int32], [Int32], [Int64], [Int64]) {
+    /// The paid orders as order groups (``CustomerFacts``): grouped by customer (a stable
+    /// counting sort), ordered by day, costed before uncosted, and those of one customer, day
+    /// and kind merged, whether they came as a file's rows or as a database's groups. The
+    /// table is taken apart one column at a time, each let go once it is moved, so that at
+    /// most one column is held twice.
+    private static func paidOrders(taking o: inout OrderTable, customers n: Int) -> ([Int32], [Int32], [Int64], [Int64], [Int32]) {
         let customer = o.customer
         o.customer = []
         var orderStart = [Int32](repeating: 0, count: n + 1)
@@ -59,23 +61,56 @@ extension Facts {
                 count = values.count
             }
         }
-        var orderDays = grouped(o.day)
+        var days = grouped(o.day)
         o.day = []
-        var orderAmounts = grouped(o.amount)
+        var amounts = grouped(o.amount)
         o.amount = []
-        var orderCosts = grouped(o.cost)
+        var costs = grouped(o.cost)
         o.cost = []
-        for c in 0..<n where orderStart[c + 1] - orderStart[c] > 1 {
-            let range = Int(orderStart[c])..<Int(orderStart[c + 1])
-            // Exports are mostly in time order: then the customer's orders already are.
-            if zip(range.dropLast(), range.dropFirst()).allSatisfy({ orderDays[$0] <= orderDays[$1] }) { continue }
-            let sorted = range.sorted { (orderDays[$0], $0) < (orderDays[$1], $1) }
-            let (d, a, k) = (sorted.map { orderDays[$0] }, sorted.map { orderAmounts[$0] }, sorted.map { orderCosts[$0] })
-            orderDays.replaceSubrange(range, with: d)
-            orderAmounts.replaceSubrange(range, with: a)
-            orderCosts.replaceSubrange(range, with: k)
+        var counts = o.counts.isEmpty ? [] : grouped(o.counts)
+        o.counts = []
+        /// Whether entry i belongs before entry j: by day, then costed first.
+        func precedes(_ i: Int, _ j: Int) -> Bool {
+            days[i] != days[j] ? days[i] < days[j] : costs[i] != Missing.money && costs[j] == Missing.money
         }
-        return (orderStart, orderDays, orderAmounts, orderCosts)
+        // Sorted, then merged in place: `kept` entries are written, `start` moves to match.
+        var kept = 0
+        var start = 0
+        for c in 0..<n {
+            let range = start..<Int(orderStart[c + 1])
+            start = range.upperBound
+            // Exports are mostly in time order: then the customer's orders already are.
+            if range.count > 1, !zip(range.dropLast(), range.dropFirst()).allSatisfy({ !precedes($1, $0) }) {
+                let sorted = range.sorted { precedes($0, $1) || (!precedes($1, $0) && $0 < $1) }
+                let (d, a, k) = (sorted.map { days[$0] }, sorted.map { amounts[$0] }, sorted.map { costs[$0] })
+                days.replaceSubrange(range, with: d)
+                amounts.replaceSubrange(range, with: a)
+                costs.replaceSubrange(range, with: k)
+                if !counts.isEmpty { counts.replaceSubrange(range, with: sorted.map { counts[$0] }) }
+            }
+            let first = kept
+            for i in range {
+                if kept > first, days[kept - 1] == days[i], (costs[kept - 1] == Missing.money) == (costs[i] == Missing.money) {
+                    // One more order of the same group.
+                    if counts.isEmpty { counts = [Int32](repeating: 1, count: days.count) }
+                    amounts[kept - 1] += amounts[i]
+                    if costs[i] != Missing.money { costs[kept - 1] += costs[i] }
+                    counts[kept - 1] += counts[i]
+                    continue
+                }
+                days[kept] = days[i]
+                amounts[kept] = amounts[i]
+                costs[kept] = costs[i]
+                if !counts.isEmpty { counts[kept] = counts[i] }
+                kept += 1
+            }
+            orderStart[c + 1] = Int32(kept)
+        }
+        days.removeLast(days.count - kept)
+        amounts.removeLast(amounts.count - kept)
+        costs.removeLast(costs.count - kept)
+        if !counts.isEmpty { counts.removeLast(counts.count - kept) }
+        return (orderStart, days, amounts, costs, counts)
     }
 
     /// Usage days: activity days (rows read, and pairs a database reduced) and paid-order

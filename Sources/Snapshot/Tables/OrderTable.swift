@@ -1,7 +1,7 @@
 import Metrics
 /// `orders`: the paid orders of known customers, which are all any metric reads, with their
 /// local day. Refunded and cancelled orders, and orders of unknown customers (a finding),
-/// are only counted, and their times widen the data's span: at a million customers keeping
+/// are only counted, and their days widen the data's span: at a million customers keeping
 /// every order whole would hold 130 MB for what the metrics never see. `product` is not
 /// kept: no metric reads it.
 public struct OrderTable: Sendable {
@@ -14,13 +14,39 @@ public struct OrderTable: Sendable {
     public internal(set) var amount: [Int64] = []
     /// Cost in minor units or ``Missing/money``.
     public internal(set) var cost: [Int64] = []
+    /// Orders per entry, or empty while every entry is one order, as a file's rows are; a
+    /// database's groups (``addGroup(customer:day:orders:amount:cost:)``) carry theirs.
+    public internal(set) var counts: [Int32] = []
     /// Orders read, by status (paid ones of unknown customers included).
     public private(set) var statusCounts: [Status: Int] = [:]
-    /// The earliest and latest instant of any order read (whatever its status or customer),
+    /// The first and last local day of any order read (whatever its status or customer),
     /// leaving out those after the snapshot's moment; nil when there is none.
-    public private(set) var span: ClosedRange<Int64>?
+    public private(set) var days: ClosedRange<Int32>?
 
     public var count: Int { customer.count }
+
+    // MARK: What a database reduced itself
+
+    /// Paid orders of one customer, day and kind of cost (all with one, or all without),
+    /// grouped and summed by a database: `cost` is ``Missing/money`` for orders without.
+    public mutating func addGroup(customer row: Int32, day: Int32, orders: Int32, amount: Int64, cost: Int64) {
+        if counts.count < customer.count {
+            counts.reserveCapacity(customer.capacity)
+            counts += repeatElement(1, count: customer.count - counts.count)
+        }
+        customer.append(row)
+        self.day.append(day)
+        self.amount.append(amount)
+        self.cost.append(cost)
+        counts.append(orders)
+    }
+
+    /// Orders a database read and counted itself: `orders` of `status`, all on `day`.
+    public mutating func addCounted(_ orders: Int, _ status: Status, day: Int32) {
+        guard orders > 0 else { return }
+        statusCounts[status, default: 0] += orders
+        days = days.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
+    }
 
     /// The status column's words: empty and "paid" are paid.
     static let statusWords = ["", "paid", "refunded", "cancelled", "canceled"].map { Array($0.utf8) }
@@ -77,7 +103,7 @@ public struct OrderTable: Sendable {
         }
         parser.noteRows(rows)
         table.statusCounts = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0, counts[Int($0.rawValue)]) })
-        table.span = earliest <= latest ? earliest...latest : nil
+        table.days = earliest <= latest ? options.zone.day(of: earliest)...options.zone.day(of: latest) : nil
         return (table, parser.log)
     }
 }

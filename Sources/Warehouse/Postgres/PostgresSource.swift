@@ -29,6 +29,11 @@ public struct PostgresSource: FactSource {
         // mid-table and a parallel one interleave (PostgreSQL's settings, so a refusal is ignored).
         try? connection.execute("SET synchronize_seqscans TO off")
         try? connection.execute("SET max_parallel_workers_per_gather TO 0")
+        // Every statement scans whole tables: a nested loop, which the planner picks when it
+        // misjudges how many rows pass a reduction's tests, took it hours; compiling those
+        // tests' long expressions, minutes.
+        try? connection.execute("SET enable_nestloop TO off")
+        try? connection.execute("SET jit TO off")
         try connection.execute("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         defer { try? connection.execute("COMMIT") }
         guard let schema = try schema ?? connection.query("SELECT current_schema()").first?.first ?? nil else {
@@ -43,8 +48,8 @@ public struct PostgresSource: FactSource {
         }
         let place = "\(connection.name) schema \(schema)"
         let relation = { (table: String) in PostgresConnection.quote(schema) + "." + PostgresConnection.quote(table) }
-        var found: [String: (name: String, columns: [(name: String, type: String)])] = [:]
-        var reduction: ActivityReduction?
+        var found: Found = [:]
+        var reductions = Reductions()
         let inputs = try SnapshotReader.open(options: options) { table, mapping in
             let wanted = mapping.table ?? table
             guard let actual = tables.first(where: { $0 == wanted }) ?? tables.first(where: { $0.lowercased() == wanted.lowercased() }) else {
@@ -57,14 +62,20 @@ public struct PostgresSource: FactSource {
                 """, [schema, actual], table: actual).map { (name: $0[0] ?? "", type: $0[1] ?? "") }
             found[table] = (actual, columns)
             var rows = PostgresTableRows(connection: connection, relation: relation(actual), table: actual, columns: columns.map(\.name), types: columns.map(\.type))
-            if table == "activities", let plan = activityReduction(found, relation: relation, connection: connection) {
-                rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
-                reduction = plan
+            if table == "activities" || table == "orders", let terms = terms(found, relation: relation, connection: connection) {
+                if table == "activities", let plan = activityReduction(found, terms: terms, relation: relation, connection: connection) {
+                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
+                    reductions.activities = plan
+                }
+                if table == "orders", let plan = orderReduction(found, terms: terms, relation: relation, connection: connection) {
+                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
+                    reductions.orders = plan
+                }
             }
             return try TableReader(rows: rows, name: "\(schema).\(actual)")
         }
         var notes: [String] = []
-        let snapshot = try Self.adding(reduction, to: SnapshotReader.read(inputs, options: options), notes: &notes)
+        let snapshot = try adding(reductions, to: SnapshotReader.read(inputs, options: options), notes: &notes)
         lap("read")
         // The snapshot's only holder is the reading, which lets each table go as its facts are made.
         var reading = SourceReading(snapshot: consume snapshot, dimensions: dimensions)
@@ -72,17 +83,38 @@ public struct PostgresSource: FactSource {
         return reading
     }
 
-    /// The snapshot with the activity days the database reduced, if it did.
-    private static func adding(_ reduction: ActivityReduction?, to snapshot: consuming Snapshot, notes: inout [String]) throws -> Snapshot {
-        guard let reduction else { return snapshot }
-        let total = snapshot.quality.rowsRead["activities"] ?? 0
-        // Room for the usage days, which the facts lay out where these days lie: no more than
-        // the table's rows, the paid orders and the activity rows read whole.
-        let room = total + snapshot.orders.count + (snapshot.activities?.count ?? 0)
-        let (days, rows) = try reduction.days(customers: snapshot.customers, room: room)
-        notes.append("activities: \(rows) of \(total) rows reduced in the database to \(days.count) customer days")
-        snapshot.activityDays = days
+    /// What the database reduces itself.
+    private struct Reductions {
+        var activities: ActivityReduction?
+        var orders: OrderReduction?
+    }
+
+    /// The snapshot with what the database reduced.
+    private func adding(_ reductions: Reductions, to snapshot: consuming Snapshot, notes: inout [String]) throws -> Snapshot {
+        if let orders = reductions.orders {
+            let total = snapshot.quality.rowsRead["orders"] ?? 0
+            let (rows, groups) = try orders.add(to: &snapshot.orders, customers: snapshot.customers)
+            notes.append("orders: \(rows) of \(total) rows reduced in the database to \(groups) groups of paid orders")
+        }
+        if let activities = reductions.activities {
+            let total = snapshot.quality.rowsRead["activities"] ?? 0
+            // Room for the usage days, which the facts lay out where these days lie: no more than
+            // the table's rows, the paid orders and the activity rows read whole.
+            let room = total + snapshot.orders.count + (snapshot.activities?.count ?? 0)
+            let (days, rows) = try activities.days(customers: snapshot.customers, room: room)
+            notes.append("activities: \(rows) of \(total) rows reduced in the database to \(days.count) customer days")
+            snapshot.activityDays = days
+        }
         return snapshot
+    }
+
+    /// The read customers table's row of an id the database found known: the reader must
+    /// agree, or the rows the database reduced for it would be lost.
+    static func customerRow(_ id: [UInt8], in table: CustomerTable, place: String) throws -> Int32 {
+        guard let row = id.withUnsafeBufferPointer({ table.row(ofBytes: $0) }) else {
+            throw DatabaseError(.query, "\(place): customer \(String(decoding: id, as: UTF8.self)) is known to the database but not to the reader")
+        }
+        return row
     }
 
     /// Whether the server places instants in the configured zone by the same name (its own
@@ -90,7 +122,7 @@ public struct PostgresSource: FactSource {
     /// leaves the transaction usable.
     private func knowsZone(_ connection: PostgresConnection) -> Bool {
         guard (try? connection.execute("SAVEPOINT reviewpack_zone")) != nil else { return false }
-        let zone = ActivityReduction.literal(options.zone.identifier)
+        let zone = ReductionTerms.literal(options.zone.identifier)
         if (try? connection.execute("SELECT CAST(TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00' AT TIME ZONE \(zone) AS date)")) != nil {
             try? connection.execute("RELEASE SAVEPOINT reviewpack_zone")
             return true
@@ -99,19 +131,42 @@ public struct PostgresSource: FactSource {
         return false
     }
 
-    /// The reduction of activities inside the database, when both tables' times are typed.
-    private func activityReduction(_ found: [String: (name: String, columns: [(name: String, type: String)])], relation: (String) -> String,
-                                   connection: PostgresConnection) -> ActivityReduction? {
-        func column(_ contract: String, of table: String) -> (name: String, type: String)? {
-            let written = (options.mapping[table]?.columns[contract] ?? contract).lowercased()
-            return found[table]?.columns.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == written }
-        }
-        guard let activities = found["activities"], let customers = found["customers"],
-              let customer = column("customer_id", of: "activities"), let at = column("at", of: "activities"),
-              let customerId = column("customer_id", of: "customers"), let signup = column("signup_at", of: "customers"),
-              ActivityReduction.timeTypes.contains(at.type), ActivityReduction.timeTypes.contains(signup.type),
-              at.type != "timestamp with time zone" || knowsZone(connection) else { return nil }
-        return ActivityReduction(connection: connection, activities: (relation(activities.name), activities.name, customer.name, at.name, at.type),
-                                 customers: (relation(customers.name), customerId.name, signup.name, signup.type), zone: options.zone, asOf: options.asOf)
+    private typealias Found = [String: (name: String, columns: [(name: String, type: String)])]
+
+    /// A contract column of a found table, by the name the mapping gives it.
+    private func column(_ contract: String, of table: String, _ found: Found) -> (name: String, type: String)? {
+        let written = (options.mapping[table]?.columns[contract] ?? contract).lowercased()
+        return found[table]?.columns.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == written }
+    }
+
+    /// What every reduction needs, when the customers' signup time is typed.
+    private func terms(_ found: Found, relation: (String) -> String, connection: PostgresConnection) -> ReductionTerms? {
+        guard let customers = found["customers"], let id = column("customer_id", of: "customers", found),
+              let signup = column("signup_at", of: "customers", found), ReductionTerms.timeTypes.contains(signup.type) else { return nil }
+        return ReductionTerms(zone: options.zone, asOf: options.asOf, customers: (relation(customers.name), id.name, signup.name, signup.type))
+    }
+
+    /// Whether a time column can be reduced: typed, and an instant only when the server knows the zone.
+    private func reducible(_ time: (name: String, type: String), _ connection: PostgresConnection) -> Bool {
+        ReductionTerms.timeTypes.contains(time.type) && (time.type != "timestamp with time zone" || knowsZone(connection))
+    }
+
+    /// The reduction of activities inside the database, when their times are typed.
+    private func activityReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> ActivityReduction? {
+        guard let activities = found["activities"], let customer = column("customer_id", of: "activities", found),
+              let at = column("at", of: "activities", found), reducible(at, connection) else { return nil }
+        return ActivityReduction(connection: connection, terms: terms, activities: (relation(activities.name), activities.name, customer.name, at.name, at.type))
+    }
+
+    /// The reduction of orders inside the database, when their times are typed and their money plainly written.
+    private func orderReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> OrderReduction? {
+        let mapping = options.mapping["orders"] ?? TableMapping()
+        guard mapping.money == .plain, let orders = found["orders"], let id = column("order_id", of: "orders", found),
+              let customer = column("customer_id", of: "orders", found), let at = column("ordered_at", of: "orders", found),
+              let amount = column("amount", of: "orders", found), reducible(at, connection) else { return nil }
+        return OrderReduction(connection: connection, terms: terms,
+                              orders: (relation(orders.name), orders.name, id.name, customer.name, at.name, at.type, amount,
+                                       column("status", of: "orders", found)?.name, column("cost", of: "orders", found)),
+                              statusWords: mapping.values["status"] ?? [:], digits: options.currencyDigits)
     }
 }

@@ -11,22 +11,33 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
     let columns: [String]
     let types: [String]
     /// Only the rows not matching `clean`, each with its place in the whole table: the rest
-    /// are reduced in the database. `clean` sees the table as `t`, with `customerKey` (a select
-    /// item worked out once per row) beside its columns, joined by `join`. nil: every row.
-    var except: (customerKey: String, join: String, clean: String)? = nil
+    /// are reduced in the database. `clean` sees the table as `t`, with `keys` (select items
+    /// worked out once per row) beside its columns, joined by `join`. nil: every row.
+    var except: (keys: String, join: String, clean: String)? = nil
     var rowCount: Int? = nil
+
+    /// The rows of `relation` not matching `clean` (see ``except``), each numbered in the whole table.
+    static func except(_ clean: String, keys: String, join: String, of relation: String, table: String, columns: [String], types: [String],
+                       connection: PostgresConnection) throws -> PostgresTableRows {
+        let counted = try connection.query("SELECT count(*) FROM \(relation)", table: table)
+        let total = counted.first?.first.flatMap { $0 }.flatMap { Int($0) } ?? 0
+        return PostgresTableRows(connection: connection, relation: relation, table: table, columns: columns, types: types,
+                                 except: (keys, join, clean), rowCount: total)
+    }
 
     /// The select list: standard SQL plus `to_char`, which every PostgreSQL-speaking warehouse has.
     var selectList: String {
-        zip(columns, types).map { column, type in
-            let c = PostgresConnection.quote(column)
-            switch type {
-            case "timestamp with time zone": return "to_char(\(c) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-            case "timestamp without time zone": return "to_char(\(c), 'YYYY-MM-DD HH24:MI:SS')"
-            case "date": return "to_char(\(c), 'YYYY-MM-DD')"
-            default: return c
-            }
-        }.joined(separator: ", ")
+        zip(columns, types).map { Self.text(PostgresConnection.quote($0), $1) }.joined(separator: ", ")
+    }
+
+    /// A value of `type` in the contract's text form.
+    static func text(_ value: String, _ type: String) -> String {
+        switch type {
+        case "timestamp with time zone": return "to_char(\(value) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+        case "timestamp without time zone": return "to_char(\(value), 'YYYY-MM-DD HH24:MI:SS')"
+        case "date": return "to_char(\(value), 'YYYY-MM-DD')"
+        default: return value
+        }
     }
 
     /// Rows numbered in the table's order, before any are left out.
@@ -34,7 +45,7 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
 
     var query: String {
         guard let except else { return "SELECT \(selectList) FROM \(relation)" }
-        return "SELECT t.\(Self.numberColumn), \(selectList) FROM (SELECT ROW_NUMBER() OVER () AS \(Self.numberColumn), \(except.customerKey), t.* FROM \(relation) t) t "
+        return "SELECT t.\(Self.numberColumn), \(selectList) FROM (SELECT ROW_NUMBER() OVER () AS \(Self.numberColumn), \(except.keys), t.* FROM \(relation) t) t "
             + "\(except.join) WHERE NOT COALESCE(\(except.clean), FALSE) ORDER BY t.\(Self.numberColumn)"
     }
 

@@ -1,0 +1,128 @@
+import Metrics
+import Snapshot
+
+/// Orders reduced inside the database: of the clean rows only the paid orders per customer
+/// and day travel, summed (``CustomerFacts``' order groups), and of all of them the count
+/// and time span per status. A row is clean when its order id is readable and appears
+/// once, its customer is known, its time settled, its amount and cost plain money and its
+/// status a word the reader knows (the mapping's words included).
+///
+/// Possible when the order time is typed, as for activities.
+struct OrderReduction {
+    let connection: PostgresConnection
+    let terms: ReductionTerms
+    let orders: (relation: String, name: String, id: String, customer: String, at: String, atType: String,
+                 amount: (name: String, type: String), status: String?, cost: (name: String, type: String)?)
+    /// The mapping's status words (`values.status`), export word → contract word.
+    let statusWords: [String: String]
+    let digits: Int
+
+    private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
+    private var at: String { Self.column(orders.at) }
+
+    /// Worked out once per row: the customer and order ids as the reader compares them, and the status.
+    var keys: String {
+        "\(ReductionTerms.id(Self.column(orders.customer))) AS reviewpack_customer, \(ReductionTerms.id(Self.column(orders.id))) AS reviewpack_order, "
+            + "\(status) AS reviewpack_status"
+    }
+
+    /// The known customers, and the order ids that appear more than once (all their rows
+    /// come whole, so the reader sees which is first).
+    var join: String {
+        let id = ReductionTerms.id(PostgresConnection.quote(orders.id))
+        return terms.known + " LEFT JOIN (SELECT \(id) AS reviewpack_repeated FROM \(orders.relation) GROUP BY 1 HAVING count(*) > 1) d "
+            + "ON d.reviewpack_repeated = t.reviewpack_order"
+    }
+
+    /// The status as the reader tells it: 0 paid, 1 refunded, 2 cancelled, NULL for a word it
+    /// refuses. Trimmed of spaces and tabs, ASCII letters in any case; the mapping's words
+    /// are tried first, in the reader's order. The contract's words as written, the usual
+    /// case, are tried before anything is folded.
+    private var status: String {
+        guard let column = orders.status else { return "0" }
+        let status = Self.column(column)
+        let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", lower = upper.lowercased()
+        let folded = "translate(btrim(COALESCE(CAST(\(status) AS text), ''), ' ' || chr(9)), '\(upper)', '\(lower)')"
+        func fold(_ word: String) -> String {
+            String(decoding: word.trimmingCharacters(in: [" ", "\t"]).utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        let kinds = [("", "0"), ("paid", "0"), ("refunded", "1"), ("cancelled", "2"), ("canceled", "2")]
+        func kind(_ contractWord: String) -> String { kinds.first { $0.0 == fold(contractWord) }?.1 ?? "NULL" }
+        let mapped = Set(statusWords.keys.map(fold))
+        let asWritten = kinds.filter { !mapped.contains($0.0) && !$0.0.isEmpty }
+            .map { "WHEN CAST(\(status) AS text) = \(ReductionTerms.literal($0.0)) THEN \($0.1)" }
+        let words = statusWords.sorted { $0.key < $1.key }.map { "WHEN \(folded) = \(ReductionTerms.literal(fold($0.key))) THEN \(kind($0.value))" }
+            + kinds.map { "WHEN \(folded) = \(ReductionTerms.literal($0.0)) THEN \($0.1)" }
+        return "CASE " + (asWritten + words).joined(separator: " ") + " END"
+    }
+
+    /// The cost in minor units, NULL when the order has none.
+    private var cost: String {
+        guard let column = orders.cost else { return "CAST(NULL AS numeric)" }
+        let cost = Self.column(column.name)
+        return "CASE WHEN \(ReductionTerms.plainMoney(cost, column.type, digits: digits)) THEN \(ReductionTerms.minorUnits(cost, column.type, digits: digits)) END"
+    }
+
+    var clean: String {
+        var parts = ["k.reviewpack_id IS NOT NULL", "octet_length(t.reviewpack_order) BETWEEN 1 AND 256", "d.reviewpack_repeated IS NULL",
+                     "t.reviewpack_status IS NOT NULL", terms.settled(at, orders.atType),
+                     ReductionTerms.plainMoney(Self.column(orders.amount.name), orders.amount.type, digits: digits)]
+        if let column = orders.cost {
+            let cost = Self.column(column.name)
+            parts.append("(\(cost) IS NULL OR CAST(\(cost) AS text) = '' OR \(ReductionTerms.plainMoney(cost, column.type, digits: digits)))")
+        }
+        return parts.joined(separator: " AND ")
+    }
+
+    /// The rows with something to report, numbered in the table's order.
+    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
+        try PostgresTableRows.except(clean, keys: keys, join: join, of: orders.relation, table: orders.name, columns: columns, types: types,
+                                     connection: connection)
+    }
+
+    /// Adds the clean rows to `table`: their paid orders as groups, the others counted by
+    /// status. One statement groups them all by customer, day, status and kind of cost, so
+    /// the table is scanned once; in no order, which the facts put them in.
+    /// Returns how many rows were reduced and into how many groups of paid orders.
+    func add(to table: inout OrderTable, customers: CustomerTable) throws -> (rows: Int, groups: Int) {
+        let place = "\(connection.name), table \(orders.name)"
+        let amount = ReductionTerms.minorUnits(Self.column(orders.amount.name), orders.amount.type, digits: digits)
+        let sql = "COPY (SELECT t.reviewpack_customer, \(terms.dayNumber(at, orders.atType)), t.reviewpack_status, count(*), "
+            + "CAST(sum(\(amount)) AS bigint), CAST(sum(\(cost)) AS bigint) "
+            + "FROM (SELECT \(keys), t.* FROM \(orders.relation) t) t \(join) WHERE \(clean) "
+            + "GROUP BY 1, 2, 3, \(cost) IS NULL) TO STDOUT"
+        var rows = 0, groups = 0
+        var totals: (amount: Int64, cost: Int64) = (0, 0)
+        var field: [UInt8] = []
+        var customer: Int32 = 0, day: Int32 = 0, status = OrderTable.Status.paid, count = 0, sum: Int64 = 0
+        try connection.copyOut(sql, table: orders.name) { line in
+            try CopyText.forEachField(line, &field) { index, field in
+                switch index {
+                case 0: customer = try PostgresSource.customerRow(field, in: customers, place: place)
+                case 1: day = Int32(truncatingIfNeeded: try ReductionTerms.integer(field, "day", in: place))
+                case 2:
+                    guard let known = OrderTable.Status(rawValue: UInt8(truncatingIfNeeded: try ReductionTerms.integer(field, "status", in: place))) else {
+                        throw DatabaseError(.query, "\(place): the database gave the status \(String(decoding: field, as: UTF8.self))")
+                    }
+                    status = known
+                case 3: count = Int(try ReductionTerms.integer(field, "count", in: place))
+                case 4: sum = try ReductionTerms.integer(field, "amount", in: place)
+                default:
+                    let cost = field.isEmpty ? Missing.money : try ReductionTerms.integer(field, "cost", in: place)
+                    // The sums the reader would have checked, row by row, against the limit.
+                    totals.amount += sum
+                    totals.cost += cost == Missing.money ? 0 : cost
+                    for (column, total) in [(orders.amount.name, totals.amount), (orders.cost?.name ?? "", totals.cost)] where total > Snapshot.columnTotalLimit {
+                        throw DatabaseError(.query, "\(place): the column \(column) adds up past \(Snapshot.columnTotalLimit) minor units; money is summed exactly as 64-bit integers, which cannot hold that")
+                    }
+                    table.addCounted(count, status, day: day)
+                    rows += count
+                    guard status == .paid else { return }
+                    table.addGroup(customer: customer, day: day, orders: Int32(count), amount: sum, cost: cost)
+                    groups += 1
+                }
+            }
+        }
+        return (rows, groups)
+    }
+}

@@ -1,0 +1,117 @@
+import Metrics
+import Snapshot
+
+/// The SQL every reduction inside the database shares: ids as the reader compares them,
+/// times it can read, local days, the snapshot's moment, and the customers it will know.
+///
+/// A reduction splits a table in two. A row with nothing to report is *clean*: the reader
+/// would take it as it is, so the database reduces it. Every other row comes whole, with
+/// its place in the table, and is read as a file's row would be, so the findings (their
+/// counts and examples) are those of a folder.
+struct ReductionTerms {
+    let zone: Zone
+    let asOf: Int64?
+    /// The customers table: relation, id column and signup column with its type.
+    let customers: (relation: String, id: String, signup: String, signupType: String)
+
+    /// The column types the database can tell a readable time of.
+    static let timeTypes: Set<String> = ["timestamp with time zone", "timestamp without time zone", "date"]
+
+    /// An id as the reader compares it: text, trimmed of spaces and tabs.
+    static func id(_ column: String) -> String { "btrim(CAST(\(column) AS text), ' ' || chr(9))" }
+
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    /// A time the reader can read: not NULL, and within the years 0001 to 9999 it writes with
+    /// four digits (infinity and BC dates are neither).
+    static func readable(_ column: String, _ type: String) -> String {
+        let (low, high) = type == "date" ? ("DATE '0001-01-01'", "DATE '9999-12-31'")
+            : type == "timestamp with time zone" ? ("TIMESTAMP WITH TIME ZONE '0001-01-02 00:00:00+00'", "TIMESTAMP WITH TIME ZONE '9999-12-30 00:00:00+00'")
+            : ("TIMESTAMP '0001-01-01 00:00:00'", "TIMESTAMP '9999-12-31 23:59:59'")
+        return "\(column) >= \(low) AND \(column) <= \(high)"
+    }
+
+    /// A readable time the reader would not question: times near the snapshot's moment (or
+    /// after it) are left to the reader, which knows the zone's rules exactly.
+    func settled(_ column: String, _ type: String) -> String {
+        var parts = [Self.readable(column, type)]
+        if let asOf { parts.append("\(column) <= \(bound(asOf - 2 * 86_400, type))") }
+        return parts.joined(separator: " AND ")
+    }
+
+    /// The local day of a time column, in the configured zone when it is an instant.
+    func day(_ column: String, _ type: String) -> String {
+        switch type {
+        case "timestamp with time zone": return "CAST(\(column) AT TIME ZONE \(Self.literal(zone.identifier)) AS date)"
+        case "timestamp without time zone": return "CAST(\(column) AS date)"
+        default: return column
+        }
+    }
+
+    /// The local day as days since 1970-01-01, as the facts count them.
+    func dayNumber(_ column: String, _ type: String) -> String { "\(day(column, type)) - DATE '1970-01-01'" }
+
+    /// The instant as a literal of the column's type: UTC for instants, else local time.
+    private func bound(_ instant: Int64, _ type: String) -> String {
+        let utc = type == "timestamp with time zone"
+        let local = utc ? instant : instant + zone.offset(at: instant)
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let seconds = local - days * 86_400
+        let date = CivilDate(dayNumber: Int(days))
+        let time = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        switch type {
+        case "timestamp with time zone": return "TIMESTAMP WITH TIME ZONE '\(date) \(time)+00'"
+        case "timestamp without time zone": return "TIMESTAMP '\(date) \(time)'"
+        default: return "DATE '\(date)'"
+        }
+    }
+
+    /// The customers the reader will know (an id of 1 to 256 bytes and a signup time), joined
+    /// as `k` to a table `t` carrying `t.reviewpack_customer` (``id(_:)`` of its customer),
+    /// each with the place of its first row in the customers table's order
+    /// (`reviewpack_position`), which is the order of the reader's rows.
+    var known: String {
+        let id = Self.id("c." + PostgresConnection.quote(customers.id))
+        let signup = "c." + PostgresConnection.quote(customers.signup)
+        return "LEFT JOIN (SELECT reviewpack_id, min(reviewpack_position) AS reviewpack_position FROM "
+            + "(SELECT \(id) AS reviewpack_id, ROW_NUMBER() OVER () AS reviewpack_position FROM \(customers.relation) c "
+            + "WHERE \(Self.readable(signup, customers.signupType)) AND octet_length(\(id)) BETWEEN 1 AND 256) c GROUP BY reviewpack_id) k "
+            + "ON k.reviewpack_id = t.reviewpack_customer"
+    }
+
+    /// Money the reader reads as it is: the contract's plain form, not negative, with at most
+    /// the currency's fraction digits and 13 whole digits (so no sum of a column's values
+    /// can come near 64 bits). A number column is tested by its value and the digits its
+    /// text has; anything else by a pattern, which costs the database far more per row.
+    static func plainMoney(_ column: String, _ type: String, digits: Int) -> String {
+        let text = "CAST(\(column) AS text)"
+        switch type {
+        case "smallint", "integer", "bigint":
+            return "\(column) >= 0 AND \(column) < 10000000000000"
+        case "numeric":
+            // NaN and infinity compare above every number.
+            let point = "position('.' IN \(text))"
+            let fraction = digits == 0 ? "\(point) = 0" : "(\(point) = 0 OR char_length(\(text)) - \(point) BETWEEN 1 AND \(digits))"
+            return "\(column) >= 0 AND \(column) < 10000000000000 AND \(fraction)"
+        default:
+            return digits == 0 ? "\(text) SIMILAR TO '[0-9]{1,13}'" : "\(text) SIMILAR TO '[0-9]{1,13}(.[0-9]{1,\(digits)})?'"
+        }
+    }
+
+    /// Plain money (``plainMoney(_:_:digits:)``) as minor units: a number column's value, or
+    /// the number a text column's text is.
+    static func minorUnits(_ column: String, _ type: String, digits: Int) -> String {
+        let number = ["smallint", "integer", "bigint", "numeric"].contains(type) ? column : "CAST(\(column) AS text)"
+        return "CAST(\(number) AS numeric) * \(pow10(digits))"
+    }
+
+    private static func pow10(_ digits: Int) -> String { "1" + String(repeating: "0", count: digits) }
+
+    /// Reads a whole number the database wrote.
+    static func integer(_ field: [UInt8], _ what: String, in place: String) throws -> Int64 {
+        guard let number = Int64(String(decoding: field, as: UTF8.self)) else {
+            throw DatabaseError(.query, "\(place): the database gave the \(what) \"\(String(decoding: field, as: UTF8.self))\"")
+        }
+        return number
+    }
+}
