@@ -67,6 +67,9 @@ import Testing
                 // unknown status came whole; the other ten (refunded and cancelled counted) became seven groups of paid
                 // orders, C4's O11 and O13 (costed, one day) one of them.
                 #expect(told.stderr.contains("orders: 10 of 16 rows reduced in the database to 7 groups of paid orders"), "\(told.stderr)")
+                // Surveys: the unknown C8's, the CSAT of 6 and the score written 8.0 came whole (the last read as 8, no
+                // finding); the six others became five counts, C1's two 3s of 15 October one of them.
+                #expect(told.stderr.contains("surveys: 6 of 9 rows reduced in the database to 5 counts of responses"), "\(told.stderr)")
                 let types = try server.psql("SELECT data_type FROM information_schema.columns WHERE table_schema = 'edge' AND table_name = 'orders' AND column_name = 'ordered_at'")
                 #expect(types.trimmingCharacters(in: .whitespacesAndNewlines) == "timestamp with time zone")
                 // An order at 23:30 UTC on a month's last day is the next month's in Shanghai, from every source:
@@ -87,6 +90,10 @@ import Testing
                 #expect(try value("orders", "2026-10") == 6)
                 #expect(try value("paying_customers", "2026-10") == 4)
                 #expect(try value("gross_margin", "2026-10") == (493.0 - 261.5) / 493.0)
+                // October's NPS answers: C2's 10 ("NPS"), C1's 8.0 and two 3s (C8 is unknown): (1 − 2) / 4 = −25;
+                // CSAT: C3's 4 of 5 (its 6 is out of range): 100.
+                #expect(try value("nps", "2026-10") == -25)
+                #expect(try value("csat", "2026-10") == 100)
             }
         }
     }

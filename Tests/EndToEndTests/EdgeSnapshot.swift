@@ -9,7 +9,8 @@ import Foundation
 /// COPY escapes both ways), an empty customer id in customers and in activities, and a
 /// finding in every table that has rows. In October one customer pays three times on one
 /// day, with and without a cost, and statuses come in other cases, in the mapping's words
-/// (`已付款`) and in a word nobody mapped (`作废`).
+/// (`已付款`) and in a word nobody mapped (`作废`); surveys come with a kind in capitals, a
+/// score out of range, a score written `8.0` and two alike on one day.
 enum EdgeSnapshot {
     static let files: [String: String] = [
         "pack.yaml": """
@@ -78,6 +79,11 @@ enum EdgeSnapshot {
             C2,2026-09-10 10:00:00,nps,6
             C3,2026-10-10 10:00:00,csat,4
             C8,2026-10-11 10:00:00,nps,10
+            C2,2026-10-12 10:00:00,NPS,10
+            C3,2026-10-13 10:00:00,csat,6
+            C1,2026-10-14 10:00:00,nps,8.0
+            C1,2026-10-15 10:00:00,nps,3
+            C1,2026-10-15 11:00:00,nps,3
             """,
         "tickets.csv": """
             ticket_id,customer_id,opened_at,first_response_at,resolved_at,kind

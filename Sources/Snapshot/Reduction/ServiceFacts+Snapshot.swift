@@ -6,7 +6,7 @@ extension ServiceFacts {
         let zone = snapshot.zone
         let surveys = snapshot.surveys.map { s in
             let keep = (0..<s.count).filter { s.customer[$0] >= 0 }
-            return Surveys(customer: keep.map { s.customer[$0] }, day: keep.map { zone.day(of: s.at[$0]) },
+            return Surveys(customer: keep.map { s.customer[$0] }, day: keep.map { s.day[$0] },
                            isNPS: keep.map { s.kind[$0] == .nps }, score: keep.map { s.score[$0] })
         }
         let tickets = snapshot.tickets.map { t in

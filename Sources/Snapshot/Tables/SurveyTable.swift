@@ -1,15 +1,26 @@
 import Metrics
-/// `surveys`: NPS (0–10) and CSAT (1–5) responses.
+/// `surveys`: NPS (0–10) and CSAT (1–5) responses, on their local day.
 public struct SurveyTable: Sendable {
     public enum Kind: UInt8, Sendable { case nps, csat }
 
+    /// The customer's row, or ``Missing/row`` for an unknown customer (a finding).
     public private(set) var customer: [Int32] = []
-    public private(set) var at: [Int64] = []
+    public private(set) var day: [Int32] = []
     public private(set) var kind: [Kind] = []
     /// The score, a whole number from 0 to 10 (checked when read).
     public private(set) var score: [UInt8] = []
 
     public var count: Int { customer.count }
+
+    /// `responses` alike of a known customer, which a database counted itself.
+    public mutating func add(_ responses: Int, customer row: Int32, day: Int32, kind: Kind, score: UInt8) {
+        for _ in 0..<responses {
+            customer.append(row)
+            self.day.append(day)
+            self.kind.append(kind)
+            self.score.append(score)
+        }
+    }
 
     /// The kind column's words, in ``Kind`` order.
     static let kindWords = ["nps", "csat"].map { Array($0.utf8) }
@@ -42,7 +53,7 @@ public struct SurveyTable: Sendable {
                 parser.finding(.unknownCustomer, record, cCustomer, "customer_id \(String(decoding: customerId, as: UTF8.self)) is not in customers; left out of metrics", zh: "客户编号 \(String(decoding: customerId, as: UTF8.self)) 不在客户表中，未计入指标")
             }
             table.customer.append(row)
-            table.at.append(at)
+            table.day.append(options.zone.day(of: at))
             table.kind.append(kind)
             table.score.append(UInt8(score))
         }

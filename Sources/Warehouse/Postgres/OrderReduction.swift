@@ -34,26 +34,10 @@ struct OrderReduction {
             + "ON d.reviewpack_repeated = t.reviewpack_order"
     }
 
-    /// The status as the reader tells it: 0 paid, 1 refunded, 2 cancelled, NULL for a word it
-    /// refuses. Trimmed of spaces and tabs, ASCII letters in any case; the mapping's words
-    /// are tried first, in the reader's order. The contract's words as written, the usual
-    /// case, are tried before anything is folded.
+    /// The status as the reader tells it: 0 paid, 1 refunded, 2 cancelled, NULL for a word it refuses.
     private var status: String {
         guard let column = orders.status else { return "0" }
-        let status = Self.column(column)
-        let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", lower = upper.lowercased()
-        let folded = "translate(btrim(COALESCE(CAST(\(status) AS text), ''), ' ' || chr(9)), '\(upper)', '\(lower)')"
-        func fold(_ word: String) -> String {
-            String(decoding: word.trimmingCharacters(in: [" ", "\t"]).utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-        let kinds = [("", "0"), ("paid", "0"), ("refunded", "1"), ("cancelled", "2"), ("canceled", "2")]
-        func kind(_ contractWord: String) -> String { kinds.first { $0.0 == fold(contractWord) }?.1 ?? "NULL" }
-        let mapped = Set(statusWords.keys.map(fold))
-        let asWritten = kinds.filter { !mapped.contains($0.0) && !$0.0.isEmpty }
-            .map { "WHEN CAST(\(status) AS text) = \(ReductionTerms.literal($0.0)) THEN \($0.1)" }
-        let words = statusWords.sorted { $0.key < $1.key }.map { "WHEN \(folded) = \(ReductionTerms.literal(fold($0.key))) THEN \(kind($0.value))" }
-            + kinds.map { "WHEN \(folded) = \(ReductionTerms.literal($0.0)) THEN \($0.1)" }
-        return "CASE " + (asWritten + words).joined(separator: " ") + " END"
+        return ReductionTerms.keyword(Self.column(column), [("", 0), ("paid", 0), ("refunded", 1), ("cancelled", 2), ("canceled", 2)], mapping: statusWords)
     }
 
     /// The cost in minor units, NULL when the order has none.

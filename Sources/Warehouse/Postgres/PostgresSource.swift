@@ -62,7 +62,7 @@ public struct PostgresSource: FactSource {
                 """, [schema, actual], table: actual).map { (name: $0[0] ?? "", type: $0[1] ?? "") }
             found[table] = (actual, columns)
             var rows = PostgresTableRows(connection: connection, relation: relation(actual), table: actual, columns: columns.map(\.name), types: columns.map(\.type))
-            if table == "activities" || table == "orders", let terms = terms(found, relation: relation, connection: connection) {
+            if ["activities", "orders", "surveys"].contains(table), let terms = terms(found, relation: relation, connection: connection) {
                 if table == "activities", let plan = activityReduction(found, terms: terms, relation: relation, connection: connection) {
                     rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
                     reductions.activities = plan
@@ -70,6 +70,10 @@ public struct PostgresSource: FactSource {
                 if table == "orders", let plan = orderReduction(found, terms: terms, relation: relation, connection: connection) {
                     rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
                     reductions.orders = plan
+                }
+                if table == "surveys", let plan = surveyReduction(found, terms: terms, relation: relation, connection: connection) {
+                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
+                    reductions.surveys = plan
                 }
             }
             return try TableReader(rows: rows, name: "\(schema).\(actual)")
@@ -87,6 +91,7 @@ public struct PostgresSource: FactSource {
     private struct Reductions {
         var activities: ActivityReduction?
         var orders: OrderReduction?
+        var surveys: SurveyReduction?
     }
 
     /// The snapshot with what the database reduced.
@@ -95,6 +100,11 @@ public struct PostgresSource: FactSource {
             let total = snapshot.quality.rowsRead["orders"] ?? 0
             let (rows, groups) = try orders.add(to: &snapshot.orders, customers: snapshot.customers)
             notes.append("orders: \(rows) of \(total) rows reduced in the database to \(groups) groups of paid orders")
+        }
+        if let surveys = reductions.surveys, snapshot.surveys != nil {
+            let total = snapshot.quality.rowsRead["surveys"] ?? 0
+            let (rows, counts) = try surveys.add(to: &snapshot.surveys!, customers: snapshot.customers)
+            notes.append("surveys: \(rows) of \(total) rows reduced in the database to \(counts) counts of responses")
         }
         if let activities = reductions.activities {
             let total = snapshot.quality.rowsRead["activities"] ?? 0
@@ -168,5 +178,14 @@ public struct PostgresSource: FactSource {
                               orders: (relation(orders.name), orders.name, id.name, customer.name, at.name, at.type, amount,
                                        column("status", of: "orders", found)?.name, column("cost", of: "orders", found)),
                               statusWords: mapping.values["status"] ?? [:], digits: options.currencyDigits)
+    }
+
+    /// The reduction of surveys inside the database, when their times are typed.
+    private func surveyReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> SurveyReduction? {
+        guard let surveys = found["surveys"], let customer = column("customer_id", of: "surveys", found), let at = column("at", of: "surveys", found),
+              let kind = column("kind", of: "surveys", found), let score = column("score", of: "surveys", found), reducible(at, connection) else { return nil }
+        return SurveyReduction(connection: connection, terms: terms,
+                               surveys: (relation(surveys.name), surveys.name, customer.name, at.name, at.type, kind.name, score.name),
+                               kindWords: options.mapping["surveys"]?.values["kind"] ?? [:])
     }
 }

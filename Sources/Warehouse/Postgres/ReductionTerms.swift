@@ -107,6 +107,26 @@ struct ReductionTerms {
 
     private static func pow10(_ digits: Int) -> String { "1" + String(repeating: "0", count: digits) }
 
+    /// A word column as the reader tells it: the code of the contract's word it is, NULL for
+    /// a word it refuses. Trimmed of spaces and tabs, ASCII letters in any case (as the
+    /// reader folds them: `lower` would fold other letters too); the mapping's words
+    /// (export word → contract word) are tried first, in the reader's order. The contract's
+    /// words as written, the usual case, are tried before anything is folded.
+    static func keyword(_ column: String, _ words: [(word: String, code: Int)], mapping: [String: String]) -> String {
+        let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", lower = upper.lowercased()
+        let folded = "translate(btrim(COALESCE(CAST(\(column) AS text), ''), ' ' || chr(9)), '\(upper)', '\(lower)')"
+        func fold(_ word: String) -> String {
+            String(decoding: word.trimmingCharacters(in: [" ", "\t"]).utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        func code(_ contractWord: String) -> String { words.first { $0.word == fold(contractWord) }.map { "\($0.code)" } ?? "NULL" }
+        let mapped = Set(mapping.keys.map(fold))
+        let asWritten = words.filter { !mapped.contains($0.word) && !$0.word.isEmpty }
+            .map { "WHEN CAST(\(column) AS text) = \(literal($0.word)) THEN \($0.code)" }
+        let tried = mapping.sorted { $0.key < $1.key }.map { "WHEN \(folded) = \(literal(fold($0.key))) THEN \(code($0.value))" }
+            + words.map { "WHEN \(folded) = \(literal($0.word)) THEN \($0.code)" }
+        return "CASE " + (asWritten + tried).joined(separator: " ") + " END"
+    }
+
     /// Reads a whole number the database wrote.
     static func integer(_ field: [UInt8], _ what: String, in place: String) throws -> Int64 {
         guard let number = Int64(String(decoding: field, as: UTF8.self)) else {
