@@ -70,6 +70,8 @@ import Testing
                 // Surveys: the unknown C8's, the CSAT of 6 and the score written 8.0 came whole (the last read as 8, no
                 // finding); the six others became five counts, C1's two 3s of 15 October one of them.
                 #expect(told.stderr.contains("surveys: 6 of 9 rows reduced in the database to 5 counts of responses"), "\(told.stderr)")
+                // Tickets: T2's two rows (a repeated id) and T3 (answered before it was opened) came whole.
+                #expect(told.stderr.contains("tickets: 2 of 5 rows reduced in the database to their times in seconds"), "\(told.stderr)")
                 let types = try server.psql("SELECT data_type FROM information_schema.columns WHERE table_schema = 'edge' AND table_name = 'orders' AND column_name = 'ordered_at'")
                 #expect(types.trimmingCharacters(in: .whitespacesAndNewlines) == "timestamp with time zone")
                 // An order at 23:30 UTC on a month's last day is the next month's in Shanghai, from every source:
@@ -94,6 +96,13 @@ import Testing
                 // CSAT: C3's 4 of 5 (its 6 is out of range): 100.
                 #expect(try value("nps", "2026-10") == -25)
                 #expect(try value("csat", "2026-10") == 100)
+                // October's tickets: T2 (a complaint, answered in November), T3 (answered an hour before it was
+                // opened, kept as written) and T4 ("Complaint", answered in 3 hours, resolved in a day): 3 tickets,
+                // 2 complaints, median response (−1 + 3) / 2 = 1 hour; of T3 and T4, due in October, T4 resolved in time.
+                #expect(try value("tickets", "2026-10") == 3)
+                #expect(try value("complaints", "2026-10") == 2)
+                #expect(try value("ticket_response_hours", "2026-10") == 1)
+                #expect(try value("ticket_resolution_rate", "2026-10") == 0.5)
             }
         }
     }

@@ -10,7 +10,8 @@ import Foundation
 /// finding in every table that has rows. In October one customer pays three times on one
 /// day, with and without a cost, and statuses come in other cases, in the mapping's words
 /// (`已付款`) and in a word nobody mapped (`作废`); surveys come with a kind in capitals, a
-/// score out of range, a score written `8.0` and two alike on one day.
+/// score out of range, a score written `8.0` and two alike on one day; a ticket is answered
+/// before it was opened, another is a `Complaint`.
 enum EdgeSnapshot {
     static let files: [String: String] = [
         "pack.yaml": """
@@ -90,6 +91,8 @@ enum EdgeSnapshot {
             T1,C1,2026-09-01 09:00:00,2026-09-01 10:00:00,2026-09-02 09:00:00,question
             T2,C2,2026-10-30 23:00:00,2026-11-01 09:00:00,,complaint
             T2,C2,2026-10-30 23:00:00,,,complaint
+            T3,C3,2026-10-05 09:00:00,2026-10-05 08:00:00,,question
+            T4,C4,2026-10-06 09:00:00,2026-10-06 12:00:00,2026-10-07 09:00:00,Complaint
             """,
         "traffic.csv": """
             date,channel,visits

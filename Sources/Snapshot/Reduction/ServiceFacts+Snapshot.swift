@@ -11,10 +11,9 @@ extension ServiceFacts {
         }
         let tickets = snapshot.tickets.map { t in
             let keep = (0..<t.count).filter { t.customer[$0] >= 0 }
-            let complaint = t.kind.code(of: "complaint")
             return Tickets(customer: keep.map { t.customer[$0] }, openedDay: keep.map { zone.day(of: t.openedAt[$0]) },
                            openedAt: keep.map { t.openedAt[$0] }, firstResponseAt: keep.map { t.firstResponseAt[$0] },
-                           resolvedAt: keep.map { t.resolvedAt[$0] }, isComplaint: keep.map { complaint != nil && t.kind.codes[$0] == complaint })
+                           resolvedAt: keep.map { t.resolvedAt[$0] }, isComplaint: keep.map { t.isComplaint[$0] })
         }
         self.init(surveys: surveys, tickets: tickets)
     }

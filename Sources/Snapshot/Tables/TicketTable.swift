@@ -1,14 +1,24 @@
 import Metrics
 /// `tickets`: service requests with their response and resolution times.
 public struct TicketTable: Sendable {
+    /// The customer's row, or ``Missing/row`` for an unknown customer (a finding).
     public private(set) var customer: [Int32] = []
     public private(set) var openedAt: [Int64] = []
     public private(set) var firstResponseAt: [Int64] = []
     public private(set) var resolvedAt: [Int64] = []
-    /// Kind, lower-cased (`complaint`, `question`, …).
-    public private(set) var kind = DimensionColumn(name: "kind")
+    /// Whether the kind is `complaint` (in any case): the only kind a metric tells apart.
+    public private(set) var isComplaint: [Bool] = []
 
     public var count: Int { customer.count }
+
+    /// A ticket of a known customer that a database read itself.
+    public mutating func add(customer row: Int32, openedAt: Int64, firstResponseAt: Int64, resolvedAt: Int64, isComplaint: Bool) {
+        customer.append(row)
+        self.openedAt.append(openedAt)
+        self.firstResponseAt.append(firstResponseAt)
+        self.resolvedAt.append(resolvedAt)
+        self.isComplaint.append(isComplaint)
+    }
 
     static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (TicketTable, QualityLog) {
         let cId = try layout.required("ticket_id"), cCustomer = try layout.required("customer_id"), cOpened = try layout.required("opened_at")
@@ -40,7 +50,7 @@ public struct TicketTable: Sendable {
             table.openedAt.append(opened)
             table.firstResponseAt.append(response)
             table.resolvedAt.append(resolved)
-            table.kind.append(parser.text(record, cKind).lowercased())
+            table.isComplaint.append(parser.text(record, cKind).lowercased() == "complaint")
         }
         parser.noteRows(rows)
         return (table, parser.log)

@@ -28,11 +28,7 @@ struct OrderReduction {
 
     /// The known customers, and the order ids that appear more than once (all their rows
     /// come whole, so the reader sees which is first).
-    var join: String {
-        let id = ReductionTerms.id(PostgresConnection.quote(orders.id))
-        return terms.known + " LEFT JOIN (SELECT \(id) AS reviewpack_repeated FROM \(orders.relation) GROUP BY 1 HAVING count(*) > 1) d "
-            + "ON d.reviewpack_repeated = t.reviewpack_order"
-    }
+    var join: String { terms.known + " " + ReductionTerms.repeated(orders.id, of: orders.relation, key: "reviewpack_order") }
 
     /// The status as the reader tells it: 0 paid, 1 refunded, 2 cancelled, NULL for a word it refuses.
     private var status: String {

@@ -62,7 +62,7 @@ public struct PostgresSource: FactSource {
                 """, [schema, actual], table: actual).map { (name: $0[0] ?? "", type: $0[1] ?? "") }
             found[table] = (actual, columns)
             var rows = PostgresTableRows(connection: connection, relation: relation(actual), table: actual, columns: columns.map(\.name), types: columns.map(\.type))
-            if ["activities", "orders", "surveys"].contains(table), let terms = terms(found, relation: relation, connection: connection) {
+            if ["activities", "orders", "surveys", "tickets"].contains(table), let terms = terms(found, relation: relation, connection: connection) {
                 if table == "activities", let plan = activityReduction(found, terms: terms, relation: relation, connection: connection) {
                     rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
                     reductions.activities = plan
@@ -74,6 +74,10 @@ public struct PostgresSource: FactSource {
                 if table == "surveys", let plan = surveyReduction(found, terms: terms, relation: relation, connection: connection) {
                     rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
                     reductions.surveys = plan
+                }
+                if table == "tickets", let plan = ticketReduction(found, terms: terms, relation: relation, connection: connection) {
+                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
+                    reductions.tickets = plan
                 }
             }
             return try TableReader(rows: rows, name: "\(schema).\(actual)")
@@ -92,6 +96,7 @@ public struct PostgresSource: FactSource {
         var activities: ActivityReduction?
         var orders: OrderReduction?
         var surveys: SurveyReduction?
+        var tickets: TicketReduction?
     }
 
     /// The snapshot with what the database reduced.
@@ -105,6 +110,11 @@ public struct PostgresSource: FactSource {
             let total = snapshot.quality.rowsRead["surveys"] ?? 0
             let (rows, counts) = try surveys.add(to: &snapshot.surveys!, customers: snapshot.customers)
             notes.append("surveys: \(rows) of \(total) rows reduced in the database to \(counts) counts of responses")
+        }
+        if let tickets = reductions.tickets, snapshot.tickets != nil {
+            let total = snapshot.quality.rowsRead["tickets"] ?? 0
+            let rows = try tickets.add(to: &snapshot.tickets!, customers: snapshot.customers)
+            notes.append("tickets: \(rows) of \(total) rows reduced in the database to their times in seconds")
         }
         if let activities = reductions.activities {
             let total = snapshot.quality.rowsRead["activities"] ?? 0
@@ -187,5 +197,17 @@ public struct PostgresSource: FactSource {
         return SurveyReduction(connection: connection, terms: terms,
                                surveys: (relation(surveys.name), surveys.name, customer.name, at.name, at.type, kind.name, score.name),
                                kindWords: options.mapping["surveys"]?.values["kind"] ?? [:])
+    }
+
+    /// The reduction of tickets inside the database, when their times are typed alike.
+    private func ticketReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> TicketReduction? {
+        guard let tickets = found["tickets"], let id = column("ticket_id", of: "tickets", found), let customer = column("customer_id", of: "tickets", found),
+              let opened = column("opened_at", of: "tickets", found), reducible(opened, connection) else { return nil }
+        let response = column("first_response_at", of: "tickets", found), resolved = column("resolved_at", of: "tickets", found)
+        guard [response, resolved].allSatisfy({ $0 == nil || $0!.type == opened.type }) else { return nil }
+        return TicketReduction(connection: connection, terms: terms,
+                               tickets: (relation(tickets.name), tickets.name, id.name, customer.name, opened.type, opened.name,
+                                         response?.name, resolved?.name, column("kind", of: "tickets", found)?.name),
+                               kindWords: options.mapping["tickets"]?.values["kind"] ?? [:])
     }
 }

@@ -79,6 +79,23 @@ struct ReductionTerms {
             + "ON k.reviewpack_id = t.reviewpack_customer"
     }
 
+    /// The ids of `relation` that appear more than once, joined as `d` to a table `t` carrying
+    /// `t.<key>` (``id(_:)`` of its id): every row of a repeated id comes whole, so the
+    /// reader sees which is first.
+    static func repeated(_ idColumn: String, of relation: String, key: String) -> String {
+        "LEFT JOIN (SELECT \(id(PostgresConnection.quote(idColumn))) AS reviewpack_repeated FROM \(relation) GROUP BY 1 HAVING count(*) > 1) d "
+            + "ON d.reviewpack_repeated = t.\(key)"
+    }
+
+    /// A time as whole seconds since 1970, fractions dropped as the reader's text drops them:
+    /// UTC for an instant, else local time (``instant(_:_:)`` places it in the zone).
+    static func seconds(_ column: String) -> String { "CAST(floor(EXTRACT(EPOCH FROM \(column))) AS bigint)" }
+
+    /// The instant of ``seconds(_:)`` of a column of `type`.
+    func instant(_ seconds: Int64, _ type: String) -> Int64 {
+        type == "timestamp with time zone" ? seconds : zone.instant(ofLocal: seconds)
+    }
+
     /// Money the reader reads as it is: the contract's plain form, not negative, with at most
     /// the currency's fraction digits and 13 whole digits (so no sum of a column's values
     /// can come near 64 bits). A number column is tested by its value and the digits its

@@ -1,0 +1,71 @@
+import Metrics
+import Snapshot
+
+/// Tickets reduced inside the database: a clean ticket (an id seen once, a known customer,
+/// settled typed times with no answer or resolution before the opening) travels as its
+/// customer, its times in seconds and whether it is a complaint.
+///
+/// Possible when every time column of the table has the same type: the database would
+/// compare two types through its own session zone, not the configured one.
+struct TicketReduction {
+    let connection: PostgresConnection
+    let terms: ReductionTerms
+    let tickets: (relation: String, name: String, id: String, customer: String, timeType: String,
+                  opened: String, response: String?, resolved: String?, kind: String?)
+    /// The mapping's kind words (`values.kind`), export word → contract word.
+    let kindWords: [String: String]
+
+    private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
+
+    var keys: String {
+        "\(ReductionTerms.id(Self.column(tickets.customer))) AS reviewpack_customer, \(ReductionTerms.id(Self.column(tickets.id))) AS reviewpack_ticket"
+    }
+
+    var join: String { terms.known + " " + ReductionTerms.repeated(tickets.id, of: tickets.relation, key: "reviewpack_ticket") }
+
+    var clean: String {
+        let opened = Self.column(tickets.opened)
+        var parts = ["k.reviewpack_id IS NOT NULL", "octet_length(t.reviewpack_ticket) BETWEEN 1 AND 256", "d.reviewpack_repeated IS NULL",
+                     terms.settled(opened, tickets.timeType)]
+        for later in [tickets.response, tickets.resolved].compactMap({ $0 }).map(Self.column) {
+            parts.append("(\(later) IS NULL OR (\(terms.settled(later, tickets.timeType)) AND \(later) >= \(opened)))")
+        }
+        return parts.joined(separator: " AND ")
+    }
+
+    /// The rows with something to report, numbered in the table's order.
+    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
+        try PostgresTableRows.except(clean, keys: keys, join: join, of: tickets.relation, table: tickets.name, columns: columns, types: types,
+                                     connection: connection)
+    }
+
+    /// Adds the clean tickets to `table`; returns how many.
+    func add(to table: inout TicketTable, customers: CustomerTable) throws -> Int {
+        let place = "\(connection.name), table \(tickets.name)"
+        let time = { (column: String?) in column.map { ReductionTerms.seconds(Self.column($0)) } ?? "CAST(NULL AS bigint)" }
+        let complaint = tickets.kind.map { "COALESCE(\(ReductionTerms.keyword(Self.column($0), [("complaint", 1)], mapping: kindWords)), 0)" } ?? "0"
+        let sql = "COPY (SELECT t.reviewpack_customer, \(time(tickets.opened)), \(time(tickets.response)), \(time(tickets.resolved)), \(complaint) "
+            + "FROM (SELECT \(keys), t.* FROM \(tickets.relation) t) t \(join) WHERE \(clean)) TO STDOUT"
+        var rows = 0
+        var field: [UInt8] = []
+        var customer: Int32 = 0, opened: Int64 = 0, response = Missing.instant, resolved = Missing.instant
+        func instant(_ field: [UInt8], _ what: String) throws -> Int64 {
+            field.isEmpty ? Missing.instant : terms.instant(try ReductionTerms.integer(field, what, in: place), tickets.timeType)
+        }
+        try connection.copyOut(sql, table: tickets.name) { line in
+            try CopyText.forEachField(line, &field) { index, field in
+                switch index {
+                case 0: customer = try PostgresSource.customerRow(field, in: customers, place: place)
+                case 1: opened = try instant(field, "time")
+                case 2: response = try instant(field, "time")
+                case 3: resolved = try instant(field, "time")
+                default:
+                    table.add(customer: customer, openedAt: opened, firstResponseAt: response, resolvedAt: resolved,
+                              isComplaint: try ReductionTerms.integer(field, "kind", in: place) == 1)
+                    rows += 1
+                }
+            }
+        }
+        return rows
+    }
+}
