@@ -72,6 +72,10 @@ import Testing
                 #expect(told.stderr.contains("surveys: 6 of 9 rows reduced in the database to 5 counts of responses"), "\(told.stderr)")
                 // Tickets: T2's two rows (a repeated id) and T3 (answered before it was opened) came whole.
                 #expect(told.stderr.contains("tickets: 2 of 5 rows reduced in the database to their times in seconds"), "\(told.stderr)")
+                // Traffic and spend: the visits "x" and the month 2026-13 came whole; 官网's two rows of 1 October are one
+                // sum, and so are 广告's spend of October in its own word and as "Ads".
+                #expect(told.stderr.contains("traffic: 5 of 6 rows reduced in the database to 4 days and channels"), "\(told.stderr)")
+                #expect(told.stderr.contains("spend: 4 of 5 rows reduced in the database to 3 months and channels"), "\(told.stderr)")
                 let types = try server.psql("SELECT data_type FROM information_schema.columns WHERE table_schema = 'edge' AND table_name = 'orders' AND column_name = 'ordered_at'")
                 #expect(types.trimmingCharacters(in: .whitespacesAndNewlines) == "timestamp with time zone")
                 // An order at 23:30 UTC on a month's last day is the next month's in Shanghai, from every source:
@@ -103,6 +107,11 @@ import Testing
                 #expect(try value("complaints", "2026-10") == 2)
                 #expect(try value("ticket_response_hours", "2026-10") == 1)
                 #expect(try value("ticket_resolution_rate", "2026-10") == 0.5)
+                // October's visits: 130 + 5 (官网) + 80 + 40 ("ADS") = 255; spend: 1,200 + 100 ("Ads") + 300 = 1,600.
+                #expect(try value("spend", "2026-10") == 1600)
+                let october = try JSONSerialization.jsonObject(with: expected["2026-10"]!) as? [String: Any]
+                let stages = (october?["funnel"] as? [String: Any])?["stages"] as? [[String: Any]]
+                #expect((stages?.first?["count"] as? NSNumber)?.intValue == 255, "\(String(describing: stages?.first))")
             }
         }
     }

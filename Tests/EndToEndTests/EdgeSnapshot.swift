@@ -11,7 +11,8 @@ import Foundation
 /// day, with and without a cost, and statuses come in other cases, in the mapping's words
 /// (`已付款`) and in a word nobody mapped (`作废`); surveys come with a kind in capitals, a
 /// score out of range, a score written `8.0` and two alike on one day; a ticket is answered
-/// before it was opened, another is a `Complaint`.
+/// before it was opened, another is a `Complaint`; traffic and spend come twice for one
+/// day or month and channel, in a mapped word for a channel, and unreadable.
 enum EdgeSnapshot {
     static let files: [String: String] = [
         "pack.yaml": """
@@ -23,6 +24,8 @@ enum EdgeSnapshot {
             definitions: {gross_margin: 0.5}
             tables:
               orders: {values: {status: {已付款: paid, 已退款: refunded}}}
+              traffic: {values: {channel: {ads: 广告}}}
+              spend: {values: {channel: {Ads: 广告}}}
             """,
         "customers.csv": """
             customer_id,signup_at,name,channel,region,industry,tier,owner
@@ -99,12 +102,17 @@ enum EdgeSnapshot {
             2026-09-30,官网,120
             2026-10-01,官网,130
             2026-10-01,广告,80
+            2026-10-01,官网,5
+            2026-10-02,广告,x
+            2026-10-02,ADS,40
             """,
         "spend.csv": """
             month,channel,amount
             2026-09,广告,1000.00
             2026-10,广告,1200.00
             2026-10,官网,300.00
+            2026-13,广告,10.00
+            2026-10,Ads,100.00
             """,
         "targets.csv": """
             metric,period,target,dimension,value

@@ -8,6 +8,14 @@ public struct SpendTable: Sendable {
 
     public var count: Int { month.count }
 
+    /// Spend of a month and channel (the contract's word) that a database summed itself.
+    public mutating func add(month: Int32, channel word: String, amount: Int64) {
+        self.month.append(month)
+        var word = word
+        word.withUTF8 { channel.append(bytes: $0) }
+        self.amount.append(amount)
+    }
+
     static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions) throws -> (SpendTable, QualityLog) {
         let cMonth = layout.optional("month"), cDate = layout.optional("date")
         guard cMonth != nil || cDate != nil else { throw layout.periodMissing }

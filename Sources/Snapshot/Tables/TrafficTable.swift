@@ -7,6 +7,14 @@ public struct TrafficTable: Sendable {
 
     public var count: Int { day.count }
 
+    /// Visits of a day and channel (the contract's word) that a database summed itself.
+    public mutating func add(day: Int32, channel word: String, visits: Int64) {
+        self.day.append(day)
+        var word = word
+        word.withUTF8 { channel.append(bytes: $0) }
+        self.visits.append(visits)
+    }
+
     static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions) throws -> (TrafficTable, QualityLog) {
         let cDate = try layout.required("date"), cChannel = try layout.required("channel"), cVisits = try layout.required("visits")
         var table = TrafficTable()

@@ -62,7 +62,7 @@ public struct PostgresSource: FactSource {
                 """, [schema, actual], table: actual).map { (name: $0[0] ?? "", type: $0[1] ?? "") }
             found[table] = (actual, columns)
             var rows = PostgresTableRows(connection: connection, relation: relation(actual), table: actual, columns: columns.map(\.name), types: columns.map(\.type))
-            if ["activities", "orders", "surveys", "tickets"].contains(table), let terms = terms(found, relation: relation, connection: connection) {
+            if table != "customers", table != "targets", let terms = terms(found, relation: relation, connection: connection) {
                 if table == "activities", let plan = activityReduction(found, terms: terms, relation: relation, connection: connection) {
                     rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
                     reductions.activities = plan
@@ -78,6 +78,14 @@ public struct PostgresSource: FactSource {
                 if table == "tickets", let plan = ticketReduction(found, terms: terms, relation: relation, connection: connection) {
                     rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
                     reductions.tickets = plan
+                }
+                if table == "traffic", let plan = trafficReduction(found, terms: terms, relation: relation, connection: connection) {
+                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
+                    reductions.traffic = plan
+                }
+                if table == "spend", let plan = spendReduction(found, terms: terms, relation: relation, connection: connection) {
+                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
+                    reductions.spend = plan
                 }
             }
             return try TableReader(rows: rows, name: "\(schema).\(actual)")
@@ -97,6 +105,8 @@ public struct PostgresSource: FactSource {
         var orders: OrderReduction?
         var surveys: SurveyReduction?
         var tickets: TicketReduction?
+        var traffic: TrafficReduction?
+        var spend: SpendReduction?
     }
 
     /// The snapshot with what the database reduced.
@@ -115,6 +125,16 @@ public struct PostgresSource: FactSource {
             let total = snapshot.quality.rowsRead["tickets"] ?? 0
             let rows = try tickets.add(to: &snapshot.tickets!, customers: snapshot.customers)
             notes.append("tickets: \(rows) of \(total) rows reduced in the database to their times in seconds")
+        }
+        if let traffic = reductions.traffic, snapshot.traffic != nil {
+            let total = snapshot.quality.rowsRead["traffic"] ?? 0
+            let (rows, sums) = try traffic.add(to: &snapshot.traffic!)
+            notes.append("traffic: \(rows) of \(total) rows reduced in the database to \(sums) days and channels")
+        }
+        if let spend = reductions.spend, snapshot.spend != nil {
+            let total = snapshot.quality.rowsRead["spend"] ?? 0
+            let (rows, sums) = try spend.add(to: &snapshot.spend!)
+            notes.append("spend: \(rows) of \(total) rows reduced in the database to \(sums) months and channels")
         }
         if let activities = reductions.activities {
             let total = snapshot.quality.rowsRead["activities"] ?? 0
@@ -209,5 +229,23 @@ public struct PostgresSource: FactSource {
                                tickets: (relation(tickets.name), tickets.name, id.name, customer.name, opened.type, opened.name,
                                          response?.name, resolved?.name, column("kind", of: "tickets", found)?.name),
                                kindWords: options.mapping["tickets"]?.values["kind"] ?? [:])
+    }
+
+    /// The reduction of traffic inside the database, when its date is typed.
+    private func trafficReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> TrafficReduction? {
+        guard let traffic = found["traffic"], let date = column("date", of: "traffic", found), let channel = column("channel", of: "traffic", found),
+              let visits = column("visits", of: "traffic", found), reducible(date, connection) else { return nil }
+        return TrafficReduction(connection: connection, terms: terms,
+                                traffic: (relation(traffic.name), traffic.name, date.name, date.type, channel.name, visits),
+                                channelWords: options.mapping["traffic"]?.values["channel"] ?? [:])
+    }
+
+    /// The reduction of spend inside the database, when it is given by month and its money plainly written.
+    private func spendReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> SpendReduction? {
+        let mapping = options.mapping["spend"] ?? TableMapping()
+        guard mapping.money == .plain, let spend = found["spend"], let month = column("month", of: "spend", found),
+              let channel = column("channel", of: "spend", found), let amount = column("amount", of: "spend", found) else { return nil }
+        return SpendReduction(connection: connection, terms: terms, spend: (relation(spend.name), spend.name, month.name, channel.name, amount),
+                              channelWords: mapping.values["channel"] ?? [:], digits: options.currencyDigits)
     }
 }

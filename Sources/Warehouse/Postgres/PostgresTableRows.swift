@@ -45,7 +45,7 @@ struct PostgresTableRows: RowSource, @unchecked Sendable {
 
     var query: String {
         guard let except else { return "SELECT \(selectList) FROM \(relation)" }
-        return "SELECT t.\(Self.numberColumn), \(selectList) FROM (SELECT ROW_NUMBER() OVER () AS \(Self.numberColumn), \(except.keys), t.* FROM \(relation) t) t "
+        return "SELECT t.\(Self.numberColumn), \(selectList) FROM (SELECT ROW_NUMBER() OVER () AS \(Self.numberColumn), \(except.keys.isEmpty ? "" : except.keys + ", ")t.* FROM \(relation) t) t "
             + "\(except.join) WHERE NOT COALESCE(\(except.clean), FALSE) ORDER BY t.\(Self.numberColumn)"
     }
 

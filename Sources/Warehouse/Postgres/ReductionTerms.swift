@@ -144,6 +144,20 @@ struct ReductionTerms {
         return "CASE " + (asWritten + tried).joined(separator: " ") + " END"
     }
 
+    /// A text column as the reader hands it on: trimmed of spaces and tabs, and translated
+    /// when the mapping names its word (matched as ``keyword(_:_:mapping:)`` matches).
+    static func mapped(_ column: String, mapping: [String: String]) -> String {
+        let trimmed = "btrim(COALESCE(CAST(\(column) AS text), ''), ' ' || chr(9))"
+        guard !mapping.isEmpty else { return trimmed }
+        let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", lower = upper.lowercased()
+        let folded = "translate(\(trimmed), '\(upper)', '\(lower)')"
+        func fold(_ word: String) -> String {
+            String(decoding: word.trimmingCharacters(in: [" ", "\t"]).utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        let words = mapping.sorted { $0.key < $1.key }.map { "WHEN \(folded) = \(literal(fold($0.key))) THEN \(literal($0.value))" }
+        return "CASE " + words.joined(separator: " ") + " ELSE \(trimmed) END"
+    }
+
     /// Reads a whole number the database wrote.
     static func integer(_ field: [UInt8], _ what: String, in place: String) throws -> Int64 {
         guard let number = Int64(String(decoding: field, as: UTF8.self)) else {

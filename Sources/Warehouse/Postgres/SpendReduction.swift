@@ -1,0 +1,56 @@
+import Metrics
+import Snapshot
+
+/// Spend reduced inside the database: clean rows (a month written `YYYY-MM`, plain money)
+/// travel as spend per month and channel. Rows dated by `date` instead come whole.
+struct SpendReduction {
+    let connection: PostgresConnection
+    let terms: ReductionTerms
+    let spend: (relation: String, name: String, month: String, channel: String, amount: (name: String, type: String))
+    /// The mapping's channel words (`values.channel`), export word → contract word.
+    let channelWords: [String: String]
+    let digits: Int
+
+    private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
+    private var month: String { "CAST(\(Self.column(spend.month)) AS text)" }
+
+    var clean: String {
+        "\(month) SIMILAR TO '[0-9]{4}-(0[1-9]|1[0-2])' AND \(ReductionTerms.plainMoney(Self.column(spend.amount.name), spend.amount.type, digits: digits))"
+    }
+
+    /// The rows with something to report, numbered in the table's order.
+    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
+        try PostgresTableRows.except(clean, keys: "", join: "", of: spend.relation, table: spend.name,
+                                     columns: columns, types: types, connection: connection)
+    }
+
+    /// Adds the clean rows to `table`; returns how many rows they were and in how many sums they came.
+    func add(to table: inout SpendTable) throws -> (rows: Int, sums: Int) {
+        let place = "\(connection.name), table \(spend.name)"
+        let index = "CAST(substring(\(month) FROM 1 FOR 4) AS integer) * 12 + CAST(substring(\(month) FROM 6 FOR 2) AS integer) - 1"
+        let sql = "COPY (SELECT \(index), \(ReductionTerms.mapped(Self.column(spend.channel), mapping: channelWords)), "
+            + "CAST(sum(\(ReductionTerms.minorUnits(Self.column(spend.amount.name), spend.amount.type, digits: digits))) AS bigint), count(*) "
+            + "FROM \(spend.relation) t WHERE \(clean) GROUP BY 1, 2) TO STDOUT"
+        var rows = 0, sums = 0, total: Int64 = 0
+        var field: [UInt8] = []
+        var month: Int32 = 0, channel = "", amount: Int64 = 0
+        try connection.copyOut(sql, table: spend.name) { line in
+            try CopyText.forEachField(line, &field) { index, field in
+                switch index {
+                case 0: month = Int32(truncatingIfNeeded: try ReductionTerms.integer(field, "month", in: place))
+                case 1: channel = String(decoding: field, as: UTF8.self)
+                case 2: amount = try ReductionTerms.integer(field, "amount", in: place)
+                default:
+                    total += amount
+                    guard total <= Snapshot.columnTotalLimit else {
+                        throw DatabaseError(.query, "\(place): the column \(spend.amount.name) adds up past \(Snapshot.columnTotalLimit) minor units; money is summed exactly as 64-bit integers, which cannot hold that")
+                    }
+                    table.add(month: month, channel: channel, amount: amount)
+                    rows += Int(try ReductionTerms.integer(field, "count", in: place))
+                    sums += 1
+                }
+            }
+        }
+        return (rows, sums)
+    }
+}
