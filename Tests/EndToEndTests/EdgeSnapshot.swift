@@ -12,7 +12,8 @@ import Foundation
 /// (`已付款`) and in a word nobody mapped (`作废`); surveys come with a kind in capitals, a
 /// score out of range, a score written `8.0` and two alike on one day; a ticket is answered
 /// before it was opened, another is a `Complaint`; traffic and spend come twice for one
-/// day or month and channel, in a mapped word for a channel, and unreadable.
+/// day or month and channel, in a mapped word for a channel, and unreadable; a lead's
+/// opportunity comes before its creation.
 enum EdgeSnapshot {
     static let files: [String: String] = [
         "pack.yaml": """
@@ -76,6 +77,9 @@ enum EdgeSnapshot {
             L2,2026-08-05 09:00:00,广告,夏季,李娜,2026-08-06T09:00:00+08:00,2026-08-04 09:00:00,,,2026-08-30 09:00:00,,
             L3,2026-09-10 09:00:00,合作伙伴,秋季,王芳,,2026-09-12 09:00:00,2026-09-20 09:00:00,2026-10-05 09:00:00,2026-10-06 09:00:00,8000.00,C4
             L4,2026-10-01 09:00:00,官网,秋季,张伟,2026-10-03 09:00:00,,,,,,
+            L5,2026-10-02 09:00:00,官网,秋季,张伟,,2026-10-04 09:00:00,,,,,C5
+            L6,2026-10-03 09:00:00,广告,秋季,李娜,,2026-10-05 09:00:00,2026-10-08 09:00:00,2026-10-20 09:00:00,,3000.00,C6
+            L7,2026-10-04 09:00:00,广告,秋季,李娜,,,2026-10-03 09:00:00,,,,
             """,
         "surveys.csv": """
             customer_id,at,kind,score

@@ -21,6 +21,43 @@ public struct LeadTable: Sendable {
 
     public var count: Int { createdAt.count }
 
+    /// A lead a database read itself: instants and days as the reader keeps them, its
+    /// words as the mapping translates them, audience dimensions in ``audienceDimensions``' order.
+    public struct Lead {
+        public var createdAt: Int64
+        public var firstContactAt: Int64
+        public var qualifiedDay, opportunityDay, wonDay, lostDay: Int32
+        public var amount: Int64
+        public var customer: Int32
+        public var channel = "", campaign = "", owner = ""
+        public var audience: [String] = []
+
+        public init(createdAt: Int64) {
+            self.createdAt = createdAt
+            (firstContactAt, amount, customer) = (Missing.instant, Missing.money, Missing.row)
+            (qualifiedDay, opportunityDay, wonDay, lostDay) = (LeadFacts.none, LeadFacts.none, LeadFacts.none, LeadFacts.none)
+        }
+    }
+
+    public mutating func add(_ lead: Lead) {
+        createdAt.append(lead.createdAt)
+        firstContact.append(lead.firstContactAt, from: lead.createdAt)
+        qualifiedDay.append(lead.qualifiedDay)
+        opportunityDay.append(lead.opportunityDay)
+        wonDay.append(lead.wonDay)
+        lostDay.append(lead.lostDay)
+        amount.append(lead.amount)
+        customer.append(lead.customer)
+        func append(_ word: String, to column: inout DimensionColumn) {
+            var word = word
+            word.withUTF8 { column.append(bytes: $0) }
+        }
+        append(lead.channel, to: &channel)
+        append(lead.campaign, to: &campaign)
+        append(lead.owner, to: &owner)
+        for k in audienceDimensions.indices { append(k < lead.audience.count ? lead.audience[k] : "", to: &audienceDimensions[k]) }
+    }
+
     static func read(_ reader: TableReader, layout: TableLayout, options: SnapshotOptions, customers: CustomerTable) throws -> (LeadTable, QualityLog) {
         let cId = try layout.required("lead_id"), cCreated = try layout.required("created_at")
         let cContact = layout.optional("first_contact_at"), cQualified = layout.optional("qualified_at")

@@ -79,6 +79,10 @@ public struct PostgresSource: FactSource {
                     rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
                     reductions.tickets = plan
                 }
+                if table == "leads", let plan = leadReduction(found, terms: terms, relation: relation, connection: connection) {
+                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
+                    reductions.leads = plan
+                }
                 if table == "traffic", let plan = trafficReduction(found, terms: terms, relation: relation, connection: connection) {
                     rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
                     reductions.traffic = plan
@@ -105,6 +109,7 @@ public struct PostgresSource: FactSource {
         var orders: OrderReduction?
         var surveys: SurveyReduction?
         var tickets: TicketReduction?
+        var leads: LeadReduction?
         var traffic: TrafficReduction?
         var spend: SpendReduction?
     }
@@ -125,6 +130,11 @@ public struct PostgresSource: FactSource {
             let total = snapshot.quality.rowsRead["tickets"] ?? 0
             let rows = try tickets.add(to: &snapshot.tickets!, customers: snapshot.customers)
             notes.append("tickets: \(rows) of \(total) rows reduced in the database to their times in seconds")
+        }
+        if let leads = reductions.leads, snapshot.leads != nil {
+            let total = snapshot.quality.rowsRead["leads"] ?? 0
+            let rows = try leads.add(to: &snapshot.leads!, customers: snapshot.customers)
+            notes.append("leads: \(rows) of \(total) rows reduced in the database to their stage days")
         }
         if let traffic = reductions.traffic, snapshot.traffic != nil {
             let total = snapshot.quality.rowsRead["traffic"] ?? 0
@@ -247,5 +257,18 @@ public struct PostgresSource: FactSource {
               let channel = column("channel", of: "spend", found), let amount = column("amount", of: "spend", found) else { return nil }
         return SpendReduction(connection: connection, terms: terms, spend: (relation(spend.name), spend.name, month.name, channel.name, amount),
                               channelWords: mapping.values["channel"] ?? [:], digits: options.currencyDigits)
+    }
+
+    /// The reduction of leads inside the database, when their creation time is typed and their money plainly written.
+    private func leadReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> LeadReduction? {
+        let mapping = options.mapping["leads"] ?? TableMapping()
+        guard mapping.money == .plain, let leads = found["leads"], let id = column("lead_id", of: "leads", found),
+              let created = column("created_at", of: "leads", found), reducible(created, connection) else { return nil }
+        let audience = FactsScope.leadAudienceDimensions(options.customerDimensions).filter { column($0, of: "leads", found) != nil }
+        let optional = ["first_contact_at", "qualified_at", "opportunity_at", "won_at", "lost_at", "amount", "customer_id", "channel", "campaign", "owner"]
+        var columns: [String: (name: String, type: String)] = [:]
+        for contract in optional + audience { columns[contract] = column(contract, of: "leads", found) }
+        return LeadReduction(connection: connection, terms: terms, leads: (relation(leads.name), leads.name, id.name, created.type, created.name),
+                             columns: columns, audience: audience, mapping: mapping, digits: options.currencyDigits)
     }
 }
