@@ -62,7 +62,7 @@ public struct PostgresSource: FactSource {
                 """, [schema, actual], table: actual).map { (name: $0[0] ?? "", type: $0[1] ?? "") }
             found[table] = (actual, columns)
             var rows = PostgresTableRows(connection: connection, relation: relation(actual), table: actual, columns: columns.map(\.name), types: columns.map(\.type))
-            if table != "customers", table != "targets", let terms = terms(found, relation: relation, connection: connection) {
+            if table != "customers", table != "targets", let terms = terms(found, relation: relation) {
                 if table == "activities", let plan = activityReduction(found, terms: terms, relation: relation, connection: connection) {
                     rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
                     reductions.activities = plan
@@ -190,7 +190,7 @@ public struct PostgresSource: FactSource {
     }
 
     /// What every reduction needs, when the customers' signup time is typed.
-    private func terms(_ found: Found, relation: (String) -> String, connection: PostgresConnection) -> ReductionTerms? {
+    private func terms(_ found: Found, relation: (String) -> String) -> ReductionTerms? {
         guard let customers = found["customers"], let id = column("customer_id", of: "customers", found),
               let signup = column("signup_at", of: "customers", found), ReductionTerms.timeTypes.contains(signup.type) else { return nil }
         return ReductionTerms(zone: options.zone, asOf: options.asOf, customers: (relation(customers.name), id.name, signup.name, signup.type))
