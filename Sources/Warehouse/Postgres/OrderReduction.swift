@@ -1,9 +1,9 @@
 import Metrics
 import Snapshot
 
-/// Orders reduced inside the database: of the clean rows only the paid orders per customer
-/// and day travel, summed (``CustomerFacts``' order groups), and of all of them the count
-/// and time span per status. A row is clean when its order id is readable and appears
+/// Orders reduced inside the database: the clean rows travel grouped by customer, local day,
+/// status and whether a cost is given, summed; the paid groups are ``CustomerFacts``' order
+/// groups, the others are only counted. A row is clean when its order id is readable and appears
 /// once, its customer is known, its time settled, its amount and cost plain money and its
 /// status a word the reader knows (the mapping's words included).
 ///
