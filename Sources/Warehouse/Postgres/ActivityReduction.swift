@@ -7,12 +7,15 @@ import Snapshot
 ///
 /// Possible when the times are typed (`timestamptz`, `timestamp` or `date`) in both
 /// activities and customers: then the database can tell a readable time from another.
-struct ActivityReduction {
+struct ActivityReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
     let activities: (relation: String, name: String, customer: String, at: String, atType: String)
 
     /// The activity's customer id as the reader compares it, worked out once per row.
+    var relation: String { activities.relation }
+    var tableName: String { activities.name }
+    var join: String { terms.known }
     var keys: String { "\(ReductionTerms.id("t." + PostgresConnection.quote(activities.customer))) AS reviewpack_customer" }
 
     /// Whether a row (`t` with ``keys``, joined to the known customers) has nothing to report.
@@ -20,11 +23,6 @@ struct ActivityReduction {
         "k.reviewpack_id IS NOT NULL AND " + terms.settled("t." + PostgresConnection.quote(activities.at), activities.atType)
     }
 
-    /// The rows with something to report, numbered in the table's order.
-    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
-        try PostgresTableRows.except(clean, keys: keys, join: terms.known, of: activities.relation, table: activities.name,
-                                     columns: columns, types: types, connection: connection)
-    }
 
     /// The clean rows' distinct (customer, day) pairs, customers as the read customers table
     /// numbers them, and how many rows they came from. They come ordered, so that each

@@ -9,7 +9,7 @@ import Snapshot
 /// Possible when `created_at` is typed. A stage column of another type (the database would
 /// compare the two through its own session zone), text for one, is left to the reader: a
 /// lead with a value there comes whole.
-struct LeadReduction {
+struct LeadReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
     let leads: (relation: String, name: String, id: String, timeType: String, created: String)
@@ -20,6 +20,8 @@ struct LeadReduction {
     let mapping: TableMapping
     let digits: Int
 
+    var relation: String { leads.relation }
+    var tableName: String { leads.name }
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
     private func optional(_ contract: String) -> String? { columns[contract].map { Self.column($0.name) } }
     private static let stages = ["first_contact_at", "qualified_at", "opportunity_at", "won_at", "lost_at"]
@@ -69,11 +71,6 @@ struct LeadReduction {
         return parts.joined(separator: " AND ")
     }
 
-    /// The rows with something to report, numbered in the table's order.
-    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
-        try PostgresTableRows.except(clean, keys: keys, join: join, of: leads.relation, table: leads.name, columns: columns, types: types,
-                                     connection: connection)
-    }
 
     /// Adds the clean leads to `table`; returns how many.
     func add(to table: inout LeadTable, customers: CustomerTable) throws -> Int {

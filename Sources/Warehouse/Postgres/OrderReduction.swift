@@ -8,7 +8,7 @@ import Snapshot
 /// status a word the reader knows (the mapping's words included).
 ///
 /// Possible when the order time is typed, as for activities.
-struct OrderReduction {
+struct OrderReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
     let orders: (relation: String, name: String, id: String, customer: String, at: String, atType: String,
@@ -20,6 +20,8 @@ struct OrderReduction {
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
     private var at: String { Self.column(orders.at) }
 
+    var relation: String { orders.relation }
+    var tableName: String { orders.name }
     /// Worked out once per row: the customer and order ids as the reader compares them, and the status.
     var keys: String {
         "\(ReductionTerms.id(Self.column(orders.customer))) AS reviewpack_customer, \(ReductionTerms.id(Self.column(orders.id))) AS reviewpack_order, "
@@ -54,11 +56,6 @@ struct OrderReduction {
         return parts.joined(separator: " AND ")
     }
 
-    /// The rows with something to report, numbered in the table's order.
-    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
-        try PostgresTableRows.except(clean, keys: keys, join: join, of: orders.relation, table: orders.name, columns: columns, types: types,
-                                     connection: connection)
-    }
 
     /// Adds the clean rows to `table`: their paid orders as groups, the others counted by
     /// status. One statement groups them all by customer, day, status and kind of cost, so

@@ -50,7 +50,7 @@ public struct PostgresSource: FactSource {
         let place = "\(connection.name) schema \(schema)"
         let relation = { (table: String) in PostgresConnection.quote(schema) + "." + PostgresConnection.quote(table) }
         var found: Found = [:]
-        var reductions = Reductions()
+        var reductions: [String: any TableReduction] = [:]
         let inputs = try SnapshotReader.open(options: options) { table, mapping in
             let wanted = mapping.table ?? table
             guard let actual = tables.first(where: { $0 == wanted }) ?? tables.first(where: { $0.lowercased() == wanted.lowercased() }) else {
@@ -63,35 +63,9 @@ public struct PostgresSource: FactSource {
                 """, [schema, actual], table: actual).map { (name: $0[0] ?? "", type: $0[1] ?? "") }
             found[table] = (actual, columns)
             var rows = PostgresTableRows(connection: connection, relation: relation(actual), table: actual, columns: columns.map(\.name), types: columns.map(\.type))
-            if table != "customers", table != "targets", let terms = terms(found, relation: relation) {
-                if table == "activities", let plan = activityReduction(found, terms: terms, relation: relation, connection: connection) {
-                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
-                    reductions.activities = plan
-                }
-                if table == "orders", let plan = orderReduction(found, terms: terms, relation: relation, connection: connection) {
-                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
-                    reductions.orders = plan
-                }
-                if table == "surveys", let plan = surveyReduction(found, terms: terms, relation: relation, connection: connection) {
-                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
-                    reductions.surveys = plan
-                }
-                if table == "tickets", let plan = ticketReduction(found, terms: terms, relation: relation, connection: connection) {
-                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
-                    reductions.tickets = plan
-                }
-                if table == "leads", let plan = leadReduction(found, terms: terms, relation: relation, connection: connection) {
-                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
-                    reductions.leads = plan
-                }
-                if table == "traffic", let plan = trafficReduction(found, terms: terms, relation: relation, connection: connection) {
-                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
-                    reductions.traffic = plan
-                }
-                if table == "spend", let plan = spendReduction(found, terms: terms, relation: relation, connection: connection) {
-                    rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
-                    reductions.spend = plan
-                }
+            if let plan = reduction(of: table, found, relation: relation, connection: connection) {
+                rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
+                reductions[table] = plan
             }
             return try TableReader(rows: rows, name: "\(schema).\(actual)")
         }
@@ -104,50 +78,39 @@ public struct PostgresSource: FactSource {
         return reading
     }
 
-    /// What the database reduces itself.
-    private struct Reductions {
-        var activities: ActivityReduction?
-        var orders: OrderReduction?
-        var surveys: SurveyReduction?
-        var tickets: TicketReduction?
-        var leads: LeadReduction?
-        var traffic: TrafficReduction?
-        var spend: SpendReduction?
-    }
-
     /// The snapshot with what the database reduced.
-    private func adding(_ reductions: Reductions, to snapshot: consuming Snapshot, notes: inout [String]) throws -> Snapshot {
-        if let orders = reductions.orders {
+    private func adding(_ reductions: [String: any TableReduction], to snapshot: consuming Snapshot, notes: inout [String]) throws -> Snapshot {
+        if let orders = reductions["orders"] as? OrderReduction {
             let total = snapshot.quality.rowsRead["orders"] ?? 0
             let (rows, groups) = try orders.add(to: &snapshot.orders, customers: snapshot.customers)
             notes.append("orders: \(rows) of \(total) rows reduced in the database to \(groups) groups of paid orders")
         }
-        if let surveys = reductions.surveys, snapshot.surveys != nil {
+        if let surveys = reductions["surveys"] as? SurveyReduction, snapshot.surveys != nil {
             let total = snapshot.quality.rowsRead["surveys"] ?? 0
             let (rows, counts) = try surveys.add(to: &snapshot.surveys!, customers: snapshot.customers)
             notes.append("surveys: \(rows) of \(total) rows reduced in the database to \(counts) counts of responses")
         }
-        if let tickets = reductions.tickets, snapshot.tickets != nil {
+        if let tickets = reductions["tickets"] as? TicketReduction, snapshot.tickets != nil {
             let total = snapshot.quality.rowsRead["tickets"] ?? 0
             let rows = try tickets.add(to: &snapshot.tickets!, customers: snapshot.customers)
             notes.append("tickets: \(rows) of \(total) rows reduced in the database to their times in seconds")
         }
-        if let leads = reductions.leads, snapshot.leads != nil {
+        if let leads = reductions["leads"] as? LeadReduction, snapshot.leads != nil {
             let total = snapshot.quality.rowsRead["leads"] ?? 0
             let rows = try leads.add(to: &snapshot.leads!, customers: snapshot.customers)
             notes.append("leads: \(rows) of \(total) rows reduced in the database to their stage days")
         }
-        if let traffic = reductions.traffic, snapshot.traffic != nil {
+        if let traffic = reductions["traffic"] as? TrafficReduction, snapshot.traffic != nil {
             let total = snapshot.quality.rowsRead["traffic"] ?? 0
             let (rows, sums) = try traffic.add(to: &snapshot.traffic!)
             notes.append("traffic: \(rows) of \(total) rows reduced in the database to \(sums) days and channels")
         }
-        if let spend = reductions.spend, snapshot.spend != nil {
+        if let spend = reductions["spend"] as? SpendReduction, snapshot.spend != nil {
             let total = snapshot.quality.rowsRead["spend"] ?? 0
             let (rows, sums) = try spend.add(to: &snapshot.spend!)
             notes.append("spend: \(rows) of \(total) rows reduced in the database to \(sums) months and channels")
         }
-        if let activities = reductions.activities {
+        if let activities = reductions["activities"] as? ActivityReduction {
             let total = snapshot.quality.rowsRead["activities"] ?? 0
             // Room for the usage days, which the facts lay out where these days lie: no more than
             // the table's rows, the paid orders and the activity rows read whole.
@@ -188,6 +151,21 @@ public struct PostgresSource: FactSource {
     private func column(_ contract: String, of table: String, _ found: Found) -> (name: String, type: String)? {
         let written = (options.mapping[table]?.columns[contract] ?? contract).lowercased()
         return found[table]?.columns.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == written }
+    }
+
+    /// The reduction of `table` inside the database, when its times are typed (nil: every row is read).
+    private func reduction(of table: String, _ found: Found, relation: (String) -> String, connection: PostgresConnection) -> (any TableReduction)? {
+        guard let terms = terms(found, relation: relation) else { return nil }
+        switch table {
+        case "activities": return activityReduction(found, terms: terms, relation: relation, connection: connection)
+        case "orders": return orderReduction(found, terms: terms, relation: relation, connection: connection)
+        case "leads": return leadReduction(found, terms: terms, relation: relation, connection: connection)
+        case "surveys": return surveyReduction(found, terms: terms, relation: relation, connection: connection)
+        case "tickets": return ticketReduction(found, terms: terms, relation: relation, connection: connection)
+        case "traffic": return trafficReduction(found, terms: terms, relation: relation, connection: connection)
+        case "spend": return spendReduction(found, terms: terms, relation: relation, connection: connection)
+        default: return nil
+        }
     }
 
     /// What every reduction needs, when the customers' signup time is typed.

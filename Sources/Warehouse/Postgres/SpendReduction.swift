@@ -3,7 +3,7 @@ import Snapshot
 
 /// Spend reduced inside the database: clean rows (a month written `YYYY-MM`, plain money)
 /// travel as spend per month and channel. Rows dated by `date` instead come whole.
-struct SpendReduction {
+struct SpendReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
     let spend: (relation: String, name: String, month: String, channel: String, amount: (name: String, type: String))
@@ -11,6 +11,10 @@ struct SpendReduction {
     let channelWords: [String: String]
     let digits: Int
 
+    var relation: String { spend.relation }
+    var tableName: String { spend.name }
+    var keys: String { "" }
+    var join: String { "" }
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
     private var month: String { "CAST(\(Self.column(spend.month)) AS text)" }
 
@@ -18,11 +22,6 @@ struct SpendReduction {
         "\(month) SIMILAR TO '[0-9]{4}-(0[1-9]|1[0-2])' AND \(ReductionTerms.plainMoney(Self.column(spend.amount.name), spend.amount.type, digits: digits))"
     }
 
-    /// The rows with something to report, numbered in the table's order.
-    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
-        try PostgresTableRows.except(clean, keys: "", join: "", of: spend.relation, table: spend.name,
-                                     columns: columns, types: types, connection: connection)
-    }
 
     /// Adds the clean rows to `table`; returns how many rows they were and in how many sums they came.
     func add(to table: inout SpendTable) throws -> (rows: Int, sums: Int) {

@@ -4,7 +4,7 @@ import Snapshot
 /// Surveys reduced inside the database: clean responses (a known customer, a settled
 /// typed time, a kind the reader knows, a whole score in the kind's range written plainly)
 /// travel as counts per customer, local day, kind and score.
-struct SurveyReduction {
+struct SurveyReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
     let surveys: (relation: String, name: String, customer: String, at: String, atType: String, kind: String, score: String)
@@ -13,6 +13,9 @@ struct SurveyReduction {
 
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
 
+    var relation: String { surveys.relation }
+    var tableName: String { surveys.name }
+    var join: String { terms.known }
     /// Worked out once per row: the customer id as the reader compares it, and the kind (0 NPS, 1 CSAT).
     var keys: String {
         "\(ReductionTerms.id(Self.column(surveys.customer))) AS reviewpack_customer, "
@@ -26,11 +29,6 @@ struct SurveyReduction {
             + "((t.reviewpack_kind = 0 AND \(score) IN (\(nps))) OR (t.reviewpack_kind = 1 AND \(score) IN (\(csat))))"
     }
 
-    /// The rows with something to report, numbered in the table's order.
-    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
-        try PostgresTableRows.except(clean, keys: keys, join: terms.known, of: surveys.relation, table: surveys.name, columns: columns, types: types,
-                                     connection: connection)
-    }
 
     /// Adds the clean responses to `table`; returns how many rows they were and in how many counts they came.
     func add(to table: inout SurveyTable, customers: CustomerTable) throws -> (rows: Int, counts: Int) {

@@ -7,7 +7,7 @@ import Snapshot
 ///
 /// Possible when every time column of the table has the same type: the database would
 /// compare two types through its own session zone, not the configured one.
-struct TicketReduction {
+struct TicketReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
     let tickets: (relation: String, name: String, id: String, customer: String, timeType: String,
@@ -15,6 +15,8 @@ struct TicketReduction {
     /// The mapping's kind words (`values.kind`), export word → contract word.
     let kindWords: [String: String]
 
+    var relation: String { tickets.relation }
+    var tableName: String { tickets.name }
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
 
     var keys: String {
@@ -33,11 +35,6 @@ struct TicketReduction {
         return parts.joined(separator: " AND ")
     }
 
-    /// The rows with something to report, numbered in the table's order.
-    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
-        try PostgresTableRows.except(clean, keys: keys, join: join, of: tickets.relation, table: tickets.name, columns: columns, types: types,
-                                     connection: connection)
-    }
 
     /// Adds the clean tickets to `table`; returns how many.
     func add(to table: inout TicketTable, customers: CustomerTable) throws -> Int {

@@ -3,13 +3,17 @@ import Snapshot
 
 /// Traffic reduced inside the database: clean rows (a settled typed date, a whole number
 /// of visits written plainly) travel as visits per local day and channel.
-struct TrafficReduction {
+struct TrafficReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
     let traffic: (relation: String, name: String, date: String, dateType: String, channel: String, visits: (name: String, type: String))
     /// The mapping's channel words (`values.channel`), export word → contract word.
     let channelWords: [String: String]
 
+    var relation: String { traffic.relation }
+    var tableName: String { traffic.name }
+    var keys: String { "" }
+    var join: String { "" }
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
 
     var clean: String {
@@ -19,11 +23,6 @@ struct TrafficReduction {
         return "\(terms.settled(Self.column(traffic.date), traffic.dateType)) AND \(count)"
     }
 
-    /// The rows with something to report, numbered in the table's order.
-    func rowsToRead(columns: [String], types: [String]) throws -> PostgresTableRows {
-        try PostgresTableRows.except(clean, keys: "", join: "", of: traffic.relation, table: traffic.name,
-                                     columns: columns, types: types, connection: connection)
-    }
 
     /// Adds the clean rows to `table`; returns how many rows they were and in how many sums they came.
     func add(to table: inout TrafficTable) throws -> (rows: Int, sums: Int) {
