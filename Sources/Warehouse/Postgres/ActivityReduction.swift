@@ -5,8 +5,8 @@ import Snapshot
 /// known customer, a time not near the snapshot's moment) needs only its customer and
 /// local day, so the database groups those into distinct pairs and only the pairs travel.
 ///
-/// Possible when the times are typed (`timestamptz`, `timestamp` or `date`) in both
-/// activities and customers: then the database can tell a readable time from another.
+/// Possible when the database reads the times of both activities and customers
+/// (``ReductionTerms/reads(_:)``): then it can tell a readable time from another.
 struct ActivityReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
@@ -19,9 +19,9 @@ struct ActivityReduction: TableReduction {
     var keys: String { "\(ReductionTerms.id("t." + PostgresConnection.quote(activities.customer))) AS reviewpack_customer" }
 
     /// Whether a row (`t` with ``keys``, joined to the known customers) has nothing to report.
-    var clean: String {
-        "k.reviewpack_id IS NOT NULL AND " + terms.settled("t." + PostgresConnection.quote(activities.at), activities.atType)
-    }
+    var clean: String { "k.reviewpack_id IS NOT NULL AND " + terms.settled(at.value, at.type) }
+
+    private var at: TimeColumn { terms.time("t." + PostgresConnection.quote(activities.at), activities.atType, offsets: true) }
 
 
     /// The clean rows' distinct (customer, day) pairs, customers as the read customers table
@@ -33,7 +33,7 @@ struct ActivityReduction: TableReduction {
         var days = ActivityDays()
         days.reserveCapacity(days: room, customers: table.count)
         var rows = 0
-        let day = terms.dayNumber("t." + PostgresConnection.quote(activities.at), activities.atType)
+        let day = terms.dayNumber(at.value, at.type)
         let sql = "COPY (SELECT t.reviewpack_customer, \(day), count(*) "
             + "FROM (SELECT \(keys), t.* FROM \(activities.relation) t) t \(terms.known) WHERE \(clean) GROUP BY k.reviewpack_position, 1, 2 ORDER BY k.reviewpack_position, 2) TO STDOUT"
         let place = "\(connection.name), table \(activities.name)"

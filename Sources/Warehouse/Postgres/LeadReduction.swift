@@ -1,14 +1,15 @@
 import Metrics
 import Snapshot
 
-/// Leads reduced inside the database: a clean lead (an id seen once, settled typed times
+/// Leads reduced inside the database: a clean lead (an id seen once, settled times
 /// whose stages run forward, not both won and lost, no customer or a known one, an amount
 /// empty or plain) travels as its instants in seconds, its stage days, its amount in
 /// minor units and its words as the mapping translates them.
 ///
-/// Possible when `created_at` is typed. A stage column of another type (the database would
-/// compare the two through its own session zone), text for one, is left to the reader: a
-/// lead with a value there comes whole.
+/// Possible when the database reads `created_at`. A stage column of another type (the
+/// database would compare the two through its own session zone) is left to the reader: a
+/// lead with a value there comes whole, as does text with an offset (its instant is the
+/// reader's to place).
 struct LeadReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
@@ -26,7 +27,10 @@ struct LeadReduction: TableReduction {
     private func optional(_ contract: String) -> String? { columns[contract].map { Self.column($0.name) } }
     private static let stages = ["first_contact_at", "qualified_at", "opportunity_at", "won_at", "lost_at"]
     /// A stage column of the creation time's type, which the database reads.
-    private func stage(_ contract: String) -> String? { columns[contract]?.type == leads.timeType ? optional(contract) : nil }
+    private func stage(_ contract: String) -> TimeColumn? {
+        columns[contract]?.type == leads.timeType ? optional(contract).map { terms.time($0, leads.timeType, offsets: false) } : nil
+    }
+    private var created: TimeColumn { terms.time(Self.column(leads.created), leads.timeType, offsets: false) }
 
     var keys: String {
         "\(columns["customer_id"].map { ReductionTerms.id(Self.column($0.name)) } ?? "CAST(NULL AS text)") AS reviewpack_customer, "
@@ -37,7 +41,7 @@ struct LeadReduction: TableReduction {
 
     /// Won, else lost: the stage the reader puts last (a lead both won and lost is not clean).
     private var closed: String? {
-        switch (stage("won_at"), stage("lost_at")) {
+        switch (stage("won_at")?.value, stage("lost_at")?.value) {
         case let (won?, lost?): return "COALESCE(\(won), \(lost))"
         case let (won?, nil): return won
         case let (nil, lost?): return lost
@@ -46,20 +50,20 @@ struct LeadReduction: TableReduction {
     }
 
     var clean: String {
-        let created = Self.column(leads.created)
-        var parts = ["octet_length(t.reviewpack_lead) BETWEEN 1 AND 256", "d.reviewpack_repeated IS NULL", terms.settled(created, leads.timeType),
+        let created = self.created.value
+        var parts = ["octet_length(t.reviewpack_lead) BETWEEN 1 AND 256", "d.reviewpack_repeated IS NULL", terms.settled(created, self.created.type),
                      "(COALESCE(t.reviewpack_customer, '') = '' OR k.reviewpack_id IS NOT NULL)"]
         for contract in Self.stages {
             if let stage = stage(contract) {
-                parts.append("(\(stage) IS NULL OR \(terms.settled(stage, leads.timeType)))")
+                parts.append("(\(stage.isAbsent) OR \(terms.settled(stage.value, stage.type)))")
             } else if let other = optional(contract) {
                 parts.append("(\(other) IS NULL OR CAST(\(other) AS text) = '')")
             }
         }
-        if let won = stage("won_at"), let lost = stage("lost_at") { parts.append("(\(won) IS NULL OR \(lost) IS NULL)") }
-        if let contact = stage("first_contact_at") { parts.append("(\(contact) IS NULL OR \(contact) >= \(created))") }
+        if let won = stage("won_at"), let lost = stage("lost_at") { parts.append("(\(won.isAbsent) OR \(lost.isAbsent))") }
+        if let contact = stage("first_contact_at")?.value { parts.append("(\(contact) IS NULL OR \(contact) >= \(created))") }
         // The stages each at or after every stage before it that was reached.
-        let chain = [created] + [stage("qualified_at"), stage("opportunity_at"), closed].compactMap { $0 }
+        let chain = [created] + [stage("qualified_at")?.value, stage("opportunity_at")?.value, closed].compactMap { $0 }
         for (i, later) in chain.enumerated().dropFirst() {
             let after = chain[..<i].map { earlier in earlier == created ? "\(later) >= \(created)" : "(\(earlier) IS NULL OR \(later) >= \(earlier))" }
             parts.append("(\(later) IS NULL OR (\(after.joined(separator: " AND "))))")
@@ -76,14 +80,14 @@ struct LeadReduction: TableReduction {
     func add(to table: inout LeadTable, customers: CustomerTable) throws -> Int {
         let place = "\(connection.name), table \(leads.name)"
         let null = "CAST(NULL AS bigint)"
-        let day = { (contract: String) in self.stage(contract).map { self.terms.dayNumber($0, self.leads.timeType) } ?? null }
+        let day = { (contract: String) in self.stage(contract).map { self.terms.dayNumber($0.value, $0.type) } ?? null }
         let amount = columns["amount"].map { a in
             "CASE WHEN \(ReductionTerms.plainMoney(Self.column(a.name), a.type, digits: digits)) THEN CAST(\(ReductionTerms.minorUnits(Self.column(a.name), a.type, digits: digits)) AS bigint) END"
         } ?? null
         let word = { (contract: String) in
             self.optional(contract).map { ReductionTerms.mapped($0, mapping: self.mapping.values[contract] ?? [:]) } ?? "''"
         }
-        let items = [ReductionTerms.seconds(Self.column(leads.created)), stage("first_contact_at").map(ReductionTerms.seconds) ?? null,
+        let items = [ReductionTerms.seconds(created.value), stage("first_contact_at").map { ReductionTerms.seconds($0.value) } ?? null,
                      day("qualified_at"), day("opportunity_at"), day("won_at"), day("lost_at"), amount, "COALESCE(t.reviewpack_customer, '')",
                      word("channel"), word("campaign"), word("owner")] + audience.map(word)
         let sql = "COPY (SELECT \(items.joined(separator: ", ")) FROM (SELECT \(keys), t.* FROM \(leads.relation) t) t \(join) WHERE \(clean)) TO STDOUT"
@@ -96,8 +100,8 @@ struct LeadReduction: TableReduction {
         try connection.copyOut(sql, table: leads.name) { line in
             try CopyText.forEachField(line, &field) { index, field in
                 switch index {
-                case 0: lead = LeadTable.Lead(createdAt: terms.instant(try ReductionTerms.integer(field, "time", in: place), leads.timeType))
-                case 1: lead.firstContactAt = try number(field, "time").map { terms.instant($0, leads.timeType) } ?? Missing.instant
+                case 0: lead = LeadTable.Lead(createdAt: terms.instant(try ReductionTerms.integer(field, "time", in: place), created.type))
+                case 1: lead.firstContactAt = try number(field, "time").map { terms.instant($0, created.type) } ?? Missing.instant
                 case 2: lead.qualifiedDay = try stageDay(field)
                 case 3: lead.opportunityDay = try stageDay(field)
                 case 4: lead.wonDay = try stageDay(field)

@@ -7,7 +7,7 @@ import Snapshot
 /// once, its customer is known, its time settled, its amount and cost plain money and its
 /// status a word the reader knows (the mapping's words included).
 ///
-/// Possible when the order time is typed, as for activities.
+/// Possible when the database reads the order time, as for activities.
 struct OrderReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
@@ -18,7 +18,7 @@ struct OrderReduction: TableReduction {
     let digits: Int
 
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
-    private var at: String { Self.column(orders.at) }
+    private var at: TimeColumn { terms.time(Self.column(orders.at), orders.atType, offsets: true) }
 
     var relation: String { orders.relation }
     var tableName: String { orders.name }
@@ -47,7 +47,7 @@ struct OrderReduction: TableReduction {
 
     var clean: String {
         var parts = ["k.reviewpack_id IS NOT NULL", "octet_length(t.reviewpack_order) BETWEEN 1 AND 256", "d.reviewpack_repeated IS NULL",
-                     "t.reviewpack_status IS NOT NULL", terms.settled(at, orders.atType),
+                     "t.reviewpack_status IS NOT NULL", terms.settled(at.value, at.type),
                      ReductionTerms.plainMoney(Self.column(orders.amount.name), orders.amount.type, digits: digits)]
         if let column = orders.cost {
             let cost = Self.column(column.name)
@@ -64,7 +64,7 @@ struct OrderReduction: TableReduction {
     func add(to table: inout OrderTable, customers: CustomerTable) throws -> (rows: Int, groups: Int) {
         let place = "\(connection.name), table \(orders.name)"
         let amount = ReductionTerms.minorUnits(Self.column(orders.amount.name), orders.amount.type, digits: digits)
-        let sql = "COPY (SELECT t.reviewpack_customer, \(terms.dayNumber(at, orders.atType)), t.reviewpack_status, count(*), "
+        let sql = "COPY (SELECT t.reviewpack_customer, \(terms.dayNumber(at.value, at.type)), t.reviewpack_status, count(*), "
             + "CAST(sum(\(amount)) AS bigint), CAST(sum(\(cost)) AS bigint) "
             + "FROM (SELECT \(keys), t.* FROM \(orders.relation) t) t \(join) WHERE \(clean) "
             + "GROUP BY 1, 2, 3, \(cost) IS NULL) TO STDOUT"

@@ -48,6 +48,7 @@ public struct PostgresSource: FactSource {
             try connection.execute("SELECT 1 FROM \(PostgresConnection.quote(schema)).\(PostgresConnection.quote(customers)) WHERE 1 = 0", table: customers)
         }
         let place = "\(connection.name) schema \(schema)"
+        let zoneKnown = knowsZone(connection)
         let relation = { (table: String) in PostgresConnection.quote(schema) + "." + PostgresConnection.quote(table) }
         var found: Found = [:]
         var reductions: [String: any TableReduction] = [:]
@@ -63,7 +64,7 @@ public struct PostgresSource: FactSource {
                 """, [schema, actual], table: actual).map { (name: $0[0] ?? "", type: $0[1] ?? "") }
             found[table] = (actual, columns)
             var rows = PostgresTableRows(connection: connection, relation: relation(actual), table: actual, columns: columns.map(\.name), types: columns.map(\.type))
-            if let plan = reduction(of: table, found, relation: relation, connection: connection) {
+            if let plan = reduction(of: table, found, relation: relation, knowsZone: zoneKnown, connection: connection) {
                 rows = try plan.rowsToRead(columns: rows.columns, types: rows.types)
                 reductions[table] = plan
             }
@@ -153,9 +154,10 @@ public struct PostgresSource: FactSource {
         return found[table]?.columns.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == written }
     }
 
-    /// The reduction of `table` inside the database, when its times are typed (nil: every row is read).
-    private func reduction(of table: String, _ found: Found, relation: (String) -> String, connection: PostgresConnection) -> (any TableReduction)? {
-        guard let terms = terms(found, relation: relation) else { return nil }
+    /// The reduction of `table` inside the database, when it can read its times (nil: every row is read).
+    private func reduction(of table: String, _ found: Found, relation: (String) -> String, knowsZone: Bool,
+                           connection: PostgresConnection) -> (any TableReduction)? {
+        guard let terms = terms(found, relation: relation, knowsZone: knowsZone) else { return nil }
         switch table {
         case "activities": return activityReduction(found, terms: terms, relation: relation, connection: connection)
         case "orders": return orderReduction(found, terms: terms, relation: relation, connection: connection)
@@ -168,50 +170,47 @@ public struct PostgresSource: FactSource {
         }
     }
 
-    /// What every reduction needs, when the customers' signup time is typed.
-    private func terms(_ found: Found, relation: (String) -> String) -> ReductionTerms? {
+    /// What every reduction needs, when the database reads the customers' signup times.
+    private func terms(_ found: Found, relation: (String) -> String, knowsZone: Bool) -> ReductionTerms? {
         guard let customers = found["customers"], let id = column("customer_id", of: "customers", found),
-              let signup = column("signup_at", of: "customers", found), ReductionTerms.timeTypes.contains(signup.type) else { return nil }
-        return ReductionTerms(zone: options.zone, asOf: options.asOf, customers: (relation(customers.name), id.name, signup.name, signup.type))
+              let signup = column("signup_at", of: "customers", found) else { return nil }
+        let terms = ReductionTerms(zone: options.zone, knowsZone: knowsZone, asOf: options.asOf,
+                                   customers: (relation(customers.name), id.name, signup.name, signup.type))
+        return terms.reads(signup.type) ? terms : nil
     }
 
-    /// Whether a time column can be reduced: typed, and an instant only when the server knows the zone.
-    private func reducible(_ time: (name: String, type: String), _ connection: PostgresConnection) -> Bool {
-        ReductionTerms.timeTypes.contains(time.type) && (time.type != "timestamp with time zone" || knowsZone(connection))
-    }
-
-    /// The reduction of activities inside the database, when their times are typed.
+    /// The reduction of activities inside the database, when it can read their times.
     private func activityReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> ActivityReduction? {
         guard let activities = found["activities"], let customer = column("customer_id", of: "activities", found),
-              let at = column("at", of: "activities", found), reducible(at, connection) else { return nil }
+              let at = column("at", of: "activities", found), terms.reads(at.type) else { return nil }
         return ActivityReduction(connection: connection, terms: terms, activities: (relation(activities.name), activities.name, customer.name, at.name, at.type))
     }
 
-    /// The reduction of orders inside the database, when their times are typed and their money plainly written.
+    /// The reduction of orders inside the database, when it can read their times and their money is plainly written.
     private func orderReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> OrderReduction? {
         let mapping = options.mapping["orders"] ?? TableMapping()
         guard mapping.money == .plain, let orders = found["orders"], let id = column("order_id", of: "orders", found),
               let customer = column("customer_id", of: "orders", found), let at = column("ordered_at", of: "orders", found),
-              let amount = column("amount", of: "orders", found), reducible(at, connection) else { return nil }
+              let amount = column("amount", of: "orders", found), terms.reads(at.type) else { return nil }
         return OrderReduction(connection: connection, terms: terms,
                               orders: (relation(orders.name), orders.name, id.name, customer.name, at.name, at.type, amount,
                                        column("status", of: "orders", found)?.name, column("cost", of: "orders", found)),
                               statusWords: mapping.values["status"] ?? [:], digits: options.currencyDigits)
     }
 
-    /// The reduction of surveys inside the database, when their times are typed.
+    /// The reduction of surveys inside the database, when it can read their times.
     private func surveyReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> SurveyReduction? {
         guard let surveys = found["surveys"], let customer = column("customer_id", of: "surveys", found), let at = column("at", of: "surveys", found),
-              let kind = column("kind", of: "surveys", found), let score = column("score", of: "surveys", found), reducible(at, connection) else { return nil }
+              let kind = column("kind", of: "surveys", found), let score = column("score", of: "surveys", found), terms.reads(at.type) else { return nil }
         return SurveyReduction(connection: connection, terms: terms,
                                surveys: (relation(surveys.name), surveys.name, customer.name, at.name, at.type, kind.name, score.name),
                                kindWords: options.mapping["surveys"]?.values["kind"] ?? [:])
     }
 
-    /// The reduction of tickets inside the database, when their times are typed alike.
+    /// The reduction of tickets inside the database, when it can read their times, all of one type.
     private func ticketReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> TicketReduction? {
         guard let tickets = found["tickets"], let id = column("ticket_id", of: "tickets", found), let customer = column("customer_id", of: "tickets", found),
-              let opened = column("opened_at", of: "tickets", found), reducible(opened, connection) else { return nil }
+              let opened = column("opened_at", of: "tickets", found), terms.reads(opened.type) else { return nil }
         let response = column("first_response_at", of: "tickets", found), resolved = column("resolved_at", of: "tickets", found)
         guard [response, resolved].allSatisfy({ $0 == nil || $0!.type == opened.type }) else { return nil }
         return TicketReduction(connection: connection, terms: terms,
@@ -220,10 +219,10 @@ public struct PostgresSource: FactSource {
                                kindWords: options.mapping["tickets"]?.values["kind"] ?? [:])
     }
 
-    /// The reduction of traffic inside the database, when its date is typed.
+    /// The reduction of traffic inside the database, when it can read its dates.
     private func trafficReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> TrafficReduction? {
         guard let traffic = found["traffic"], let date = column("date", of: "traffic", found), let channel = column("channel", of: "traffic", found),
-              let visits = column("visits", of: "traffic", found), reducible(date, connection) else { return nil }
+              let visits = column("visits", of: "traffic", found), terms.reads(date.type) else { return nil }
         return TrafficReduction(connection: connection, terms: terms,
                                 traffic: (relation(traffic.name), traffic.name, date.name, date.type, channel.name, visits),
                                 channelWords: options.mapping["traffic"]?.values["channel"] ?? [:])
@@ -238,11 +237,11 @@ public struct PostgresSource: FactSource {
                               channelWords: mapping.values["channel"] ?? [:], digits: options.currencyDigits)
     }
 
-    /// The reduction of leads inside the database, when their creation time is typed and their money plainly written.
+    /// The reduction of leads inside the database, when it can read their creation time and their money is plainly written.
     private func leadReduction(_ found: Found, terms: ReductionTerms, relation: (String) -> String, connection: PostgresConnection) -> LeadReduction? {
         let mapping = options.mapping["leads"] ?? TableMapping()
         guard mapping.money == .plain, let leads = found["leads"], let id = column("lead_id", of: "leads", found),
-              let created = column("created_at", of: "leads", found), reducible(created, connection) else { return nil }
+              let created = column("created_at", of: "leads", found), terms.reads(created.type) else { return nil }
         let audience = FactsScope.leadAudienceDimensions(options.customerDimensions).filter { column($0, of: "leads", found) != nil }
         let optional = ["first_contact_at", "qualified_at", "opportunity_at", "won_at", "lost_at", "amount", "customer_id", "channel", "campaign", "owner"]
         var columns: [String: (name: String, type: String)] = [:]

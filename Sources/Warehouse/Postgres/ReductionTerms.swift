@@ -10,12 +10,44 @@ import Snapshot
 /// counts and examples) are those of a folder.
 struct ReductionTerms {
     let zone: Zone
+    /// Whether the server places instants in the configured zone by that name.
+    let knowsZone: Bool
     let asOf: Int64?
     /// The customers table: relation, id column and signup column with its type.
     let customers: (relation: String, id: String, signup: String, signupType: String)
 
     /// The column types the database can tell a readable time of.
     static let timeTypes: Set<String> = ["timestamp with time zone", "timestamp without time zone", "date"]
+    /// The column types whose text the database reads as times (``time(_:_:offsets:)``).
+    static let textTypes: Set<String> = ["text", "character varying", "character"]
+
+    /// Whether a column of `type` can be reduced: typed, an instant only when the server
+    /// knows the zone, or text.
+    func reads(_ type: String) -> Bool {
+        type == "timestamp with time zone" ? knowsZone : Self.timeTypes.contains(type) || Self.textTypes.contains(type)
+    }
+
+    /// A time column of `type` as the database reads it (see ``TimeColumn``).
+    ///
+    /// Text is read in the contract's forms `YYYY-MM-DD[( |T)HH:MM[:SS[.ffffff]]]`, as local
+    /// time, and with `offsets`, followed by `Z` or `±HH[:]MM`, converted to the zone (for
+    /// local days only: a local time turned back into an instant in the hour a clock goes
+    /// back could be the other one). The database would read other text otherwise, or
+    /// refuse it: years outside 1000–8999, 29 February, fractions finer than its
+    /// microseconds, offsets beyond ±13:59. Those rows come whole.
+    func time(_ column: String, _ type: String, offsets: Bool) -> TimeColumn {
+        guard Self.textTypes.contains(type) else { return TimeColumn(value: column, type: type, isAbsent: "\(column) IS NULL") }
+        let text = "CAST(\(column) AS text)"
+        let date = "[1-8][0-9]{3}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
+        let local = date + "([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](.[0-9]{1,6})?)?)?"
+        var cases = ["WHEN \(text) SIMILAR TO '\(local)' THEN CAST(\(text) AS timestamp)"]
+        if offsets && knowsZone {
+            cases.append("WHEN \(text) SIMILAR TO '\(local)(Z|z|[+-](0[0-9]|1[0-3]):?[0-5][0-9])' "
+                + "THEN CAST(CAST(\(text) AS timestamp with time zone) AT TIME ZONE \(Self.literal(zone.identifier)) AS timestamp)")
+        }
+        return TimeColumn(value: "(CASE \(cases.joined(separator: " ")) END)", type: "timestamp without time zone",
+                          isAbsent: "(\(column) IS NULL OR \(text) = '')")
+    }
 
     /// An id as the reader compares it: text, trimmed of spaces and tabs.
     static func id(_ column: String) -> String { "btrim(CAST(\(column) AS text), ' ' || chr(9))" }
@@ -72,10 +104,10 @@ struct ReductionTerms {
     /// (`reviewpack_position`), which is the order of the reader's rows.
     var known: String {
         let id = Self.id("c." + PostgresConnection.quote(customers.id))
-        let signup = "c." + PostgresConnection.quote(customers.signup)
+        let signup = time("c." + PostgresConnection.quote(customers.signup), customers.signupType, offsets: true)
         return "LEFT JOIN (SELECT reviewpack_id, min(reviewpack_position) AS reviewpack_position FROM "
             + "(SELECT \(id) AS reviewpack_id, ROW_NUMBER() OVER () AS reviewpack_position FROM \(customers.relation) c "
-            + "WHERE \(Self.readable(signup, customers.signupType)) AND octet_length(\(id)) BETWEEN 1 AND 256) c GROUP BY reviewpack_id) k "
+            + "WHERE \(Self.readable(signup.value, signup.type)) AND octet_length(\(id)) BETWEEN 1 AND 256) c GROUP BY reviewpack_id) k "
             + "ON k.reviewpack_id = t.reviewpack_customer"
     }
 

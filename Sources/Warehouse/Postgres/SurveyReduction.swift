@@ -2,7 +2,7 @@ import Metrics
 import Snapshot
 
 /// Surveys reduced inside the database: clean responses (a known customer, a settled
-/// typed time, a kind the reader knows, a whole score in the kind's range written plainly)
+/// time, a kind the reader knows, a whole score in the kind's range written plainly)
 /// travel as counts per customer, local day, kind and score.
 struct SurveyReduction: TableReduction {
     let connection: PostgresConnection
@@ -12,6 +12,7 @@ struct SurveyReduction: TableReduction {
     let kindWords: [String: String]
 
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
+    private var at: TimeColumn { terms.time(Self.column(surveys.at), surveys.atType, offsets: true) }
 
     var relation: String { surveys.relation }
     var tableName: String { surveys.name }
@@ -25,7 +26,7 @@ struct SurveyReduction: TableReduction {
     var clean: String {
         let score = "CAST(\(Self.column(surveys.score)) AS text)"
         let nps = (0...10).map { "'\($0)'" }.joined(separator: ", "), csat = (1...5).map { "'\($0)'" }.joined(separator: ", ")
-        return "k.reviewpack_id IS NOT NULL AND \(terms.settled(Self.column(surveys.at), surveys.atType)) AND "
+        return "k.reviewpack_id IS NOT NULL AND \(terms.settled(at.value, at.type)) AND "
             + "((t.reviewpack_kind = 0 AND \(score) IN (\(nps))) OR (t.reviewpack_kind = 1 AND \(score) IN (\(csat))))"
     }
 
@@ -33,7 +34,7 @@ struct SurveyReduction: TableReduction {
     /// Adds the clean responses to `table`; returns how many rows they were and in how many counts they came.
     func add(to table: inout SurveyTable, customers: CustomerTable) throws -> (rows: Int, counts: Int) {
         let place = "\(connection.name), table \(surveys.name)"
-        let sql = "COPY (SELECT t.reviewpack_customer, \(terms.dayNumber(Self.column(surveys.at), surveys.atType)), t.reviewpack_kind, "
+        let sql = "COPY (SELECT t.reviewpack_customer, \(terms.dayNumber(at.value, at.type)), t.reviewpack_kind, "
             + "CAST(\(Self.column(surveys.score)) AS text), count(*) FROM (SELECT \(keys), t.* FROM \(surveys.relation) t) t \(terms.known) "
             + "WHERE \(clean) GROUP BY 1, 2, 3, 4) TO STDOUT"
         var rows = 0, counts = 0

@@ -2,11 +2,12 @@ import Metrics
 import Snapshot
 
 /// Tickets reduced inside the database: a clean ticket (an id seen once, a known customer,
-/// settled typed times with no answer or resolution before the opening) travels as its
+/// settled times with no answer or resolution before the opening) travels as its
 /// customer, its times in seconds and whether it is a complaint.
 ///
 /// Possible when every time column of the table has the same type: the database would
-/// compare two types through its own session zone, not the configured one.
+/// compare two types through its own session zone, not the configured one. Text with an
+/// offset comes whole: its instant is the reader's to place.
 struct TicketReduction: TableReduction {
     let connection: PostgresConnection
     let terms: ReductionTerms
@@ -18,6 +19,7 @@ struct TicketReduction: TableReduction {
     var relation: String { tickets.relation }
     var tableName: String { tickets.name }
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
+    private func time(_ name: String) -> TimeColumn { terms.time(Self.column(name), tickets.timeType, offsets: false) }
 
     var keys: String {
         "\(ReductionTerms.id(Self.column(tickets.customer))) AS reviewpack_customer, \(ReductionTerms.id(Self.column(tickets.id))) AS reviewpack_ticket"
@@ -26,11 +28,11 @@ struct TicketReduction: TableReduction {
     var join: String { terms.known + " " + ReductionTerms.repeated(tickets.id, of: tickets.relation, key: "reviewpack_ticket") }
 
     var clean: String {
-        let opened = Self.column(tickets.opened)
+        let opened = time(tickets.opened)
         var parts = ["k.reviewpack_id IS NOT NULL", "octet_length(t.reviewpack_ticket) BETWEEN 1 AND 256", "d.reviewpack_repeated IS NULL",
-                     terms.settled(opened, tickets.timeType)]
-        for later in [tickets.response, tickets.resolved].compactMap({ $0 }).map(Self.column) {
-            parts.append("(\(later) IS NULL OR (\(terms.settled(later, tickets.timeType)) AND \(later) >= \(opened)))")
+                     terms.settled(opened.value, opened.type)]
+        for later in [tickets.response, tickets.resolved].compactMap({ $0 }).map(time) {
+            parts.append("(\(later.isAbsent) OR (\(terms.settled(later.value, later.type)) AND \(later.value) >= \(opened.value)))")
         }
         return parts.joined(separator: " AND ")
     }
@@ -39,15 +41,16 @@ struct TicketReduction: TableReduction {
     /// Adds the clean tickets to `table`; returns how many.
     func add(to table: inout TicketTable, customers: CustomerTable) throws -> Int {
         let place = "\(connection.name), table \(tickets.name)"
-        let time = { (column: String?) in column.map { ReductionTerms.seconds(Self.column($0)) } ?? "CAST(NULL AS bigint)" }
+        let seconds = { (column: String?) in column.map { ReductionTerms.seconds(time($0).value) } ?? "CAST(NULL AS bigint)" }
+        let type = time(tickets.opened).type
         let complaint = tickets.kind.map { "COALESCE(\(ReductionTerms.keyword(Self.column($0), [("complaint", 1)], mapping: kindWords)), 0)" } ?? "0"
-        let sql = "COPY (SELECT t.reviewpack_customer, \(time(tickets.opened)), \(time(tickets.response)), \(time(tickets.resolved)), \(complaint) "
+        let sql = "COPY (SELECT t.reviewpack_customer, \(seconds(tickets.opened)), \(seconds(tickets.response)), \(seconds(tickets.resolved)), \(complaint) "
             + "FROM (SELECT \(keys), t.* FROM \(tickets.relation) t) t \(join) WHERE \(clean)) TO STDOUT"
         var rows = 0
         var field: [UInt8] = []
         var customer: Int32 = 0, opened: Int64 = 0, response = Missing.instant, resolved = Missing.instant
         func instant(_ field: [UInt8], _ what: String) throws -> Int64 {
-            field.isEmpty ? Missing.instant : terms.instant(try ReductionTerms.integer(field, what, in: place), tickets.timeType)
+            field.isEmpty ? Missing.instant : terms.instant(try ReductionTerms.integer(field, what, in: place), type)
         }
         try connection.copyOut(sql, table: tickets.name) { line in
             try CopyText.forEachField(line, &field) { index, field in

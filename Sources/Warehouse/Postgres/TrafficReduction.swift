@@ -1,7 +1,7 @@
 import Metrics
 import Snapshot
 
-/// Traffic reduced inside the database: clean rows (a settled typed date, a whole number
+/// Traffic reduced inside the database: clean rows (a settled date, a whole number
 /// of visits written plainly) travel as visits per local day and channel.
 struct TrafficReduction: TableReduction {
     let connection: PostgresConnection
@@ -15,19 +15,20 @@ struct TrafficReduction: TableReduction {
     var keys: String { "" }
     var join: String { "" }
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
+    private var date: TimeColumn { terms.time(Self.column(traffic.date), traffic.dateType, offsets: true) }
 
     var clean: String {
         let visits = Self.column(traffic.visits.name)
         let count = ["smallint", "integer", "bigint"].contains(traffic.visits.type)
             ? "\(visits) >= 0" : "CAST(\(visits) AS text) SIMILAR TO '[0-9]{1,15}'"
-        return "\(terms.settled(Self.column(traffic.date), traffic.dateType)) AND \(count)"
+        return "\(terms.settled(date.value, date.type)) AND \(count)"
     }
 
 
     /// Adds the clean rows to `table`; returns how many rows they were and in how many sums they came.
     func add(to table: inout TrafficTable) throws -> (rows: Int, sums: Int) {
         let place = "\(connection.name), table \(traffic.name)"
-        let sql = "COPY (SELECT \(terms.dayNumber(Self.column(traffic.date), traffic.dateType)), "
+        let sql = "COPY (SELECT \(terms.dayNumber(date.value, date.type)), "
             + "\(ReductionTerms.mapped(Self.column(traffic.channel), mapping: channelWords)), "
             + "CAST(sum(CAST(CAST(\(Self.column(traffic.visits.name)) AS text) AS numeric)) AS bigint), count(*) "
             + "FROM \(traffic.relation) t WHERE \(clean) GROUP BY 1, 2) TO STDOUT"
