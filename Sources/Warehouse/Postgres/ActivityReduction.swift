@@ -16,12 +16,12 @@ struct ActivityReduction: TableReduction {
     var relation: String { activities.relation }
     var tableName: String { activities.name }
     var join: String { terms.known }
-    var keys: String { "\(ReductionTerms.id("t." + PostgresConnection.quote(activities.customer))) AS reviewpack_customer" }
+    var keys: [String] { ["\(ReductionTerms.id("t." + PostgresConnection.quote(activities.customer))) AS reviewpack_customer"] + [at.key].compactMap { $0 } }
 
     /// Whether a row (`t` with ``keys``, joined to the known customers) has nothing to report.
-    var clean: String { "k.reviewpack_id IS NOT NULL AND " + terms.settled(at.value, at.type) }
+    var clean: String { "k.reviewpack_id IS NOT NULL AND " + terms.settled(at) }
 
-    private var at: TimeColumn { terms.time("t." + PostgresConnection.quote(activities.at), activities.atType, offsets: true) }
+    private var at: TimeColumn { terms.time("t." + PostgresConnection.quote(activities.at), activities.atType, offsets: true, as: "reviewpack_at") }
 
 
     /// The clean rows' distinct (customer, day) pairs, customers as the read customers table
@@ -33,9 +33,9 @@ struct ActivityReduction: TableReduction {
         var days = ActivityDays()
         days.reserveCapacity(days: room, customers: table.count)
         var rows = 0
-        let day = terms.dayNumber(at.value, at.type)
+        let day = terms.dayNumber(at)
         let sql = "COPY (SELECT t.reviewpack_customer, \(day), count(*) "
-            + "FROM (SELECT \(keys), t.* FROM \(activities.relation) t) t \(terms.known) WHERE \(clean) GROUP BY k.reviewpack_position, 1, 2 ORDER BY k.reviewpack_position, 2) TO STDOUT"
+            + "FROM \(keyed) \(terms.known) WHERE \(clean) GROUP BY k.reviewpack_position, 1, 2 ORDER BY k.reviewpack_position, 2) TO STDOUT"
         let place = "\(connection.name), table \(activities.name)"
         var field: [UInt8] = [], row: Int32 = 0, number: Int32 = 0
         try connection.copyOut(sql, table: activities.name) { line in

@@ -28,13 +28,13 @@ struct LeadReduction: TableReduction {
     private static let stages = ["first_contact_at", "qualified_at", "opportunity_at", "won_at", "lost_at"]
     /// A stage column of the creation time's type, which the database reads.
     private func stage(_ contract: String) -> TimeColumn? {
-        columns[contract]?.type == leads.timeType ? optional(contract).map { terms.time($0, leads.timeType, offsets: false) } : nil
+        columns[contract]?.type == leads.timeType ? optional(contract).map { terms.time($0, leads.timeType, offsets: false, as: "reviewpack_" + contract) } : nil
     }
-    private var created: TimeColumn { terms.time(Self.column(leads.created), leads.timeType, offsets: false) }
+    private var created: TimeColumn { terms.time(Self.column(leads.created), leads.timeType, offsets: false, as: "reviewpack_created_at") }
 
-    var keys: String {
-        "\(columns["customer_id"].map { ReductionTerms.id(Self.column($0.name)) } ?? "CAST(NULL AS text)") AS reviewpack_customer, "
-            + "\(ReductionTerms.id(Self.column(leads.id))) AS reviewpack_lead"
+    var keys: [String] {
+        ["\(columns["customer_id"].map { ReductionTerms.id(Self.column($0.name)) } ?? "CAST(NULL AS text)") AS reviewpack_customer",
+         "\(ReductionTerms.id(Self.column(leads.id))) AS reviewpack_lead"] + ([created] + Self.stages.compactMap(stage)).compactMap(\.key)
     }
 
     var join: String { terms.known + " " + ReductionTerms.repeated(leads.id, of: leads.relation, key: "reviewpack_lead") }
@@ -51,11 +51,11 @@ struct LeadReduction: TableReduction {
 
     var clean: String {
         let created = self.created.value
-        var parts = ["octet_length(t.reviewpack_lead) BETWEEN 1 AND 256", "d.reviewpack_repeated IS NULL", terms.settled(created, self.created.type),
+        var parts = ["octet_length(t.reviewpack_lead) BETWEEN 1 AND 256", "d.reviewpack_repeated IS NULL", terms.settled(self.created),
                      "(COALESCE(t.reviewpack_customer, '') = '' OR k.reviewpack_id IS NOT NULL)"]
         for contract in Self.stages {
             if let stage = stage(contract) {
-                parts.append("(\(stage.isAbsent) OR \(terms.settled(stage.value, stage.type)))")
+                parts.append("(\(stage.isAbsent) OR \(terms.settled(stage)))")
             } else if let other = optional(contract) {
                 parts.append("(\(other) IS NULL OR CAST(\(other) AS text) = '')")
             }
@@ -80,7 +80,7 @@ struct LeadReduction: TableReduction {
     func add(to table: inout LeadTable, customers: CustomerTable) throws -> Int {
         let place = "\(connection.name), table \(leads.name)"
         let null = "CAST(NULL AS bigint)"
-        let day = { (contract: String) in self.stage(contract).map { self.terms.dayNumber($0.value, $0.type) } ?? null }
+        let day = { (contract: String) in self.stage(contract).map { self.terms.dayNumber($0) } ?? null }
         let amount = columns["amount"].map { a in
             "CASE WHEN \(ReductionTerms.plainMoney(Self.column(a.name), a.type, digits: digits)) THEN CAST(\(ReductionTerms.minorUnits(Self.column(a.name), a.type, digits: digits)) AS bigint) END"
         } ?? null
@@ -90,7 +90,7 @@ struct LeadReduction: TableReduction {
         let items = [ReductionTerms.seconds(created.value), stage("first_contact_at").map { ReductionTerms.seconds($0.value) } ?? null,
                      day("qualified_at"), day("opportunity_at"), day("won_at"), day("lost_at"), amount, "COALESCE(t.reviewpack_customer, '')",
                      word("channel"), word("campaign"), word("owner")] + audience.map(word)
-        let sql = "COPY (SELECT \(items.joined(separator: ", ")) FROM (SELECT \(keys), t.* FROM \(leads.relation) t) t \(join) WHERE \(clean)) TO STDOUT"
+        let sql = "COPY (SELECT \(items.joined(separator: ", ")) FROM \(keyed) \(join) WHERE \(clean)) TO STDOUT"
         var rows = 0, total: Int64 = 0
         var field: [UInt8] = []
         var lead = LeadTable.Lead(createdAt: 0)

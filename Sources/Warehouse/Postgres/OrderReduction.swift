@@ -18,14 +18,14 @@ struct OrderReduction: TableReduction {
     let digits: Int
 
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
-    private var at: TimeColumn { terms.time(Self.column(orders.at), orders.atType, offsets: true) }
+    private var at: TimeColumn { terms.time(Self.column(orders.at), orders.atType, offsets: true, as: "reviewpack_at") }
 
     var relation: String { orders.relation }
     var tableName: String { orders.name }
-    /// Worked out once per row: the customer and order ids as the reader compares them, and the status.
-    var keys: String {
-        "\(ReductionTerms.id(Self.column(orders.customer))) AS reviewpack_customer, \(ReductionTerms.id(Self.column(orders.id))) AS reviewpack_order, "
-            + "\(status) AS reviewpack_status"
+    /// Worked out once per row: the customer and order ids as the reader compares them, the status and the time.
+    var keys: [String] {
+        ["\(ReductionTerms.id(Self.column(orders.customer))) AS reviewpack_customer", "\(ReductionTerms.id(Self.column(orders.id))) AS reviewpack_order",
+         "\(status) AS reviewpack_status"] + [at.key].compactMap { $0 }
     }
 
     /// The known customers, and the order ids that appear more than once (all their rows
@@ -47,7 +47,7 @@ struct OrderReduction: TableReduction {
 
     var clean: String {
         var parts = ["k.reviewpack_id IS NOT NULL", "octet_length(t.reviewpack_order) BETWEEN 1 AND 256", "d.reviewpack_repeated IS NULL",
-                     "t.reviewpack_status IS NOT NULL", terms.settled(at.value, at.type),
+                     "t.reviewpack_status IS NOT NULL", terms.settled(at),
                      ReductionTerms.plainMoney(Self.column(orders.amount.name), orders.amount.type, digits: digits)]
         if let column = orders.cost {
             let cost = Self.column(column.name)
@@ -64,9 +64,9 @@ struct OrderReduction: TableReduction {
     func add(to table: inout OrderTable, customers: CustomerTable) throws -> (rows: Int, groups: Int) {
         let place = "\(connection.name), table \(orders.name)"
         let amount = ReductionTerms.minorUnits(Self.column(orders.amount.name), orders.amount.type, digits: digits)
-        let sql = "COPY (SELECT t.reviewpack_customer, \(terms.dayNumber(at.value, at.type)), t.reviewpack_status, count(*), "
+        let sql = "COPY (SELECT t.reviewpack_customer, \(terms.dayNumber(at)), t.reviewpack_status, count(*), "
             + "CAST(sum(\(amount)) AS bigint), CAST(sum(\(cost)) AS bigint) "
-            + "FROM (SELECT \(keys), t.* FROM \(orders.relation) t) t \(join) WHERE \(clean) "
+            + "FROM \(keyed) \(join) WHERE \(clean) "
             + "GROUP BY 1, 2, 3, \(cost) IS NULL) TO STDOUT"
         var rows = 0, groups = 0
         var totals: (amount: Int64, cost: Int64) = (0, 0)

@@ -35,18 +35,25 @@ struct ReductionTerms {
     /// back could be the other one). The database would read other text otherwise, or
     /// refuse it: years outside 1000–8999, 29 February, fractions finer than its
     /// microseconds, offsets beyond ±13:59. Those rows come whole.
-    func time(_ column: String, _ type: String, offsets: Bool) -> TimeColumn {
-        guard Self.textTypes.contains(type) else { return TimeColumn(value: column, type: type, isAbsent: "\(column) IS NULL") }
+    ///
+    /// Named `name`, text's local time is worked out once per row, as the ``TimeColumn/key``.
+    func time(_ column: String, _ type: String, offsets: Bool, as name: String? = nil) -> TimeColumn {
+        guard Self.textTypes.contains(type) else {
+            return TimeColumn(value: column, type: type, readable: Self.readable(column, type), isAbsent: "\(column) IS NULL")
+        }
         let text = "CAST(\(column) AS text)"
         let date = "[1-8][0-9]{3}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
-        let local = date + "([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](.[0-9]{1,6})?)?)?"
-        var cases = ["WHEN \(text) SIMILAR TO '\(local)' THEN CAST(\(text) AS timestamp)"]
+        let localForm = date + "([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](.[0-9]{1,6})?)?)?"
+        var cases = ["WHEN \(text) SIMILAR TO '\(localForm)' THEN CAST(\(text) AS timestamp)"]
         if offsets && knowsZone {
-            cases.append("WHEN \(text) SIMILAR TO '\(local)(Z|z|[+-](0[0-9]|1[0-3]):?[0-5][0-9])' "
+            cases.append("WHEN \(text) SIMILAR TO '\(localForm)(Z|z|[+-](0[0-9]|1[0-3]):?[0-5][0-9])' "
                 + "THEN CAST(CAST(\(text) AS timestamp with time zone) AT TIME ZONE \(Self.literal(zone.identifier)) AS timestamp)")
         }
-        return TimeColumn(value: "(CASE \(cases.joined(separator: " ")) END)", type: "timestamp without time zone",
-                          isAbsent: "(\(column) IS NULL OR \(text) = '')")
+        let local = "(CASE \(cases.joined(separator: " ")) END)", absent = "(\(column) IS NULL OR \(text) = '')"
+        // The forms hold only years the reader reads: a time is readable when there is one.
+        let value = name.map { "t." + $0 } ?? local
+        return TimeColumn(value: value, type: "timestamp without time zone", readable: "\(value) IS NOT NULL", isAbsent: absent,
+                          key: name.map { "\(local) AS \($0)" })
     }
 
     /// An id as the reader compares it: text, trimmed of spaces and tabs.
@@ -65,23 +72,23 @@ struct ReductionTerms {
 
     /// A readable time the reader would not question: times near the snapshot's moment (or
     /// after it) are left to the reader, which knows the zone's rules exactly.
-    func settled(_ column: String, _ type: String) -> String {
-        var parts = [Self.readable(column, type)]
-        if let asOf { parts.append("\(column) <= \(bound(asOf - 2 * 86_400, type))") }
+    func settled(_ time: TimeColumn) -> String {
+        var parts = [time.readable]
+        if let asOf { parts.append("\(time.value) <= \(bound(asOf - 2 * 86_400, time.type))") }
         return parts.joined(separator: " AND ")
     }
 
-    /// The local day of a time column, in the configured zone when it is an instant.
-    func day(_ column: String, _ type: String) -> String {
-        switch type {
-        case "timestamp with time zone": return "CAST(\(column) AT TIME ZONE \(Self.literal(zone.identifier)) AS date)"
-        case "timestamp without time zone": return "CAST(\(column) AS date)"
-        default: return column
+    /// The local day of a time, in the configured zone when it is an instant.
+    func day(_ time: TimeColumn) -> String {
+        switch time.type {
+        case "timestamp with time zone": return "CAST(\(time.value) AT TIME ZONE \(Self.literal(zone.identifier)) AS date)"
+        case "timestamp without time zone": return "CAST(\(time.value) AS date)"
+        default: return time.value
         }
     }
 
     /// The local day as days since 1970-01-01, as the facts count them.
-    func dayNumber(_ column: String, _ type: String) -> String { "\(day(column, type)) - DATE '1970-01-01'" }
+    func dayNumber(_ time: TimeColumn) -> String { "\(day(time)) - DATE '1970-01-01'" }
 
     /// The instant as a literal of the column's type: UTC for instants, else local time.
     private func bound(_ instant: Int64, _ type: String) -> String {
@@ -107,7 +114,7 @@ struct ReductionTerms {
         let signup = time("c." + PostgresConnection.quote(customers.signup), customers.signupType, offsets: true)
         return "LEFT JOIN (SELECT reviewpack_id, min(reviewpack_position) AS reviewpack_position FROM "
             + "(SELECT \(id) AS reviewpack_id, ROW_NUMBER() OVER () AS reviewpack_position FROM \(customers.relation) c "
-            + "WHERE \(Self.readable(signup.value, signup.type)) AND octet_length(\(id)) BETWEEN 1 AND 256) c GROUP BY reviewpack_id) k "
+            + "WHERE \(signup.readable) AND octet_length(\(id)) BETWEEN 1 AND 256) c GROUP BY reviewpack_id) k "
             + "ON k.reviewpack_id = t.reviewpack_customer"
     }
 

@@ -13,7 +13,7 @@ struct SpendReduction: TableReduction {
 
     var relation: String { spend.relation }
     var tableName: String { spend.name }
-    var keys: String { "" }
+    var keys: [String] { [] }
     var join: String { "" }
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
     private var month: String { "CAST(\(Self.column(spend.month)) AS text)" }
@@ -25,31 +25,10 @@ struct SpendReduction: TableReduction {
 
     /// Adds the clean rows to `table`; returns how many rows they were and in how many sums they came.
     func add(to table: inout SpendTable) throws -> (rows: Int, sums: Int) {
-        let place = "\(connection.name), table \(spend.name)"
         let index = "CAST(substring(\(month) FROM 1 FOR 4) AS integer) * 12 + CAST(substring(\(month) FROM 6 FOR 2) AS integer) - 1"
         let sql = "COPY (SELECT \(index), \(ReductionTerms.mapped(Self.column(spend.channel), mapping: channelWords)), "
             + "CAST(sum(\(ReductionTerms.minorUnits(Self.column(spend.amount.name), spend.amount.type, digits: digits))) AS bigint), count(*) "
             + "FROM \(spend.relation) t WHERE \(clean) GROUP BY 1, 2) TO STDOUT"
-        var rows = 0, sums = 0, total: Int64 = 0
-        var field: [UInt8] = []
-        var month: Int32 = 0, channel = "", amount: Int64 = 0
-        try connection.copyOut(sql, table: spend.name) { line in
-            try CopyText.forEachField(line, &field) { index, field in
-                switch index {
-                case 0: month = Int32(truncatingIfNeeded: try ReductionTerms.integer(field, "month", in: place))
-                case 1: channel = String(decoding: field, as: UTF8.self)
-                case 2: amount = try ReductionTerms.integer(field, "amount", in: place)
-                default:
-                    total += amount
-                    guard total <= Snapshot.columnTotalLimit else {
-                        throw DatabaseError(.query, "\(place): the column \(spend.amount.name) adds up past \(Snapshot.columnTotalLimit) minor units; money is summed exactly as 64-bit integers, which cannot hold that")
-                    }
-                    table.add(month: month, channel: channel, amount: amount)
-                    rows += Int(try ReductionTerms.integer(field, "count", in: place))
-                    sums += 1
-                }
-            }
-        }
-        return (rows, sums)
+        return try ChannelSums(connection: connection, table: spend.name, column: spend.amount.name, isMoney: true).read(sql) { table.add(month: $0, channel: $1, amount: $2) }
     }
 }

@@ -12,21 +12,21 @@ struct SurveyReduction: TableReduction {
     let kindWords: [String: String]
 
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
-    private var at: TimeColumn { terms.time(Self.column(surveys.at), surveys.atType, offsets: true) }
+    private var at: TimeColumn { terms.time(Self.column(surveys.at), surveys.atType, offsets: true, as: "reviewpack_at") }
 
     var relation: String { surveys.relation }
     var tableName: String { surveys.name }
     var join: String { terms.known }
-    /// Worked out once per row: the customer id as the reader compares it, and the kind (0 NPS, 1 CSAT).
-    var keys: String {
-        "\(ReductionTerms.id(Self.column(surveys.customer))) AS reviewpack_customer, "
-            + "\(ReductionTerms.keyword(Self.column(surveys.kind), [("nps", 0), ("csat", 1)], mapping: kindWords)) AS reviewpack_kind"
+    /// Worked out once per row: the customer id as the reader compares it, the kind (0 NPS, 1 CSAT) and the time.
+    var keys: [String] {
+        ["\(ReductionTerms.id(Self.column(surveys.customer))) AS reviewpack_customer",
+         "\(ReductionTerms.keyword(Self.column(surveys.kind), [("nps", 0), ("csat", 1)], mapping: kindWords)) AS reviewpack_kind"] + [at.key].compactMap { $0 }
     }
 
     var clean: String {
         let score = "CAST(\(Self.column(surveys.score)) AS text)"
         let nps = (0...10).map { "'\($0)'" }.joined(separator: ", "), csat = (1...5).map { "'\($0)'" }.joined(separator: ", ")
-        return "k.reviewpack_id IS NOT NULL AND \(terms.settled(at.value, at.type)) AND "
+        return "k.reviewpack_id IS NOT NULL AND \(terms.settled(at)) AND "
             + "((t.reviewpack_kind = 0 AND \(score) IN (\(nps))) OR (t.reviewpack_kind = 1 AND \(score) IN (\(csat))))"
     }
 
@@ -34,8 +34,8 @@ struct SurveyReduction: TableReduction {
     /// Adds the clean responses to `table`; returns how many rows they were and in how many counts they came.
     func add(to table: inout SurveyTable, customers: CustomerTable) throws -> (rows: Int, counts: Int) {
         let place = "\(connection.name), table \(surveys.name)"
-        let sql = "COPY (SELECT t.reviewpack_customer, \(terms.dayNumber(at.value, at.type)), t.reviewpack_kind, "
-            + "CAST(\(Self.column(surveys.score)) AS text), count(*) FROM (SELECT \(keys), t.* FROM \(surveys.relation) t) t \(terms.known) "
+        let sql = "COPY (SELECT t.reviewpack_customer, \(terms.dayNumber(at)), t.reviewpack_kind, "
+            + "CAST(\(Self.column(surveys.score)) AS text), count(*) FROM \(keyed) \(terms.known) "
             + "WHERE \(clean) GROUP BY 1, 2, 3, 4) TO STDOUT"
         var rows = 0, counts = 0
         var field: [UInt8] = []

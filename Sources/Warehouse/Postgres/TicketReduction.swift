@@ -19,20 +19,22 @@ struct TicketReduction: TableReduction {
     var relation: String { tickets.relation }
     var tableName: String { tickets.name }
     private static func column(_ name: String) -> String { "t." + PostgresConnection.quote(name) }
-    private func time(_ name: String) -> TimeColumn { terms.time(Self.column(name), tickets.timeType, offsets: false) }
+    private var opened: TimeColumn { terms.time(Self.column(tickets.opened), tickets.timeType, offsets: false, as: "reviewpack_opened") }
+    private var response: TimeColumn? { tickets.response.map { terms.time(Self.column($0), tickets.timeType, offsets: false, as: "reviewpack_response") } }
+    private var resolved: TimeColumn? { tickets.resolved.map { terms.time(Self.column($0), tickets.timeType, offsets: false, as: "reviewpack_resolved") } }
 
-    var keys: String {
-        "\(ReductionTerms.id(Self.column(tickets.customer))) AS reviewpack_customer, \(ReductionTerms.id(Self.column(tickets.id))) AS reviewpack_ticket"
+    var keys: [String] {
+        ["\(ReductionTerms.id(Self.column(tickets.customer))) AS reviewpack_customer", "\(ReductionTerms.id(Self.column(tickets.id))) AS reviewpack_ticket"]
+            + [opened.key, response?.key, resolved?.key].compactMap { $0 }
     }
 
     var join: String { terms.known + " " + ReductionTerms.repeated(tickets.id, of: tickets.relation, key: "reviewpack_ticket") }
 
     var clean: String {
-        let opened = time(tickets.opened)
         var parts = ["k.reviewpack_id IS NOT NULL", "octet_length(t.reviewpack_ticket) BETWEEN 1 AND 256", "d.reviewpack_repeated IS NULL",
-                     terms.settled(opened.value, opened.type)]
-        for later in [tickets.response, tickets.resolved].compactMap({ $0 }).map(time) {
-            parts.append("(\(later.isAbsent) OR (\(terms.settled(later.value, later.type)) AND \(later.value) >= \(opened.value)))")
+                     terms.settled(opened)]
+        for later in [response, resolved].compactMap({ $0 }) {
+            parts.append("(\(later.isAbsent) OR (\(terms.settled(later)) AND \(later.value) >= \(opened.value)))")
         }
         return parts.joined(separator: " AND ")
     }
@@ -41,14 +43,14 @@ struct TicketReduction: TableReduction {
     /// Adds the clean tickets to `table`; returns how many.
     func add(to table: inout TicketTable, customers: CustomerTable) throws -> Int {
         let place = "\(connection.name), table \(tickets.name)"
-        let seconds = { (column: String?) in column.map { ReductionTerms.seconds(time($0).value) } ?? "CAST(NULL AS bigint)" }
-        let type = time(tickets.opened).type
+        let seconds = { (time: TimeColumn?) in time.map { ReductionTerms.seconds($0.value) } ?? "CAST(NULL AS bigint)" }
         let complaint = tickets.kind.map { "COALESCE(\(ReductionTerms.keyword(Self.column($0), [("complaint", 1)], mapping: kindWords)), 0)" } ?? "0"
-        let sql = "COPY (SELECT t.reviewpack_customer, \(seconds(tickets.opened)), \(seconds(tickets.response)), \(seconds(tickets.resolved)), \(complaint) "
-            + "FROM (SELECT \(keys), t.* FROM \(tickets.relation) t) t \(join) WHERE \(clean)) TO STDOUT"
+        let sql = "COPY (SELECT t.reviewpack_customer, \(seconds(opened)), \(seconds(response)), \(seconds(resolved)), \(complaint) "
+            + "FROM \(keyed) \(join) WHERE \(clean)) TO STDOUT"
         var rows = 0
         var field: [UInt8] = []
-        var customer: Int32 = 0, opened: Int64 = 0, response = Missing.instant, resolved = Missing.instant
+        let type = opened.type
+        var customer: Int32 = 0, openedAt: Int64 = 0, responseAt = Missing.instant, resolvedAt = Missing.instant
         func instant(_ field: [UInt8], _ what: String) throws -> Int64 {
             field.isEmpty ? Missing.instant : terms.instant(try ReductionTerms.integer(field, what, in: place), type)
         }
@@ -56,11 +58,11 @@ struct TicketReduction: TableReduction {
             try CopyText.forEachField(line, &field) { index, field in
                 switch index {
                 case 0: customer = try PostgresSource.customerRow(field, in: customers, place: place)
-                case 1: opened = try instant(field, "time")
-                case 2: response = try instant(field, "time")
-                case 3: resolved = try instant(field, "time")
+                case 1: openedAt = try instant(field, "time")
+                case 2: responseAt = try instant(field, "time")
+                case 3: resolvedAt = try instant(field, "time")
                 default:
-                    table.add(customer: customer, openedAt: opened, firstResponseAt: response, resolvedAt: resolved,
+                    table.add(customer: customer, openedAt: openedAt, firstResponseAt: responseAt, resolvedAt: resolvedAt,
                               isComplaint: try ReductionTerms.integer(field, "kind", in: place) == 1)
                     rows += 1
                 }

@@ -9,6 +9,10 @@ struct TimeColumn {
     let value: String
     /// The type of ``value``.
     let type: String
+    /// Whether ``value`` is a time the reader reads.
+    let readable: String
     /// Whether the row holds no time here: NULL, or empty text.
     let isAbsent: String
+    /// For text, the select item that works out ``value`` once per row (see ``TableReduction/keys``).
+    var key: String? = nil
 }
