@@ -137,7 +137,8 @@ import Testing
         // Activities in the text forms the database reads (a lower-case z, an offset without a colon, six
         // digits of fraction) and in those it leaves to the reader: seven digits of fraction (which the
         // database would round), 29 February of a leap year and of another, hour 24, the year 0000, an
-        // offset of +14:00, a leading space.
+        // offset of +14:00, a leading space, a bare date with a negative offset (which the database
+        // would refuse, stopping the statement).
         let activities = try FileHandle(forWritingTo: URL(fileURLWithPath: edge + "/activities.csv"))
         try activities.seekToEnd()
         try activities.write(contentsOf: Data("""
@@ -151,6 +152,8 @@ import Testing
             C1,0000-01-01 00:00:00,login,
             C4,2026-10-10T10:00:00+14:00,login,
             C5, 2026-10-07 10:00:00,login,
+            C2,2026-10-08-05:00,login,
+            C3,2026-10-08-0500,login,
 
             """.utf8))
         try activities.close()
@@ -164,6 +167,8 @@ import Testing
             try server.psql("CREATE TABLE \(table) (\(columns.joined(separator: ", ")))")
             try server.psql("\\copy \(table) FROM '\(edge)/\(file)' WITH (FORMAT csv, HEADER true)")
         }
+        // A column named like the reduction's own: surveys are read whole rather than the names clash.
+        try server.psql("ALTER TABLE text_edge.surveys ADD COLUMN reviewpack_at text")
         let types = try server.psql("SELECT DISTINCT data_type FROM information_schema.columns WHERE table_schema = 'text_edge'")
         #expect(types.trimmingCharacters(in: .whitespacesAndNewlines) == "text")
 
@@ -175,10 +180,9 @@ import Testing
                                           "--out", folder + "/site-told"], environment: Self.environment)
         // Customers' signup times come in three forms (a space, a T, a bare date); orders' with Z, +00:00 and
         // +08:00, placed in Shanghai: the same rows as typed are clean. Of the activities added, the first three
-        // are clean, each a day of its own; the other seven come whole.
-        for line in ["activities: 10 of 19 rows reduced in the database to 9 customer days",
+        // are clean, each a day of its own; the other nine come whole.
+        for line in ["activities: 10 of 21 rows reduced in the database to 9 customer days",
                      "orders: 10 of 16 rows reduced in the database to 7 groups of paid orders",
-                     "surveys: 6 of 9 rows reduced in the database to 5 counts of responses",
                      "tickets: 2 of 5 rows reduced in the database to their times in seconds",
                      "traffic: 5 of 6 rows reduced in the database to 4 days and channels",
                      "spend: 4 of 5 rows reduced in the database to 3 months and channels",
@@ -187,6 +191,7 @@ import Testing
                      "leads: 4 of 7 rows reduced in the database to their stage days"] {
             #expect(told.stderr.contains(line), "\(line): \(told.stderr)")
         }
+        #expect(!told.stderr.contains("surveys:"), "\(told.stderr)")
     }
 
     @Test func aDatabaseThatIsMissingOrRefusesIsOneSentenceAndItsExitCode() throws {

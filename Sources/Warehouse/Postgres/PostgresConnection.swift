@@ -13,6 +13,10 @@ final class PostgresConnection: @unchecked Sendable {
     private let lock = NSLock()
     /// Bytes of rows received through `COPY … TO STDOUT` so far.
     private(set) var received = 0
+    /// The last statement's failure: the tables are read side by side, so the statement that
+    /// fails first may not be the one whose error is shown, and the others only hear that
+    /// the transaction is aborted.
+    private var lastFailure: DatabaseError?
 
     init(_ conninfo: String) throws {
         // A password written into the URL is refused: it would end up in shell history and crontabs.
@@ -138,8 +142,12 @@ final class PostgresConnection: @unchecked Sendable {
         let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) } ?? ""
         // 42501 is insufficient privilege and class 08 a lost connection; 3F000 and 42P01 a schema or table that is not there.
         let lost = PQstatus(handle) == CONNECTION_BAD
+        // 25P02: the transaction was aborted by an earlier failure, which is the one to tell.
+        if state == "25P02", let lastFailure { return lastFailure }
         let kind: DatabaseError.Kind = lost || state == "42501" || state.hasPrefix("08") ? .unavailable : state == "3F000" || state == "42P01" ? .notFound : .query
-        return DatabaseError(kind, "\(name)\(table.map { ", table \($0)" } ?? ""): \(reason.oneLine)")
+        let error = DatabaseError(kind, "\(name)\(table.map { ", table \($0)" } ?? ""): \(reason.oneLine)")
+        lastFailure = error
+        return error
     }
 
     /// `"name"` with its quotes doubled.

@@ -155,9 +155,11 @@ public struct PostgresSource: FactSource {
     }
 
     /// The reduction of `table` inside the database, when it can read its times (nil: every row is read).
+    /// A table with a column named like the reductions' own (`reviewpack_…`) is read whole: the names would clash.
     private func reduction(of table: String, _ found: Found, relation: (String) -> String, knowsZone: Bool,
                            connection: PostgresConnection) -> (any TableReduction)? {
-        guard let terms = terms(found, relation: relation, knowsZone: knowsZone) else { return nil }
+        guard found[table]?.columns.contains(where: { $0.name.lowercased().hasPrefix("reviewpack_") }) != true,
+              let terms = terms(found, relation: relation, knowsZone: knowsZone) else { return nil }
         switch table {
         case "activities": return activityReduction(found, terms: terms, relation: relation, connection: connection)
         case "orders": return orderReduction(found, terms: terms, relation: relation, connection: connection)
@@ -170,13 +172,14 @@ public struct PostgresSource: FactSource {
         }
     }
 
-    /// What every reduction needs, when the database reads the customers' signup times.
+    /// What every reduction needs, when the database reads the customers' signup times (only
+    /// whether there is one: an instant needs no zone for that).
     private func terms(_ found: Found, relation: (String) -> String, knowsZone: Bool) -> ReductionTerms? {
         guard let customers = found["customers"], let id = column("customer_id", of: "customers", found),
               let signup = column("signup_at", of: "customers", found) else { return nil }
         let terms = ReductionTerms(zone: options.zone, knowsZone: knowsZone, asOf: options.asOf,
                                    customers: (relation(customers.name), id.name, signup.name, signup.type))
-        return terms.reads(signup.type) ? terms : nil
+        return ReductionTerms.timeTypes.contains(signup.type) || ReductionTerms.textTypes.contains(signup.type) ? terms : nil
     }
 
     /// The reduction of activities inside the database, when it can read their times.

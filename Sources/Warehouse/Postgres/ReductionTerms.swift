@@ -18,7 +18,7 @@ struct ReductionTerms {
 
     /// The column types the database can tell a readable time of.
     static let timeTypes: Set<String> = ["timestamp with time zone", "timestamp without time zone", "date"]
-    /// The column types whose text the database reads as times (``time(_:_:offsets:)``).
+    /// The column types whose text the database reads as times (``time(_:_:offsets:as:)``).
     static let textTypes: Set<String> = ["text", "character varying", "character"]
 
     /// Whether a column of `type` can be reduced: typed, an instant only when the server
@@ -30,11 +30,13 @@ struct ReductionTerms {
     /// A time column of `type` as the database reads it (see ``TimeColumn``).
     ///
     /// Text is read in the contract's forms `YYYY-MM-DD[( |T)HH:MM[:SS[.ffffff]]]`, as local
-    /// time, and with `offsets`, followed by `Z` or `±HH[:]MM`, converted to the zone (for
-    /// local days only: a local time turned back into an instant in the hour a clock goes
-    /// back could be the other one). The database would read other text otherwise, or
-    /// refuse it: years outside 1000–8999, 29 February, fractions finer than its
-    /// microseconds, offsets beyond ±13:59. Those rows come whole.
+    /// time, and with `offsets`, a time of day followed by `Z` or `±HH[:]MM`, converted to the
+    /// zone (for local days only: a local time turned back into an instant in the hour a
+    /// clock goes back could be the other one). The forms are narrower than the reader's, so
+    /// that the cast can never fail and stop the statement: years 1000–8999, no 29 February,
+    /// at most microseconds (the database would round finer fractions), offsets within
+    /// ±13:59, and no offset after a bare date (the database takes `2026-10-08-05:00` for a
+    /// malformed date). Other rows come whole.
     ///
     /// Named `name`, text's local time is worked out once per row, as the ``TimeColumn/key``.
     func time(_ column: String, _ type: String, offsets: Bool, as name: String? = nil) -> TimeColumn {
@@ -43,10 +45,10 @@ struct ReductionTerms {
         }
         let text = "CAST(\(column) AS text)"
         let date = "[1-8][0-9]{3}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
-        let localForm = date + "([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](.[0-9]{1,6})?)?)?"
-        var cases = ["WHEN \(text) SIMILAR TO '\(localForm)' THEN CAST(\(text) AS timestamp)"]
+        let clock = "[ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](.[0-9]{1,6})?)?"
+        var cases = ["WHEN \(text) SIMILAR TO '\(date)(\(clock))?' THEN CAST(\(text) AS timestamp)"]
         if offsets && knowsZone {
-            cases.append("WHEN \(text) SIMILAR TO '\(localForm)(Z|z|[+-](0[0-9]|1[0-3]):?[0-5][0-9])' "
+            cases.append("WHEN \(text) SIMILAR TO '\(date)\(clock)(Z|z|[+-](0[0-9]|1[0-3]):?[0-5][0-9])' "
                 + "THEN CAST(CAST(\(text) AS timestamp with time zone) AT TIME ZONE \(Self.literal(zone.identifier)) AS timestamp)")
         }
         let local = "(CASE \(cases.joined(separator: " ")) END)", absent = "(\(column) IS NULL OR \(text) = '')"

@@ -2,7 +2,7 @@
 ///
 /// A typed column (`timestamptz`, `timestamp`, `date`) is read as it is. Text is read as
 /// its local time when it is written in one of the contract's forms that the database
-/// reads exactly as the reader does (``ReductionTerms/time(_:_:offsets:)``); any other
+/// reads exactly as the reader does (``ReductionTerms/time(_:_:offsets:as:)``); any other
 /// text gives NULL, which no clean test passes, so its row comes whole to the reader.
 struct TimeColumn {
     /// The time the database compares: the column, or the local time of its text.
