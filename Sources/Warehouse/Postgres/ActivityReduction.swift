@@ -23,7 +23,6 @@ struct ActivityReduction: TableReduction {
 
     private var at: TimeColumn { terms.time("t." + PostgresConnection.quote(activities.at), activities.atType, offsets: true, as: "reviewpack_at") }
 
-
     /// The clean rows' distinct (customer, day) pairs, customers as the read customers table
     /// numbers them, and how many rows they came from. They come ordered, so that each
     /// customer's pairs arrive together and its row is kept once; in the customers table's

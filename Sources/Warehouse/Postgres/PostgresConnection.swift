@@ -13,9 +13,9 @@ final class PostgresConnection: @unchecked Sendable {
     private let lock = NSLock()
     /// Bytes of rows received through `COPY … TO STDOUT` so far.
     private(set) var received = 0
-    /// The last statement's failure: the tables are read side by side, so the statement that
-    /// fails first may not be the one whose error is shown, and the others only hear that
-    /// the transaction is aborted.
+    /// The last failure of a statement or a COPY: the tables are read side by side, so the
+    /// statement that fails first may not be the one whose error is shown, and the others
+    /// only hear that the transaction is aborted.
     private var lastFailure: DatabaseError?
 
     init(_ conninfo: String) throws {
@@ -132,7 +132,9 @@ final class PostgresConnection: @unchecked Sendable {
 
     /// A COPY that broke off: the connection lost (69), or the server's complaint (65).
     private func streamFailure(table: String) -> DatabaseError {
-        DatabaseError(PQstatus(handle) == CONNECTION_BAD ? .unavailable : .query, "\(name), table \(table): \(String(cString: PQerrorMessage(handle)).oneLine)")
+        let error = DatabaseError(PQstatus(handle) == CONNECTION_BAD ? .unavailable : .query, "\(name), table \(table): \(String(cString: PQerrorMessage(handle)).oneLine)")
+        lastFailure = error
+        return error
     }
 
     private func failure(_ result: OpaquePointer?, table: String?) -> DatabaseError {

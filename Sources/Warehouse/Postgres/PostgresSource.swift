@@ -179,7 +179,7 @@ public struct PostgresSource: FactSource {
               let signup = column("signup_at", of: "customers", found) else { return nil }
         let terms = ReductionTerms(zone: options.zone, knowsZone: knowsZone, asOf: options.asOf,
                                    customers: (relation(customers.name), id.name, signup.name, signup.type))
-        return ReductionTerms.timeTypes.contains(signup.type) || ReductionTerms.textTypes.contains(signup.type) ? terms : nil
+        return ReductionTerms.holdsTimes(signup.type) ? terms : nil
     }
 
     /// The reduction of activities inside the database, when it can read their times.

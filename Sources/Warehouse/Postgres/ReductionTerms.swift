@@ -21,11 +21,12 @@ struct ReductionTerms {
     /// The column types whose text the database reads as times (``time(_:_:offsets:as:)``).
     static let textTypes: Set<String> = ["text", "character varying", "character"]
 
+    /// Whether a column of `type` holds times the database can tell: typed, or text.
+    static func holdsTimes(_ type: String) -> Bool { timeTypes.contains(type) || textTypes.contains(type) }
+
     /// Whether a column of `type` can be reduced: typed, an instant only when the server
     /// knows the zone, or text.
-    func reads(_ type: String) -> Bool {
-        type == "timestamp with time zone" ? knowsZone : Self.timeTypes.contains(type) || Self.textTypes.contains(type)
-    }
+    func reads(_ type: String) -> Bool { type == "timestamp with time zone" ? knowsZone : Self.holdsTimes(type) }
 
     /// A time column of `type` as the database reads it (see ``TimeColumn``).
     ///
