@@ -15,9 +15,11 @@ pkg-config --exists libcurl 2>/dev/null || missing+=(pkg-config libcurl4-openssl
 pkg-config --exists libxml-2.0 2>/dev/null || missing+=(pkg-config libxml2-dev)
 pkg-config --exists sqlite3 2>/dev/null || missing+=(pkg-config libsqlite3-dev)
 pkg-config --exists libpq 2>/dev/null || missing+=(pkg-config libpq-dev)
+pkg-config --exists zlib 2>/dev/null || missing+=(pkg-config zlib1g-dev)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk fontconfig)
+# grep reads the whole list: with -q it would stop early and, under pipefail, fc-list's broken pipe would count as missing.
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk fontconfig)
 command -v pdffonts >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/bin/time ] || missing+=(time)
