@@ -31,6 +31,8 @@ let package = Package(
         // libsqlite3 and libpq: the database sources (SQLite files; PostgreSQL and the servers that speak its protocol).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // zlib (as CFlate: ZIPFoundation already has a CZLib), to reopen the font streams cairo compresses in a PDF.
+        .systemLibrary(name: "CFlate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's malloc.h (mallopt): part of libc, so nothing to link.
         .systemLibrary(name: "CMalloc"),
         // The compiler's prefetch hint: header-only, so nothing to link.
@@ -54,7 +56,7 @@ let package = Package(
         // The document model, HTML site, paginated PDF and publishing.
         .target(
             name: "Pack",
-            dependencies: ["Metrics", "Charts", "CCairo", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")]
+            dependencies: ["Metrics", "Charts", "CCairo", "CFlate", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")]
         ),
         // The e-mail message (HTML, text, inline charts, PDF) and sending it (SMTP through libcurl, or sendmail).
         .target(name: "Delivery", dependencies: ["Pack", "Metrics", "Charts", "CCurl"]),

@@ -2,14 +2,14 @@ import Foundation
 
 /// Runs a poppler tool on PDF bytes; nil when poppler-utils is not installed.
 enum PopplerTool {
-    static func run(_ name: String, _ pdf: [UInt8]) -> String? {
+    static func run(_ name: String, _ pdf: [UInt8], _ arguments: [String] = []) -> String? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/\(name)") else { return nil }
         let path = NSTemporaryDirectory() + "reviewpack-\(UUID().uuidString).pdf"
         defer { try? FileManager.default.removeItem(atPath: path) }
         guard (try? Data(pdf).write(to: URL(fileURLWithPath: path))) != nil else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/\(name)")
-        process.arguments = [path]
+        process.arguments = [path] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -17,5 +17,23 @@ enum PopplerTool {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension PopplerTool {
+    /// Each page of `pdf` as pdftoppm draws it (PNG at 72 dpi); nil when poppler-utils is not installed.
+    static func pages(_ pdf: [UInt8]) -> [Data]? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm") else { return nil }
+        let folder = NSTemporaryDirectory() + "reviewpack-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
+              (try? Data(pdf).write(to: URL(fileURLWithPath: folder + "/in.pdf"))) != nil else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftoppm")
+        process.arguments = ["-r", "72", "-png", folder + "/in.pdf", folder + "/page"]
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("page") }.sorted()
+        return names.compactMap { FileManager.default.contents(atPath: folder + "/" + $0) }
     }
 }

@@ -2,9 +2,10 @@ import CCairo
 import Charts
 import Foundation
 
-/// Paints composed pages into a tagged PDF with cairo: fonts embedded as subsets,
-/// structure tags in reading order, a nested outline (section → figure or table), and
-/// title, author, subject and language in the document information.
+/// Paints composed pages into a tagged PDF with cairo: fonts embedded as subsets (slimmed
+/// where cairo 1.16 leaves them whole, ``PDFFontStreams``), structure tags in reading order,
+/// a nested outline (section → figure or table), and title, author, subject and language in
+/// the document information.
 public enum PDFExporter {
     public struct Metadata: Sendable {
         public var title: String
@@ -21,6 +22,12 @@ public enum PDFExporter {
     }
 
     public static func pdf(_ pages: [PDFPage], geometry: PageGeometry, metadata: Metadata) -> [UInt8] {
+        let painted = painted(pages, geometry: geometry, metadata: metadata)
+        return PDFStructureUpdate.append(to: PDFFontStreams.slimmed(painted.pdf), figureAlternatives: painted.figureAlternatives, language: metadata.language)
+    }
+
+    /// cairo's PDF of the pages, and the figures' alternative texts in painting order.
+    static func painted(_ pages: [PDFPage], geometry: PageGeometry, metadata: Metadata) -> (pdf: [UInt8], figureAlternatives: [String]) {
         let sink = ByteSink()
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), geometry.width, geometry.height)!
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
@@ -52,6 +59,6 @@ public enum PDFExporter {
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)
-        return PDFStructureUpdate.append(to: sink.bytes, figureAlternatives: canvas.figureAlternatives, language: metadata.language)
+        return (sink.bytes, canvas.figureAlternatives)
     }
 }
