@@ -78,4 +78,44 @@ import Testing
         let text = try #require(PopplerTool.run("pdftotext", slim, ["-"]))
         #expect(text.contains(String(heading.prefix(30))))
     }
+
+    /// A chart's labels are drawn as shapes (no text for extractors); each glyph's outline is
+    /// written once per colour as a form that every use names, and the page draws as the
+    /// full outlines do.
+    @Test func labelsDrawnAsShapesShareOneFormPerGlyphAndColour() throws {
+        let placer = TextPlacer()
+        let black = Color(hex: 0x1F2933), red = Color(hex: 0xD55E00)
+        let labels: [(String, Bool, Color)] = [("12121", false, black), ("收入收入", true, black), ("21", false, red)]
+        func page(markup: Bool) -> [UInt8] {
+            var page = PDFPage()
+            var marks: [Mark] = []
+            for row in 0..<10 {
+                for (k, (string, bold, color)) in labels.enumerated() {
+                    var text = placer.text(string, at: Point(40 + Double(k) * 120, 60 + Double(row) * 30), style: TextStyle(size: 9 + Double(row), bold: bold, color: color))
+                    // Markup takes the path of a whole outline per label: the reference drawing.
+                    text.markup = markup
+                    marks.append(Mark.text(text).asShapes)
+                }
+            }
+            page.add(marks, tagged: .figure(alt: "labels"))
+            return PDFExporter.pdf([page], geometry: PageGeometry(), metadata: .init(title: "t", author: "a", subject: "s", date: nil, language: "en"))
+        }
+        let forms = page(markup: false), outlines = page(markup: true)
+        let text = String(decoding: forms, as: UTF8.self)
+        // Glyphs 1 and 2 in black and in red, 收 and 入 in bold black: six forms for the 149 glyphs
+        // after the page's first, which is drawn as its outline (cairo 1.16 fails a page whose
+        // first operation in a structure element paints a form).
+        #expect(text.components(separatedBy: "/Subtype /Form").count - 1 == 6)
+        #expect(!String(decoding: outlines, as: UTF8.self).contains("/Subtype /Form"))
+        #expect(forms.count * 2 < outlines.count, "\(outlines.count) → \(forms.count) bytes")
+        guard let drawn = PopplerTool.grayPage(forms, dpi: 150), let reference = PopplerTool.grayPage(outlines, dpi: 150) else { return }
+        #expect(drawn.width == reference.width && drawn.height == reference.height)
+        let ink = { (p: PopplerTool.GrayPage) in p.pixels.reduce(0) { $0 + 255 - Int($1) } }
+        let apart = zip(drawn.pixels, reference.pixels).filter { abs(Int($0) - Int($1)) > 64 }.count
+        #expect(ink(reference) > 200_000, "the labels are drawn")
+        #expect(abs(ink(drawn) - ink(reference)) * 100 < ink(reference), "the same ink to 1 %")
+        #expect(apart * 1000 < drawn.pixels.count, "\(apart) pixels differ by more than a quarter of the scale")
+        let extracted = try #require(PopplerTool.run("pdftotext", forms, ["-"]))
+        #expect(!extracted.contains("收入") && !extracted.contains("121"), "shapes, not text")
+    }
 }

@@ -37,3 +37,37 @@ extension PopplerTool {
         return names.compactMap { FileManager.default.contents(atPath: folder + "/" + $0) }
     }
 }
+
+extension PopplerTool {
+    /// A page as pdftoppm draws it in gray: `width` × `height` bytes, 0 black to 255 white.
+    struct GrayPage: Equatable {
+        var width: Int, height: Int, pixels: [UInt8]
+    }
+
+    /// The first page of `pdf` at `dpi`, in gray (pdftoppm's PGM); nil when poppler-utils is not installed.
+    static func grayPage(_ pdf: [UInt8], dpi: Int) -> GrayPage? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm") else { return nil }
+        let folder = NSTemporaryDirectory() + "reviewpack-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
+              (try? Data(pdf).write(to: URL(fileURLWithPath: folder + "/in.pdf"))) != nil else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftoppm")
+        process.arguments = ["-r", "\(dpi)", "-gray", "-f", "1", "-l", "1", "-singlefile", folder + "/in.pdf", folder + "/page"]
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        guard let data = FileManager.default.contents(atPath: folder + "/page.pgm") else { return nil }
+        // P5 header: magic, width, height, maxval, each followed by one whitespace byte.
+        var fields: [Int] = [], offset = 2, number = ""
+        while fields.count < 3, offset < data.count {
+            let byte = data[offset]
+            offset += 1
+            if (48...57).contains(byte) { number.append(Character(UnicodeScalar(byte))) } else if !number.isEmpty {
+                fields.append(Int(number)!)
+                number = ""
+            }
+        }
+        guard fields.count == 3, data.count - offset == fields[0] * fields[1] else { return nil }
+        return GrayPage(width: fields[0], height: fields[1], pixels: [UInt8](data[offset...]))
+    }
+}

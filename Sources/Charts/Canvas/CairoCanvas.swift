@@ -4,16 +4,29 @@ import CCairo
 public final class CairoCanvas: Canvas {
     public let context: OpaquePointer
     private let text: TextEngine
+    private let glyphForms = GlyphForms()
     /// Set when the canvas made its own surface (a measuring canvas) and must free it.
     private let ownedSurface: OpaquePointer?
     /// The alternative text of every figure begun, in order: cairo 1.16 writes structure
     /// tags but no `/Alt`, so the PDF exporter adds them once cairo has finished.
     public private(set) var figureAlternatives: [String] = []
+    /// Sizes measured before: a chart or table measures the same labels again while it
+    /// tries layouts, and shaping them is most of the time it takes to lay out a page.
+    private var measured: [Measurement: Size] = [:]
+
+    private struct Measurement: Hashable {
+        var string: String
+        var size: Double
+        var bold: Bool
+        var maxWidth: Double?
+        var maxLines: Int
+        var markup: Bool
+    }
 
     /// A canvas drawing on `context`, which the caller owns.
     public init(context: OpaquePointer) {
         self.context = context
-        text = TextEngine(context: context)
+        text = TextEngine(context: context, glyphForms: glyphForms)
         ownedSurface = nil
     }
 
@@ -53,7 +66,11 @@ public final class CairoCanvas: Canvas {
     public func text(_ mark: TextMark) { text.draw(mark) }
 
     public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool) -> Size {
-        text.measure(string, style: style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
+        let key = Measurement(string: string, size: style.size, bold: style.bold, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
+        if let size = measured[key] { return size }
+        let size = text.measure(string, style: style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
+        measured[key] = size
+        return size
     }
 
     public func begin(_ tag: StructureTag) {
@@ -62,6 +79,9 @@ public final class CairoCanvas: Canvas {
     }
 
     public func end(_ tag: StructureTag) { cairo_tag_end(context, tag.name) }
+
+    /// Called before each page of a paginated surface (PDF) is painted.
+    public func beginPage() { glyphForms.beginPage() }
 
     private func set(_ c: Color) { cairo_set_source_rgba(context, c.r, c.g, c.b, c.a) }
 

@@ -10,9 +10,11 @@ struct TextEngine {
     static let family = "Noto Sans CJK SC"
 
     let cr: OpaquePointer
+    /// Where text drawn as shapes keeps each glyph's outline; nil draws every outline in full.
+    let glyphForms: GlyphForms?
 
     /// An engine that measures on and draws to `context`.
-    init(context: OpaquePointer) { cr = context }
+    init(context: OpaquePointer, glyphForms: GlyphForms? = nil) { (cr, self.glyphForms) = (context, glyphForms) }
 
     /// The size a string takes: width of its widest line and total height.
     func measure(_ string: String, style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false) -> Size {
@@ -38,7 +40,9 @@ struct TextEngine {
             let c = text.style.color
             cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
             cairo_move_to(cr, x - logical.x, y - logical.y)
-            if text.drawnAsShapes {
+            if text.drawnAsShapes, !text.markup, let glyphForms {
+                glyphForms.paint(layout, x: x - logical.x, y: y - logical.y, color: c, on: cr)
+            } else if text.drawnAsShapes {
                 pango_cairo_layout_path(cr, layout)
                 cairo_fill(cr)
             } else {

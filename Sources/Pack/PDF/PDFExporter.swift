@@ -52,6 +52,7 @@ public enum PDFExporter {
                 let id = cairo_pdf_surface_add_outline(surface, parent, mark.title, destination, cairo_pdf_outline_flags_t(rawValue: 0))
                 if mark.level <= 1 { section = id }
             }
+            canvas.beginPage()
             page.paint(on: canvas)
             if i == pages.count - 1 { canvas.end(.document) }
             cairo_show_page(cr)
