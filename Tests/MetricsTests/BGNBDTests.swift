@@ -281,6 +281,28 @@ func meanAndStandardError(_ v: [Double]) -> (mean: Double, se: Double) {
         }
     }
 
+    /// The grouped form works H out once per (x, T): the same bits as a call per group,
+    /// for groups that share (x, T) with different t_x, unsanitised histories included, and
+    /// for parameters taking each of H's three paths.
+    @Test func groupedExpectedPurchasesAreThePerGroupValues() {
+        var groups: [BGNBD.Summary] = []
+        for x in [0.0, 1, 2, 7, 40] {
+            for T in [0.0, 3, 26, 52.14285714285714, 104] {
+                for tx in [0.0, T / 3, T / 2, T, T + 5] { groups.append(BGNBD.Summary(x: x, tx: tx, T: T, count: 2)) }
+            }
+        }
+        groups += [BGNBD.Summary(x: -1, tx: 2, T: 1), BGNBD.Summary(x: .nan, tx: 1, T: 4), BGNBD.Summary(x: 3, tx: 9, T: 2)]
+        let models = [BGNBD(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426), BGNBD(r: 60, alpha: 1e-3, a: 1, b: 1000),
+                      BGNBD(r: 1e-4, alpha: 1e4, a: 1e-4, b: 1e4), BGNBD(r: 2, alpha: 0.5, a: 3, b: 0.2)]
+        for m in models {
+            for t in [52.0, 1e9] {
+                let grouped = m.expectedPurchases(next: t, groups)
+                let single = groups.map { m.expectedPurchases(next: t, x: $0.x, tx: $0.tx, T: $0.T) }
+                #expect(grouped.map(\.bitPattern) == single.map(\.bitPattern), "\(m) at t = \(t)")
+            }
+        }
+    }
+
     /// Extreme or invalid inputs never give NaN or infinity.
     @Test func outputsAreAlwaysFinite() {
         let models: [BGNBD] = [

@@ -161,12 +161,33 @@ public struct BGNBD: Sendable, Equatable {
     /// z = t/(α+T+t). See `conditionalExpectation` for how H is evaluated.
     /// The result is clamped to [0, P(alive)·(r+x)t/(α+T)], the bound E[Y] ≤ E[λ]t.
     public func expectedPurchases(next t: Double, x: Double, tx: Double, T: Double) -> Double {
+        expectedPurchases(next: t, x: x, tx: tx, T: T, conditional: conditionalExpectation)
+    }
+
+    /// Expected purchases in the next t weeks for every group: the same values as one call per
+    /// group, with H worked out once per distinct (x, T) (it does not depend on t_x, and a
+    /// million customers' groups share a few thousand (x, T)).
+    public func expectedPurchases(next t: Double, _ groups: [Summary]) -> [Double] {
+        var known: [SIMD2<UInt64>: Double] = [:]
+        return groups.map { s in
+            expectedPurchases(next: t, x: s.x, tx: s.tx, T: s.T) { t, x, T in
+                let key = SIMD2(x.bitPattern, T.bitPattern)
+                if let e = known[key] { return e }
+                let e = conditionalExpectation(t: t, x: x, T: T)
+                known[key] = e
+                return e
+            }
+        }
+    }
+
+    private func expectedPurchases(next t: Double, x: Double, tx: Double, T: Double,
+                                   conditional: (_ t: Double, _ x: Double, _ T: Double) -> Double) -> Double {
         guard t.isFinite ? t > 0 : t == .infinity else { return 0 }
         let horizon = min(t, 1e7)          // ~190,000 years; keeps every power finite
         let h = ModelMath.history(x, tx, T)
         let alive = probabilityAlive(x: h.x, tx: h.tx, T: h.T)
         let upper = (r + h.x) * horizon / (alpha + h.T)
-        var e = conditionalExpectation(t: horizon, x: h.x, T: h.T)
+        var e = conditional(horizon, h.x, h.T)
         if !e.isFinite || e < 0 { e = upper.isFinite ? upper : 0 }
         let value = alive * min(e, upper)
         return value.isFinite ? max(value, 0) : 0

@@ -65,9 +65,7 @@ public struct Prediction: Sendable {
 
         // P(alive) and expected purchases depend on (x, t_x, T) only: once per group.
         let groupAlive = groups.purchases.map { model.probabilityAlive(x: $0.x, tx: $0.tx, T: $0.T) }
-        let groupPurchases = valueModel == nil ? [] : groups.purchases.map {
-            model.expectedPurchases(next: Self.horizonWeeks, x: $0.x, tx: $0.tx, T: $0.T)
-        }
+        let groupPurchases = valueModel == nil ? [] : model.expectedPurchases(next: Self.horizonWeeks, groups.purchases)
         var alive = 0.0, value = 0.0
         var pAlive = [Double](repeating: 0, count: buyers.count)
         var values = [Double](repeating: 0, count: valueModel == nil ? 0 : buyers.count)
