@@ -25,6 +25,19 @@ import Testing
         #expect(ChartRenderer.svg(scene) == svg, "SVG of \(name) is not deterministic")
     }
 
+    /// cairo's counted surface ids become one fixed id; nothing else is touched.
+    @Test func surfaceIdsAreFixed() {
+        let cases = [
+            (#"<g id="surface12" clip="x"><g id="surface7">"#, #"<g id="chart" clip="x"><g id="chart">"#),
+            (##"id="surface" id="surface1a" href="#surface3" id="surface99"##, ##"id="surface" id="surface1a" href="#surface3" id="surface99"##),
+            (#"ids="surface4" id="surface40""#, #"ids="surface4" id="chart""#),
+            ("", ""),
+        ]
+        for (input, expected) in cases {
+            #expect(String(decoding: ChartRenderer.fixedSurfaceIds(Array(input.utf8)), as: UTF8.self) == expected, "\(input)")
+        }
+    }
+
     @Test(arguments: (samples + narrow).map(\.0))
     func textStaysInsideAndDoesNotOverlap(_ name: String) throws {
         let scene = try #require((Self.samples + Self.narrow).first { $0.0 == name }?.1)

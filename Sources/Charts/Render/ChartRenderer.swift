@@ -13,9 +13,7 @@ public enum ChartRenderer {
         paint(scene, on: surface)
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)
-        // cairo numbers surfaces with a process-wide counter; a fixed id keeps the output reproducible.
-        var svg = String(decoding: sink.bytes, as: UTF8.self)
-            .replacingOccurrences(of: #"id="surface[0-9]+""#, with: #"id="chart""#, options: .regularExpression)
+        var svg = String(decoding: Self.fixedSurfaceIds(sink.bytes), as: UTF8.self)
         // cairo writes no title or description; put them first inside the root element.
         if let open = svg.range(of: "<svg"), let close = svg.range(of: ">", range: open.upperBound..<svg.endIndex) {
             let accessible = "\n<title>\(XMLText.escape(scene.title))</title>\n<desc>\(XMLText.escape(scene.summary))</desc>"
@@ -23,6 +21,31 @@ public enum ChartRenderer {
             svg.insert(contentsOf: " role=\"img\"", at: open.upperBound)
         }
         return svg
+    }
+
+    /// cairo numbers surfaces with a process-wide counter (`id="surface12"`); `id="chart"`
+    /// instead keeps the output reproducible. A byte scan: a regular expression over every
+    /// chart's text took a tenth of the site's drawing time.
+    static func fixedSurfaceIds(_ bytes: [UInt8]) -> [UInt8] {
+        let prefix = Array(#"id="surface"#.utf8), replacement = Array(#"id="chart""#.utf8)
+        let quote = UInt8(ascii: "\""), digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == prefix[0], bytes[i...].starts(with: prefix) {
+                var end = i + prefix.count
+                while end < bytes.count, digits.contains(bytes[end]) { end += 1 }
+                if end > i + prefix.count, end < bytes.count, bytes[end] == quote {
+                    out += replacement
+                    i = end + 1
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
     }
 
     /// A PNG at `scale` device pixels per unit, on white.
