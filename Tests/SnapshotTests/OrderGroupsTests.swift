@@ -27,7 +27,7 @@ import Metrics
         let c = facts.customers
         return (0..<c.count).map { row in
             c.orders(row).map { i in
-                ("\(CivilDate(dayNumber: Int(c.orderDays[i])))", c.orderCount(i..<i + 1), c.orderAmount(i), c.orderCosts[i] == Missing.money ? nil : c.orderCosts[i])
+                ("\(CivilDate(dayNumber: Int(c.orderDays[i])))", c.orderCount(i..<i + 1, of: row), c.orderAmount(i), c.orderCosts[i] == Missing.money ? nil : c.orderCosts[i])
             }
         }
     }
@@ -47,9 +47,10 @@ import Metrics
         #expect(Self.same(Self.groups(facts), Self.expected), "\(Self.groups(facts))")
         let c = facts.customers
         let day = { (d: Int) in Int32(CivilDate(year: 2026, month: 1, day: d).dayNumber) }
-        #expect(c.orderCount(c.orders(0)) == 5)
-        #expect(c.orderCount(c.orders(0, from: day(6), to: day(31))) == 4)
-        #expect(c.orderCount(c.orders(0, from: day(10), to: day(10))) == 3)
+        #expect(c.orderCount(c.orders(0), of: 0) == 5)
+        #expect(c.orderCount(c.orders(1), of: 1) == 1 && c.orderCount(c.orders(2), of: 2) == 0)
+        #expect(c.orderCount(c.orders(0, from: day(6), to: day(31)), of: 0) == 4)
+        #expect(c.orderCount(c.orders(0, from: day(10), to: day(10)), of: 0) == 3)
         #expect(c.revenue(0, from: day(1), to: day(10)) == 6100)
     }
 

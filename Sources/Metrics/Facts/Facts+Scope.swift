@@ -30,7 +30,7 @@ extension Facts {
             orderDays += c.orderDays[orders]
             for i in orders {
                 orderAmounts.append(c.orderAmount(i))
-                orderCounts.append(Int32(c.orderCount(i..<i + 1)))
+                orderCounts.append(Int32(c.orderCount(i..<i + 1, of: old)))
             }
             orderCosts += c.orderCosts[orders]
             orderStart.append(Int32(orderDays.count))

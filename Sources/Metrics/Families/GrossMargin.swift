@@ -14,7 +14,7 @@ struct GrossMargin {
                 groups.add(f.orderAmount(i), row: c, to: &revenueMinor)
                 if f.orderCosts[i] != Missing.money {
                     groups.add(f.orderCosts[i], row: c, to: &costMinor)
-                    groups.add(Double(f.orderCount(i..<i + 1)), row: c, to: &costed)
+                    groups.add(Double(f.orderCount(i..<i + 1, of: c)), row: c, to: &costed)
                 } else {
                     groups.add(f.orderAmount(i), row: c, to: &uncostedMinor)
                 }

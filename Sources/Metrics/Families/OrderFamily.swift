@@ -17,16 +17,19 @@ struct OrderFamily: MetricFamily {
         var windowBuyers = groups.zeros(), repeaters = groups.zeros(), everBuyers = groups.zeros(), secondBuyers = groups.zeros()
         var yearRevenue = [Int64](repeating: 0, count: f.count)
         for c in 0..<f.count {
+            let all = f.orders(c, from: Int32.min, to: last)
+            // A customer without a paid order by the month's end adds to no count.
+            guard !all.isEmpty else { continue }
             let inMonth = f.orders(c, from: first, to: last)
             if !inMonth.isEmpty {
-                groups.add(Double(f.orderCount(inMonth)), row: c, to: &orders)
+                groups.add(Double(f.orderCount(inMonth, of: c)), row: c, to: &orders)
                 groups.add(1, row: c, to: &paying)
                 groups.add(f.cumulativeAmounts[inMonth.upperBound] - f.cumulativeAmounts[inMonth.lowerBound], row: c, to: &revenue)
             }
-            let inWindow = f.orderCount(f.orders(c, from: repeatFrom, to: last))
+            let inWindow = f.orderCount(f.orders(c, from: repeatFrom, to: last), of: c)
             if inWindow >= 1 { groups.add(1, row: c, to: &windowBuyers) }
             if inWindow >= 2 { groups.add(1, row: c, to: &repeaters) }
-            let toDate = f.orderCount(f.orders(c, from: Int32.min, to: last))
+            let toDate = f.orderCount(all, of: c)
             if toDate >= 1 { groups.add(1, row: c, to: &everBuyers) }
             if toDate >= 2 { groups.add(1, row: c, to: &secondBuyers) }
             yearRevenue[c] = f.revenue(c, from: yearFrom, to: last)

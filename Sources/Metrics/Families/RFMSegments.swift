@@ -43,7 +43,7 @@ public struct RFMSegments: Sendable, Equatable {
             let orders = f.orders(c, from: from, to: last)
             guard !orders.isEmpty else { continue }
             r.append(Int64(last - f.orderDays[orders.upperBound - 1]))
-            fr.append(Int64(f.orderCount(orders)))
+            fr.append(Int64(f.orderCount(orders, of: c)))
             m.append(f.cumulativeAmounts[orders.upperBound] - f.cumulativeAmounts[orders.lowerBound])
         }
         let n = r.count
