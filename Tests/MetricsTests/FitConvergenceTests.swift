@@ -47,6 +47,19 @@ import Snapshot
         print("warm vs cold, simulated (seed \(seed)): BG/NBD \(worst.purchases), Gamma–Gamma \(worst.spend)")
     }
 
+    /// A base large enough that a cold fit scouts on ``ScoutSample`` (both models), not on
+    /// all its groups: the chain, started from each month before, meets it all the same.
+    @Test func aLargeBaseScoutedOnASampleMeetsTheWarmChain() throws {
+        let panel = MonthlyPanel(purchases: BGNBDSimulator(r: 1.5, alpha: 10, a: 2.0, b: 8.0), spend: GammaGammaSimulator(p: 2, q: 6, gamma: 200),
+                                 customers: 40_000, acquisitionDays: 540, lastDay: 730, seed: 43)
+        let months = (0..<3).map { panel.summaries(at: 640 + 30 * $0) }
+        for (purchases, spend) in months {
+            #expect(ScoutSample.of(purchases) != nil && ScoutSample.of(spend) != nil, "\(purchases.count) and \(spend.count) groups")
+        }
+        let worst = try Self.chainAgainstCold(months)
+        print("warm vs cold, 40,000 customers: BG/NBD \(worst.purchases), Gamma–Gamma \(worst.spend)")
+    }
+
     /// The committed sample snapshot, the 13 months of the 2026-10 review.
     @Test func sampleMonthsDoNotDependOnTheStart() throws {
         let facts = try Self.sampleFacts()

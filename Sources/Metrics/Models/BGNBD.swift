@@ -53,17 +53,14 @@ public struct BGNBD: Sendable, Equatable {
 
     // MARK: - Fitting
 
-    /// Distinct histories from which a cold fit scouts on a sample first.
-    static let scoutingThreshold = 100_000
-
     /// Maximum likelihood on grouped summaries (weight = count): the stationary point itself,
     /// found by Newton's method with the exact gradient and Hessian (`Prepared.evaluate`) on
     /// (log r, log α, log a, log b) inside the box [1e-4, 1e4]⁴, and converged until the Newton
     /// step is below 1e-10 in every log-parameter. The answer therefore depends on the data
     /// alone, not on where the search began (to ~1e-10 relative).
     ///
-    /// Global stage: three fixed starting shapes are each followed to a loose tolerance (on a
-    /// systematic 1-in-8 sample of the groups when there are many), and the best one is then
+    /// Global stage: three fixed starting shapes are each followed to a loose tolerance (on
+    /// ``ScoutSample`` when there are many groups), and the best one is then
     /// converged on all groups. The box is what keeps degenerate data finite: when every
     /// customer buys daily the likelihood keeps rising as r, α → ∞ (no rate heterogeneity) and
     /// p → 0, and the optimum is reported on the box edge instead of diverging.
@@ -101,7 +98,7 @@ public struct BGNBD: Sendable, Equatable {
             let rate = (purchases > 0 && exposure > 0) ? purchases / exposure : 1
             let shapes: [(r: Double, a: Double, b: Double)] = [(1, 1, 1), (0.3, 0.7, 2.5), (3, 2, 12)]
             let starts = shapes.map { s in [s.r, s.r / rate, s.a, s.b].map { ModelMath.clampLog(log($0)) } }
-            let scout = clean.count >= Self.scoutingThreshold ? Prepared(stride(from: 0, to: clean.count, by: 8).map { clean[$0] }) : data
+            let scout = ScoutSample.of(clean).map(Prepared.init) ?? data
             var loose = newton
             loose.stepTolerance = 1e-3
             // The first of equally good basins wins (min keeps the earliest).

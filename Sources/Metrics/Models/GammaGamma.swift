@@ -58,8 +58,8 @@ public struct GammaGamma: Sendable, Equatable {
     /// Maximum likelihood on grouped (x, mean, count) summaries: the stationary point, found by
     /// Newton's method with the exact gradient and Hessian (`Prepared.evaluate`) on
     /// (log p, log q, log γ) and converged until the Newton step is below 1e-10 in every
-    /// log-parameter; three fixed starting shapes are followed to a loose tolerance first and
-    /// the best one is converged.
+    /// log-parameter; three fixed starting shapes are followed to a loose tolerance first (on
+    /// ``ScoutSample`` when there are many groups) and the best one is converged on all groups.
     ///
     /// Values are divided by their weighted mean before the search (γ is then scaled back),
     /// so the search box [1e-4, 1e4]³ on (p, q, γ) is unit-free: whether amounts are in yuan or
@@ -91,7 +91,8 @@ public struct GammaGamma: Sendable, Equatable {
             var loose = newton
             loose.stepTolerance = 1e-3
             // The first of equally good basins wins (min keeps the earliest).
-            guard let best = starts.compactMap({ loose.minimize(from: $0, data.evaluate) }).min(by: { $0.value < $1.value })
+            let scout = ScoutSample.of(used).map { Prepared($0, scale: scale) } ?? data
+            guard let best = starts.compactMap({ loose.minimize(from: $0, scout.evaluate) }).min(by: { $0.value < $1.value })
             else { throw FitError.didNotConverge }
             seed = best.point
         }
