@@ -75,8 +75,13 @@ public enum SnapshotReader {
         }
 
         let others = Snapshot.tableNames.filter { $0 != "customers" }
+        // Begun largest first (the work is handed out in this order, two tables at a time):
+        // activities begun after orders and leads were read alone for a third of the read.
+        // Their results are still taken in the tables' order, so the findings are too.
+        let schedule = others.indices.sorted { (inputs[others[$0]]?.reader.estimatedBytes ?? 0) > (inputs[others[$1]]?.reader.estimatedBytes ?? 0) }
         let results = ConcurrentSlots<Result<Loaded?, Error>>(count: others.count)
-        DispatchQueue.concurrentPerform(iterations: others.count) { i in
+        DispatchQueue.concurrentPerform(iterations: others.count) { k in
+            let i = schedule[k]
             results.set(i, Result { try inputs[others[i]].flatMap { try readTable(others[i], $0, options: options, customers: customers) } })
         }
         var snapshot = Snapshot(customers: customers, orders: OrderTable(), quality: customerLog, zone: options.zone)

@@ -181,6 +181,18 @@ public struct TableReader: Sendable {
         }
     }
 
+    /// The bytes to read, a measure of the work (a database's rows count 100 bytes each): the
+    /// tables are read two at a time, largest first, so that no large table is read alone at the end.
+    public var estimatedBytes: Int {
+        parts.reduce(0) { total, part in
+            switch part {
+            case .text(let file, _, _, _): return total + file.buffer.count
+            case .sheet(let book): return total + Int(min(book.sheetEntry.uncompressedSize, 1 << 40))
+            case .rows(let source, _): return total + (source.rowCount ?? 0) * 100
+            }
+        }
+    }
+
     /// Lines in `buffer` after `start`, counted in the first 256 KiB and scaled to the rest,
     /// with a tenth more for rows longer than those sampled.
     static func estimatedLines(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> Int {
