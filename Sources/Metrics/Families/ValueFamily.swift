@@ -10,6 +10,7 @@ struct ValueFamily: MetricFamily {
         let channels = ChannelSlices(facts: facts)
         let window = (0..<12).map { month - (11 - $0) }
         let (from, to) = (window[0].firstDay, month.lastDay)
+        let monthStarts = window.map(\.firstDay)
         var spendMinor: [String: Int64] = [:]
         for m in window {
             for (channel, amount) in spendFacts.byChannel(m) { spendMinor[channel, default: 0] += amount }
@@ -27,11 +28,14 @@ struct ValueFamily: MetricFamily {
             let amount = f.cumulativeAmounts[orders.upperBound] - f.cumulativeAmounts[orders.lowerBound]
             groups.add(amount, row: c, to: &revenueMinor)
             // Months in which the customer paid: their sum over the window is Σ paying_customers.
+            // Order days ascend, so the month moves forward along the window's first days
+            // (a civil date per order was a tenth of the family's time).
             var months = 0.0
-            var lastMonth = Int32.min
+            var month = -1
             for i in orders {
-                let m = Month(containing: f.orderDays[i]).index
-                if m != lastMonth { months += 1; lastMonth = m }
+                var m = max(month, 0)
+                while m + 1 < monthStarts.count, monthStarts[m + 1] <= f.orderDays[i] { m += 1 }
+                if m != month { months += 1; month = m }
             }
             groups.add(months, row: c, to: &payingMonths)
             if f.signupDay[c] >= from, f.signupDay[c] <= to { groups.add(amount, row: c, to: &cohortRevenueMinor) }
