@@ -31,4 +31,19 @@ import Testing
             #expect(Statistics.median(values) == expected, "\(values.count) values")
         }
     }
+
+    /// The first k in (key descending, name ascending) order, as a full sort gives them,
+    /// with many ties at the k-th place's key and k from 0 to past the count.
+    @Test func theFirstKAreThoseOfAFullSort() {
+        var generator = Xoshiro256(seed: 7)
+        for _ in 0..<200 {
+            let n = Int.random(in: 0...60, using: &generator)
+            let items = (0..<n).map { (key: Int64.random(in: 0...6, using: &generator), name: "c\($0)") }
+            let order = { (a: (key: Int64, name: String), b: (key: Int64, name: String)) in a.key != b.key ? a.key > b.key : a.name < b.name }
+            for k in [0, 1, 5, 20, n, n + 3] {
+                let first = Statistics.first(k, of: items, key: \.key, by: order)
+                #expect(first.map(\.name) == Array(items.sorted(by: order).prefix(k)).map(\.name), "k = \(k) of \(items)")
+            }
+        }
+    }
 }

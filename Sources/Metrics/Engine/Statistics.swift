@@ -12,6 +12,19 @@ enum Statistics {
         return (values[..<mid].max()! + upper) / 2
     }
 
+    /// The first `k` of `items` in the order `precedes`, which puts a larger `key` first
+    /// (ties broken as it likes): only the items with at least the key of the k-th place
+    /// are sorted, not all of them.
+    static func first<T>(_ k: Int, of items: [T], key: (T) -> Int64, by precedes: (T, T) -> Bool) -> [T] {
+        var items = items
+        if items.count > k, k > 0 {
+            var keys = items.map(key)
+            let last = select(keys.count - k, in: &keys)
+            items.removeAll { key($0) < last }
+        }
+        return Array(items.sorted(by: precedes).prefix(k))
+    }
+
     /// The value that would be at `k` if `values` were sorted, moved there, with no larger
     /// value before it and no smaller one after (quickselect with a median-of-three pivot
     /// and three-way partitions, so runs of equal values cost nothing; a sort past a

@@ -103,8 +103,11 @@ public struct Prediction: Sendable {
             let revenue = f.revenue(Int(c), from: from, to: end)
             if revenue > 0 { candidates.append((revenue, Int(c), b)) }
         }
-        candidates.sort { $0.revenue != $1.revenue ? $0.revenue > $1.revenue : facts.customerIds[$0.c] < facts.customerIds[$1.c] }
-        atRisk = candidates.prefix(Self.atRiskSize).map { entry in
+        // At a million customers sorting every candidate took a tenth of the month's prediction.
+        let first = Statistics.first(Self.atRiskSize, of: candidates, key: \.revenue) {
+            $0.revenue != $1.revenue ? $0.revenue > $1.revenue : facts.customerIds[$0.c] < facts.customerIds[$1.c]
+        }
+        atRisk = first.map { entry in
             AtRisk(customerId: facts.customerIds[entry.c], name: facts.customerNames[entry.c], owner: owner?.value(at: entry.c),
                    lastOrderDay: PurchaseHistory(customer: entry.c, facts: f, end: end)!.lastPurchaseDay, revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.b])
         }
