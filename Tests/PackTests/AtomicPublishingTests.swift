@@ -71,6 +71,21 @@ import Testing
         #expect(error.description == "/dev/full: cannot write: no space left on device")
     }
 
+    /// Files flushed side by side (publishing writes a month's files first, then flushes
+    /// them together): all of them, or a failure naming the first file that could not be.
+    @Test func filesFlushedTogetherNameTheFirstThatCannotBe() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        try DurableFiles.makeFolders(root)
+        let paths = (0..<20).map { "\(root)/f\($0)" }
+        for path in paths { try DurableFiles.write([1, 2], to: path, flushed: false) }
+        try DurableFiles.sync(files: paths)
+        // Two missing files, the first flushed by a later thread than the second
+        // (of eight threads, the 8th flushes place 7 and the 2nd place 9).
+        let missing = paths[..<7] + ["\(root)/gone"] + paths[7..<8] + ["\(root)/also-gone"] + paths[8...]
+        let error = try #require(throws: PackError.self) { try DurableFiles.sync(files: Array(missing)) }
+        #expect(error.description == "\(root)/gone: cannot write: no such file or directory")
+    }
+
     @Test func aSecondLockWaitsThenGivesUpUntilTheFirstIsReleased() throws {
         defer { try? fm.removeItem(atPath: root) }
         var waits = 0

@@ -23,13 +23,15 @@ public struct SitePublisher {
             DurableFiles.remove(staging)
             do {
                 try DurableFiles.makeFolder(staging)
-                var folders = [staging]
+                var folders = [staging], written: [String] = []
                 for (relative, bytes) in files {
                     let file = (staging as NSString).appendingPathComponent(relative)
                     try makeParents(of: relative, in: staging, adding: &folders)
-                    try DurableFiles.write(bytes, to: file)
+                    try DurableFiles.write(bytes, to: file, flushed: false)
+                    written.append(file)
                     try interruption.check()
                 }
+                try DurableFiles.sync(files: written)
                 for folder in folders { try DurableFiles.sync(folder: folder) }
                 try interruption.check()
                 let old = try FolderSwap.replace(path(name), with: staging)
