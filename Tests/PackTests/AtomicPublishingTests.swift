@@ -25,6 +25,27 @@ import Testing
         #expect(try listing() == ["2026-10"])
     }
 
+    /// Relinking a month changes its page alone: the other files are carried over from the
+    /// folder published before (hard links, so the old folder's removal leaves them one name).
+    @Test func republishingOnePageKeepsTheOtherFilesAsTheyWere() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        let publisher = SitePublisher(root: root)
+        try publisher.publish(folder: "2026-10", files: [("index.html", Array("old".utf8)), ("charts/a.svg", [1]), ("pack.pdf", [2]), ("charts/gone.svg", [4])])
+        try publisher.publish(folder: "2026-10", files: [("index.html", Array("new".utf8))], keeping: ["charts/a.svg", "pack.pdf"])
+        #expect(text("2026-10/index.html") == "new")
+        #expect(fm.contents(atPath: "\(root)/2026-10/charts/a.svg") == Data([1]) && fm.contents(atPath: "\(root)/2026-10/pack.pdf") == Data([2]))
+        #expect(try fm.contentsOfDirectory(atPath: "\(root)/2026-10/charts") == ["a.svg"], "a file not kept is not carried over")
+        var status = stat()
+        #expect(stat("\(root)/2026-10/pack.pdf", &status) == 0 && status.st_nlink == 1)
+        #expect(try listing() == ["2026-10"])
+        let error = try #require(throws: PackError.self) {
+            try publisher.publish(folder: "2026-10", files: [], keeping: ["missing.svg"])
+        }
+        #expect(error.description == "\(root)/2026-10/missing.svg: cannot write: cannot read it back to keep it")
+        let after = try listing()
+        #expect(text("2026-10/index.html") == "new" && after == ["2026-10"], "a failed publish leaves the month as it was")
+    }
+
     @Test func twoRenameFallbackReplacesTheFolderAndHandsBackTheOldOne() throws {
         defer { try? fm.removeItem(atPath: root) }
         for (folder, content) in [("2026-10", "old"), (".staging-2026-10-1", "new")] {

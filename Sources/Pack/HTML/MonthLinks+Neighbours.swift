@@ -16,9 +16,8 @@ extension MonthLinks {
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let relinked = replacingNavigation(in: html, with: navigation)
             guard relinked != html else { continue }
-            var files = try Self.files(in: folder)
-            files = files.map { $0.0 == "index.html" ? ($0.0, Array(relinked.utf8)) : $0 }
-            try publisher.publish(folder: neighbour, files: files)
+            let others = Self.files(in: folder).filter { $0 != "index.html" }
+            try publisher.publish(folder: neighbour, files: [("index.html", Array(relinked.utf8))], keeping: others)
         }
     }
 
@@ -34,17 +33,16 @@ extension MonthLinks {
     }
 
     /// Every file under `folder`, by path relative to it, in a stable order.
-    static func files(in folder: String) throws -> [(String, [UInt8])] {
+    static func files(in folder: String) -> [String] {
         let fm = FileManager.default
         guard let walker = fm.enumerator(atPath: folder) else { return [] }
-        var out: [(String, [UInt8])] = []
+        var out: [String] = []
         for case let relative as String in walker {
             var isFolder: ObjCBool = false
             let path = (folder as NSString).appendingPathComponent(relative)
             guard fm.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            guard let data = fm.contents(atPath: path) else { throw PackError.cannotWrite(path, "cannot read it back to relink it") }
-            out.append((relative, [UInt8](data)))
+            out.append(relative)
         }
-        return out.sorted { $0.0 < $1.0 }
+        return out.sorted()
     }
 }

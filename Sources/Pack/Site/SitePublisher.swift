@@ -15,8 +15,11 @@ public struct SitePublisher {
         self.interruption = interruption
     }
 
-    /// Publishes `files` (relative path → bytes) as the folder `name` under the root.
-    public func publish(folder name: String, files: [(String, [UInt8])]) throws {
+    /// Publishes `files` (relative path → bytes) as the folder `name` under the root, with
+    /// the files `keeping` names (relative paths) carried over from the folder published
+    /// before: hard-linked, not written again, so changing one page of a month rewrites that
+    /// page alone (copied where the file system has no hard links).
+    public func publish(folder name: String, files: [(String, [UInt8])], keeping: [String] = []) throws {
         try DurableFiles.makeFolders(root)
         let staging = path(Self.stagingName(of: name, pid: getpid()))
         try interruption.publishing {
@@ -29,6 +32,16 @@ public struct SitePublisher {
                     try makeParents(of: relative, in: staging, adding: &folders)
                     try DurableFiles.write(bytes, to: file, flushed: false)
                     written.append(file)
+                    try interruption.check()
+                }
+                for relative in keeping {
+                    let (from, to) = ((path(name) as NSString).appendingPathComponent(relative), (staging as NSString).appendingPathComponent(relative))
+                    try makeParents(of: relative, in: staging, adding: &folders)
+                    if link(from, to) != 0 {
+                        guard let data = FileManager.default.contents(atPath: from) else { throw PackError.cannotWrite(from, "cannot read it back to keep it") }
+                        try DurableFiles.write([UInt8](data), to: to, flushed: false)
+                        written.append(to)
+                    }
                     try interruption.check()
                 }
                 try DurableFiles.sync(files: written)
