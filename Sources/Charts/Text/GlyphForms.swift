@@ -4,7 +4,8 @@ import CCairo
 /// recorded once, at a reference size, and every later use paints that recording, moved and
 /// scaled. In a PDF, cairo writes a recording painted this way as one form XObject that
 /// each use names, so a label costs a few bytes per glyph instead of its whole outline
-/// (on the sample pack: 2.4 MB of page content less, and most of the PDF's drawing time).
+/// (the sample's PDF went from 1.17 MB to 0.82 MB, and cairo's page output from most of the
+/// PDF's drawing time to a third of it).
 ///
 /// Kept per canvas, so a document's forms live as long as its surface.
 final class GlyphForms {
