@@ -75,7 +75,7 @@ public enum SnapshotReader {
         }
 
         let others = Snapshot.tableNames.filter { $0 != "customers" }
-        // Begun largest first (the work is handed out in this order, two tables at a time):
+        // Begun largest first (the work is handed out in this order, a table per core):
         // activities begun after orders and leads were read alone for a third of the read.
         // Their results are still taken in the tables' order, so the findings are too.
         let schedule = others.indices.sorted { (inputs[others[$0]]?.reader.estimatedBytes ?? 0) > (inputs[others[$1]]?.reader.estimatedBytes ?? 0) }

@@ -41,7 +41,7 @@ import Testing
             let items = (0..<n).map { (key: Int64.random(in: 0...6, using: &generator), name: "c\($0)") }
             let order = { (a: (key: Int64, name: String), b: (key: Int64, name: String)) in a.key != b.key ? a.key > b.key : a.name < b.name }
             for k in [0, 1, 5, 20, n, n + 3] {
-                let first = Statistics.first(k, of: items, key: \.key, by: order)
+                let first = Statistics.largest(k, of: items, key: \.key, by: order)
                 #expect(first.map(\.name) == Array(items.sorted(by: order).prefix(k)).map(\.name), "k = \(k) of \(items)")
             }
         }

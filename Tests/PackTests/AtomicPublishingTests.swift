@@ -31,17 +31,20 @@ import Testing
         defer { try? fm.removeItem(atPath: root) }
         let publisher = SitePublisher(root: root)
         try publisher.publish(folder: "2026-10", files: [("index.html", Array("old".utf8)), ("charts/a.svg", [1]), ("pack.pdf", [2]), ("charts/gone.svg", [4])])
-        try publisher.publish(folder: "2026-10", files: [("index.html", Array("new".utf8))], keeping: ["charts/a.svg", "pack.pdf"])
+        var before = stat()
+        #expect(stat("\(root)/2026-10/pack.pdf", &before) == 0)
+        // index.html is both kept and given: the given bytes are written.
+        try publisher.publish(folder: "2026-10", files: [("index.html", Array("new".utf8))], keeping: ["charts/a.svg", "pack.pdf", "index.html"])
         #expect(text("2026-10/index.html") == "new")
         #expect(fm.contents(atPath: "\(root)/2026-10/charts/a.svg") == Data([1]) && fm.contents(atPath: "\(root)/2026-10/pack.pdf") == Data([2]))
         #expect(try fm.contentsOfDirectory(atPath: "\(root)/2026-10/charts") == ["a.svg"], "a file not kept is not carried over")
         var status = stat()
-        #expect(stat("\(root)/2026-10/pack.pdf", &status) == 0 && status.st_nlink == 1)
+        #expect(stat("\(root)/2026-10/pack.pdf", &status) == 0 && status.st_ino == before.st_ino && status.st_nlink == 1, "linked, not copied")
         #expect(try listing() == ["2026-10"])
         let error = try #require(throws: PackError.self) {
             try publisher.publish(folder: "2026-10", files: [], keeping: ["missing.svg"])
         }
-        #expect(error.description == "\(root)/2026-10/missing.svg: cannot write: cannot read it back to keep it")
+        #expect(error.description == "\(root)/2026-10/missing.svg: cannot write: no such file or directory")
         let after = try listing()
         #expect(text("2026-10/index.html") == "new" && after == ["2026-10"], "a failed publish leaves the month as it was")
     }

@@ -53,4 +53,24 @@ import Metrics
         #expect(!reduced.isInCustomerOrder)
         #expect(try Self.usage(runs) == Self.expected)
     }
+
+    /// The days are made by two threads, each for half of the customers: with one customer
+    /// the first half is empty, with three the halves are uneven; each customer's repeated day
+    /// is made one and the second half's days follow the first's.
+    @Test(arguments: [1, 3])
+    func fewCustomersSplitUnevenly(_ n: Int) throws {
+        let customers = "customer_id,signup_at\n" + (1...n).map { "C\($0),2026-01-01\n" }.joined()
+        var activities = "customer_id,at\n", orders = "order_id,customer_id,ordered_at,amount\n"
+        for k in 1...n {
+            activities += "C\(k),2026-01-1\(k) 08:00\nC\(k),2026-01-0\(k) 09:00\nC\(k),2026-01-1\(k) 10:00\n"
+            orders += "O\(k),C\(k),2026-01-2\(k),1.00\n"
+        }
+        let facts = Facts(snapshot: try SnapshotFixture(["customers": customers, "orders": orders, "activities": activities]).read(), dimensions: [])
+        let c = facts.customers
+        #expect(c.usageDays.count == 3 * n)
+        for row in 0..<n {
+            let k = row + 1
+            #expect(c.usage(row).map { "\(CivilDate(dayNumber: Int(c.usageDays[$0])))" } == ["2026-01-0\(k)", "2026-01-1\(k)", "2026-01-2\(k)"])
+        }
+    }
 }

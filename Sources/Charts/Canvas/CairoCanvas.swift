@@ -66,7 +66,9 @@ public final class CairoCanvas: Canvas {
     public func text(_ mark: TextMark) { text.draw(mark) }
 
     public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool) -> Size {
-        let key = Measurement(string: string, size: style.size, bold: style.bold, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
+        // Laid out as far as the engine lays text out: a field of megabytes is not hashed whole.
+        let key = Measurement(string: markup ? string : TextEngine.bounded(string), size: style.size, bold: style.bold,
+                              maxWidth: maxWidth, maxLines: maxLines, markup: markup)
         if let size = measured[key] { return size }
         let size = text.measure(string, style: style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
         measured[key] = size

@@ -34,7 +34,21 @@ final class GlyphForms {
         }
     }
 
-    /// Paints every glyph of `layout`, whose top-left corner is at (`x`, `y`) on `cr`, in `color`.
+    /// Whether every glyph of `layout` is one a font draws: pango shows the others as boxes
+    /// of hex digits, which only its own drawing makes.
+    static func canPaint(_ layout: OpaquePointer) -> Bool {
+        let iter = pango_layout_get_iter(layout)!
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let run = pango_layout_iter_get_run_readonly(iter) else { continue }
+            let glyphs = run.pointee.glyphs.pointee
+            for k in 0..<Int(glyphs.num_glyphs) where glyphs.glyphs[k].glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 { return false }
+        } while pango_layout_iter_next_run(iter) != 0
+        return true
+    }
+
+    /// Paints every glyph of `layout` (one that ``canPaint(_:)``), whose top-left corner is at
+    /// (`x`, `y`) on `cr`, in `color`.
     func paint(_ layout: OpaquePointer, x: Double, y: Double, color: Color, on cr: OpaquePointer) {
         let scale = Double(PANGO_SCALE)
         let iter = pango_layout_get_iter(layout)!
@@ -48,13 +62,12 @@ final class GlyphForms {
             var matrix = cairo_matrix_t()
             cairo_scaled_font_get_font_matrix(scaledFont, &matrix)
             let face = cairo_scaled_font_get_font_face(scaledFont)!
-            let size = matrix.yy / Self.referenceSize
             var advance = x + Double(extents.x) / scale
             let glyphs = run.pointee.glyphs.pointee
             for k in 0..<Int(glyphs.num_glyphs) {
                 let info = glyphs.glyphs[k]
                 defer { advance += Double(info.geometry.width) / scale }
-                guard info.glyph != PANGO_GLYPH_EMPTY, info.glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0 else { continue }
+                guard info.glyph != PANGO_GLYPH_EMPTY else { continue }
                 let at = (x: advance + Double(info.geometry.x_offset) / scale, y: baseline + Double(info.geometry.y_offset) / scale)
                 cairo_save(cr)
                 if outlineNext {
@@ -66,8 +79,11 @@ final class GlyphForms {
                     outlineNext = false
                 } else {
                     let form = self.form(Key(face: face, glyph: UInt(info.glyph), color: color))
+                    // The form at the reference size, through the font's own matrix (its size,
+                    // and a slant where the face is made oblique).
                     cairo_translate(cr, at.x, at.y)
-                    cairo_scale(cr, size, size)
+                    cairo_transform(cr, &matrix)
+                    cairo_scale(cr, 1 / Self.referenceSize, 1 / Self.referenceSize)
                     cairo_set_source_surface(cr, form, 0, 0)
                     cairo_paint(cr)
                 }

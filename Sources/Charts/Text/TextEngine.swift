@@ -40,7 +40,7 @@ struct TextEngine {
             let c = text.style.color
             cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
             cairo_move_to(cr, x - logical.x, y - logical.y)
-            if text.drawnAsShapes, !text.markup, let glyphForms {
+            if text.drawnAsShapes, !text.markup, let glyphForms, GlyphForms.canPaint(layout) {
                 glyphForms.paint(layout, x: x - logical.x, y: y - logical.y, color: c, on: cr)
             } else if text.drawnAsShapes {
                 pango_cairo_layout_path(cr, layout)

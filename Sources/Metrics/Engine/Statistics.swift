@@ -15,7 +15,7 @@ enum Statistics {
     /// The first `k` of `items` in the order `precedes`, which puts a larger `key` first
     /// (ties broken as it likes): only the items with at least the key of the k-th place
     /// are sorted, not all of them.
-    static func first<T>(_ k: Int, of items: [T], key: (T) -> Int64, by precedes: (T, T) -> Bool) -> [T] {
+    static func largest<T>(_ k: Int, of items: [T], key: (T) -> Int64, by precedes: (T, T) -> Bool) -> [T] {
         var items = items
         if items.count > k, k > 0 {
             var keys = items.map(key)

@@ -77,6 +77,7 @@ public struct CustomerFacts: Sendable {
 
     /// The number of paid orders in the groups `range`, which are customer `c`'s.
     @inline(__always) public func orderCount(_ range: Range<Int>, of c: Int) -> Int {
+        assert(range.isEmpty || orders(c).contains(range.lowerBound) && range.upperBound <= orders(c).upperBound, "groups \(range) are not customer \(c)'s")
         guard !largerGroups.isEmpty else { return range.count }
         let larger = Int(largerStart[c])..<Int(largerStart[c + 1])
         guard !larger.isEmpty else { return range.count }

@@ -31,11 +31,11 @@ struct ValueFamily: MetricFamily {
             // Order days ascend, so the month moves forward along the window's first days
             // (a civil date per order was a tenth of the family's time).
             var months = 0.0
-            var month = -1
+            var paidMonth = -1
             for i in orders {
-                var m = max(month, 0)
+                var m = max(paidMonth, 0)
                 while m + 1 < monthStarts.count, monthStarts[m + 1] <= f.orderDays[i] { m += 1 }
-                if m != month { months += 1; month = m }
+                if m != paidMonth { months += 1; paidMonth = m }
             }
             groups.add(months, row: c, to: &payingMonths)
             if f.signupDay[c] >= from, f.signupDay[c] <= to { groups.add(amount, row: c, to: &cohortRevenueMinor) }

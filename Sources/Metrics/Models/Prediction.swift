@@ -104,10 +104,10 @@ public struct Prediction: Sendable {
             if revenue > 0 { candidates.append((revenue, Int(c), b)) }
         }
         // At a million customers sorting every candidate took a tenth of the month's prediction.
-        let first = Statistics.first(Self.atRiskSize, of: candidates, key: \.revenue) {
+        let largest = Statistics.largest(Self.atRiskSize, of: candidates, key: \.revenue) {
             $0.revenue != $1.revenue ? $0.revenue > $1.revenue : facts.customerIds[$0.c] < facts.customerIds[$1.c]
         }
-        atRisk = first.map { entry in
+        atRisk = largest.map { entry in
             AtRisk(customerId: facts.customerIds[entry.c], name: facts.customerNames[entry.c], owner: owner?.value(at: entry.c),
                    lastOrderDay: PurchaseHistory(customer: entry.c, facts: f, end: end)!.lastPurchaseDay, revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.b])
         }

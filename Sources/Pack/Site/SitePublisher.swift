@@ -18,7 +18,7 @@ public struct SitePublisher {
     /// Publishes `files` (relative path → bytes) as the folder `name` under the root, with
     /// the files `keeping` names (relative paths) carried over from the folder published
     /// before: hard-linked, not written again, so changing one page of a month rewrites that
-    /// page alone (copied where the file system has no hard links).
+    /// page alone (copied where the file system has no hard links). A name in both is written.
     public func publish(folder name: String, files: [(String, [UInt8])], keeping: [String] = []) throws {
         try DurableFiles.makeFolders(root)
         let staging = path(Self.stagingName(of: name, pid: getpid()))
@@ -34,10 +34,14 @@ public struct SitePublisher {
                     written.append(file)
                     try interruption.check()
                 }
-                for relative in keeping {
+                let named = Set(files.map(\.0))
+                for relative in Set(keeping).subtracting(named).sorted() {
                     let (from, to) = ((path(name) as NSString).appendingPathComponent(relative), (staging as NSString).appendingPathComponent(relative))
                     try makeParents(of: relative, in: staging, adding: &folders)
                     if link(from, to) != 0 {
+                        let code = errno
+                        // Only a file system without hard links (or across devices) is copied to.
+                        guard [EPERM, EXDEV, EMLINK, EOPNOTSUPP].contains(code) else { throw PackError.cannotWrite(from, errno: code) }
                         guard let data = FileManager.default.contents(atPath: from) else { throw PackError.cannotWrite(from, "cannot read it back to keep it") }
                         try DurableFiles.write([UInt8](data), to: to, flushed: false)
                         written.append(to)

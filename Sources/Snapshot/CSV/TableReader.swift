@@ -182,7 +182,8 @@ public struct TableReader: Sendable {
     }
 
     /// The bytes to read, a measure of the work (a database's rows count 100 bytes each): the
-    /// tables are read two at a time, largest first, so that no large table is read alone at the end.
+    /// tables are read side by side, one per core, largest first, so that no large table is
+    /// read alone at the end.
     public var estimatedBytes: Int {
         parts.reduce(0) { total, part in
             switch part {

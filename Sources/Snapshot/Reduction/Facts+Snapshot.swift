@@ -188,7 +188,7 @@ extension Facts {
         activities = nil
         var usageStart = [Int32](repeating: 0, count: n + 1)
         var ends = [0, 0]
-        let (places, placed) = (usageCount, rawStart)
+        let (firstPlace, orderPlace) = (usageCount, rawStart)
         days.withUnsafeMutableBufferPointer { d in
             usageStart.withUnsafeMutableBufferPointer { u in
                 ends.withUnsafeMutableBufferPointer { e in
@@ -197,10 +197,10 @@ extension Facts {
                         // Each customer's days (activities, then paid orders) sorted where they
                         // lie, then moved down without repeats: the write position never passes
                         // the read position. The half's days end up from its first place on.
-                        var next = Int(places[halves[h].lowerBound])
+                        var next = Int(firstPlace[halves[h].lowerBound])
                         for c in halves[h] {
-                            let (start, end) = (Int(places[c]), Int(places[c + 1]))
-                            var k = Int(placed[c])
+                            let (start, end) = (Int(firstPlace[c]), Int(firstPlace[c + 1]))
+                            var k = Int(orderPlace[c])
                             for i in Int(orderStart[c])..<Int(orderStart[c + 1]) {
                                 days[k] = orderDays[i]
                                 k += 1

@@ -21,15 +21,14 @@ final class Workbook: @unchecked Sendable {
 
     /// Opens `path` and the sheet named `sheet`, or the first sheet.
     init(path: String, fileName: String, sheet: String?) throws {
-        let problem = { (message: String) in SnapshotError(.structural, file: fileName, message: message) }
-        let problemZh = { (message: String, chinese: String) in SnapshotError(.structural, file: fileName, message: message, chinese: chinese) }
+        let problem = { (message: String, chinese: String) in SnapshotError(.structural, file: fileName, message: message, chinese: chinese) }
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw problemZh("not an .xlsx workbook (it is not a ZIP archive)", "不是 .xlsx 工作簿（不是 ZIP 压缩包）")
+            throw problem("not an .xlsx workbook (it is not a ZIP archive)", "不是 .xlsx 工作簿（不是 ZIP 压缩包）")
         }
         let archive = self.archive
         func xml(_ path: String, required: Bool) throws -> Entry? {
             guard let entry = archive[path] else {
-                if required { throw problemZh("not an .xlsx workbook (it has no \(path))", "不是 .xlsx 工作簿（缺少 \(path)）") }
+                if required { throw problem("not an .xlsx workbook (it has no \(path))", "不是 .xlsx 工作簿（缺少 \(path)）") }
                 return nil
             }
             return entry
@@ -38,13 +37,13 @@ final class Workbook: @unchecked Sendable {
         try Self.parse(archive, try xml("xl/workbook.xml", required: true)!, into: book, fileName: fileName)
         let links = RelationshipsPart()
         try Self.parse(archive, try xml("xl/_rels/workbook.xml.rels", required: true)!, into: links, fileName: fileName)
-        guard !book.sheets.isEmpty else { throw problemZh("the workbook has no sheets", "工作簿中没有工作表") }
+        guard !book.sheets.isEmpty else { throw problem("the workbook has no sheets", "工作簿中没有工作表") }
         guard let chosen = sheet.map({ wanted in book.sheets.first { $0.name == wanted } }) ?? book.sheets.first else {
-            throw problemZh("the workbook has no sheet \"\(sheet!)\"; its sheets are \(book.sheets.map(\.name).joined(separator: ", "))",
+            throw problem("the workbook has no sheet \"\(sheet!)\"; its sheets are \(book.sheets.map(\.name).joined(separator: ", "))",
                             "工作簿中没有工作表“\(sheet!)”；现有工作表：\(book.sheets.map(\.name).joined(separator: "、"))")
         }
         guard let target = links.targets[chosen.relationship] else {
-            throw problemZh("the sheet \(chosen.name) has no part in the workbook", "工作表 \(chosen.name) 在工作簿中没有对应的部件")
+            throw problem("the sheet \(chosen.name) has no part in the workbook", "工作表 \(chosen.name) 在工作簿中没有对应的部件")
         }
         let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         sheetEntry = try xml(path, required: true)!
@@ -53,7 +52,7 @@ final class Workbook: @unchecked Sendable {
         let strings = SharedStrings()
         if let entry = try xml("xl/sharedStrings.xml", required: false) { try Self.parse(archive, entry, into: strings, fileName: fileName) }
         guard !strings.tooLarge else {
-            throw problemZh("its shared strings hold more than \(SharedStrings.maxBytes >> 20) MiB of text; the workbook is refused",
+            throw problem("its shared strings hold more than \(SharedStrings.maxBytes >> 20) MiB of text; the workbook is refused",
                             "共享字符串超过 \(SharedStrings.maxBytes >> 20) MiB，拒绝读取该工作簿")
         }
         self.strings = strings
