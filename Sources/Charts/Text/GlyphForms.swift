@@ -37,25 +37,29 @@ final class GlyphForms {
     /// Whether every glyph of `layout` is one a font draws: pango shows the others as boxes
     /// of hex digits, which only its own drawing makes.
     static func canPaint(_ layout: OpaquePointer) -> Bool {
+        var known = true
+        forEachRun(of: layout) { run, _ in
+            let glyphs = run.pointee.glyphs.pointee
+            known = known && (0..<Int(glyphs.num_glyphs)).allSatisfy { glyphs.glyphs[$0].glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0 }
+        }
+        return known
+    }
+
+    /// Calls `body` with every glyph run of `layout` and the iterator standing on it.
+    private static func forEachRun(of layout: OpaquePointer, _ body: (UnsafeMutablePointer<PangoLayoutRun>, OpaquePointer) -> Void) {
         let iter = pango_layout_get_iter(layout)!
         defer { pango_layout_iter_free(iter) }
         repeat {
-            guard let run = pango_layout_iter_get_run_readonly(iter) else { continue }
-            let glyphs = run.pointee.glyphs.pointee
-            for k in 0..<Int(glyphs.num_glyphs) where glyphs.glyphs[k].glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 { return false }
+            if let run = pango_layout_iter_get_run_readonly(iter) { body(run, iter) }
         } while pango_layout_iter_next_run(iter) != 0
-        return true
     }
 
     /// Paints every glyph of `layout` (one that ``canPaint(_:)``), whose top-left corner is at
     /// (`x`, `y`) on `cr`, in `color`.
     func paint(_ layout: OpaquePointer, x: Double, y: Double, color: Color, on cr: OpaquePointer) {
         let scale = Double(PANGO_SCALE)
-        let iter = pango_layout_get_iter(layout)!
-        defer { pango_layout_iter_free(iter) }
-        repeat {
-            guard let run = pango_layout_iter_get_run_readonly(iter),
-                  let scaledFont = pango_cairo_font_get_scaled_font(OpaquePointer(run.pointee.item.pointee.analysis.font)) else { continue }
+        Self.forEachRun(of: layout) { run, iter in
+            guard let scaledFont = pango_cairo_font_get_scaled_font(OpaquePointer(run.pointee.item.pointee.analysis.font)) else { return }
             var extents = PangoRectangle()
             pango_layout_iter_get_run_extents(iter, nil, &extents)
             let baseline = y + Double(pango_layout_iter_get_baseline(iter)) / scale
@@ -89,15 +93,13 @@ final class GlyphForms {
                 }
                 cairo_restore(cr)
             }
-        } while pango_layout_iter_next_run(iter) != 0
+        }
     }
 
     /// The glyph's outline filled in the colour, its origin on the baseline at (0, 0).
     private func form(_ key: Key) -> OpaquePointer {
         if let form = forms[key] { return form }
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        let options = TextEngine.fontOptions()
         var fontMatrix = cairo_matrix_t(), identity = cairo_matrix_t()
         cairo_matrix_init_scale(&fontMatrix, Self.referenceSize, Self.referenceSize)
         cairo_matrix_init_identity(&identity)

@@ -38,15 +38,17 @@ struct TextEngine {
             case .bottom: y -= logical.height
             }
             let c = text.style.color
-            cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
-            cairo_move_to(cr, x - logical.x, y - logical.y)
             if text.drawnAsShapes, !text.markup, let glyphForms, GlyphForms.canPaint(layout) {
                 glyphForms.paint(layout, x: x - logical.x, y: y - logical.y, color: c, on: cr)
-            } else if text.drawnAsShapes {
-                pango_cairo_layout_path(cr, layout)
-                cairo_fill(cr)
             } else {
-                pango_cairo_show_layout(cr, layout)
+                cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+                cairo_move_to(cr, x - logical.x, y - logical.y)
+                if text.drawnAsShapes {
+                    pango_cairo_layout_path(cr, layout)
+                    cairo_fill(cr)
+                } else {
+                    pango_cairo_show_layout(cr, layout)
+                }
             }
             for link in text.links { tag(link, layout: layout, originX: x - logical.x, originY: y - logical.y) }
         }
@@ -91,15 +93,22 @@ struct TextEngine {
         return end == string.endIndex ? string : String(string[..<end]) + "…"
     }
 
+    /// Unhinted metrics and outlines, so that text has one layout on every surface; the
+    /// caller destroys the options.
+    static func fontOptions() -> OpaquePointer {
+        let options = cairo_font_options_create()!
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        return options
+    }
+
     private func withLayout<T>(_ string: String, style: TextStyle, maxWidth: Double?, maxLines: Int, alignment: TextMark.Horizontal,
                                markup: Bool = false, _ body: (OpaquePointer, Rect) -> T) -> T {
         let layout = pango_cairo_create_layout(cr)!
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         let context = pango_layout_get_context(layout)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        let options = Self.fontOptions()
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
         pango_layout_context_changed(layout)
