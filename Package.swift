@@ -37,6 +37,8 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         // The compiler's prefetch hint: header-only, so nothing to link.
         .systemLibrary(name: "CPrefetch"),
+        // Vector byte compares for the CSV scanner (SSE2 where there is SSE2): header-only too.
+        .systemLibrary(name: "CByteMask"),
         // libxml2, whose push parser streams an .xlsx worksheet as ZIPFoundation inflates it.
         .systemLibrary(
             name: "CXML2",
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "Metrics", dependencies: ["CPrefetch"]),
         // The data contract: value parsing, CSV and .xlsx reading with the mapping of a CRM's
         // exports, typed columnar tables, findings, and their reduction to facts.
-        .target(name: "Snapshot", dependencies: ["Metrics", "CXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Snapshot", dependencies: ["Metrics", "CXML2", "CByteMask", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The SQL sources (SQLite, PostgreSQL) behind the metric engine's source interface, and `load`.
         .target(name: "Warehouse", dependencies: ["Metrics", "Snapshot", "CSQLite", "CPostgres"]),
         // Chart specifications, scales, number formats and the one cairo drawing path.

@@ -31,6 +31,8 @@ import Metrics
     @Test func blankLinesAndMissingFinalNewline() throws {
         let (_, rows) = try records("a,b\n1,2\n\n3,4")
         #expect(rows == [["1", "2"], ["3", "4"]])
+        // In a table of one column, a quoted empty field is a record; a blank line is not.
+        #expect(try records("v\n\"\"\n\nx\n\"\"").rows == [[""], ["x"], [""]])
     }
 
     @Test func unterminatedQuoteNamesTheLineWhereItOpened() throws {
@@ -92,6 +94,52 @@ import Metrics
             var rows: [[String]] = []
             try reader.forEachRecord { r in rows.append((0..<4).map { r.string($0, trimmed: false) }) }
             #expect(rows == [["1", String(repeating: "a", count: pad) + "张三🙂", "x\"y,z", String(repeating: "b", count: 9 - pad)], ["2", "", "", ""]])
+        }
+    }
+
+    @Test func fieldsOfEveryLengthAcrossSixtyFourByteWindows() throws {
+        // Seeded: plain runs up to 150 bytes of ASCII, CJK and emoji, and quoted fields with
+        // doubled quotes, separators and line breaks, ended by LF or CRLF, so that field ends
+        // fall at every offset of the scanner's 64-byte windows. The records read back, in
+        // line and in chunks, are those written.
+        var random = SplitMix64(seed: 64)
+        let pieces = ["a", "Z9", " ", "张", "三", "🙂", "é", ".", "\t", ",", "\"", "\n"]
+        var rows: [[String]] = [], text = "a,b,c\n"
+        for _ in 0..<600 {
+            let row = (0..<3).map { _ in
+                let plain = random.next() % 3 != 0
+                var field = ""
+                for _ in 0..<(random.next() % 60) { field += pieces[Int(random.next() % UInt64(plain ? 9 : pieces.count))] }
+                return field
+            }
+            rows.append(row)
+            text += row.map { $0.contains(where: { ",\"\n".contains($0) }) || random.next() % 4 == 0 ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
+                .joined(separator: ",") + (random.next() % 2 == 0 ? "\n" : "\r\n")
+        }
+        for plan in [nil, ScanAhead.Plan(records: 7, depth: 2, minimumBytes: 0)] {
+            var reader = try TableReader(bytes: Array(text.utf8), fileName: "t.csv")
+            reader.scanAhead = plan
+            var read: [[String]] = []
+            try reader.forEachRecord { r in read.append((0..<3).map { r.string($0, trimmed: false) }) }
+            #expect(read == rows)
+        }
+    }
+
+    @Test func aStrayByteIsFoundAtEveryOffsetOfAWindow() {
+        for offset in 0..<140 {
+            let before = Array("id,name\n1,".utf8) + Array(repeating: UInt8(ascii: "x"), count: offset)
+            let cr = error(before + Array("\ry\n".utf8))
+            #expect(cr?.line == 2 && cr?.column == 2 && cr?.message.contains("carriage return") == true, "CR after \(offset)")
+            if offset > 0 {   // at the field's start a quote opens a quoted field
+                let quote = error(before + Array("\"y\n".utf8))
+                #expect(quote?.line == 2 && quote?.column == 2 && quote?.message.contains("a quote inside") == true, "quote after \(offset)")
+            }
+            let broken = error(before + [0xE4, 0xB8, 0x41, 0x0A])
+            #expect(broken?.line == 2 && broken?.column == 2 && broken?.message.contains("UTF-8") == true, "bad UTF-8 after \(offset)")
+            let valid = try? TableReader(bytes: before + Array("张\n2,y".utf8), fileName: "t.csv")
+            var names: [String] = []
+            try? valid?.forEachRecord { names.append($0.string(1)) }
+            #expect(names == [String(repeating: "x", count: offset) + "张", "y"], "a character after \(offset)")
         }
     }
 
@@ -216,5 +264,18 @@ import Metrics
         let deadline = Date().addingTimeInterval(5)
         while scanThreads() > 0, Date() < deadline { usleep(1_000) }
         #expect(scanThreads() == 0)
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood): a seeded generator, so that random tables are the same every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

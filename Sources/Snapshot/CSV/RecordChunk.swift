@@ -1,6 +1,6 @@
-/// Records scanned together, as byte ranges into the file: `width` fields each, end to
-/// end, with the line each starts on. A chunk ends at a record boundary the scanner found,
-/// so a quoted line break never splits a record between chunks.
+/// Records scanned together, as byte ranges from the chunk's start in the file: `width`
+/// fields each, end to end, with the line each starts on. A chunk ends at a record boundary
+/// the scanner found, so a quoted line break never splits a record between chunks.
 struct RecordChunk {
     var fields: [FieldRange] = []
     var lines: [Int] = []
@@ -13,21 +13,27 @@ struct RecordChunk {
 
     var count: Int { lines.count }
 
+    /// Bytes a chunk may start records in: half the offsets a field can have.
+    static let span = FieldRange.limit / 2
+
     /// Scans up to `limit` records on from where `scanner` stands: blank lines are skipped,
-    /// and a record with other than `width` fields ends the chunk with its problem.
+    /// and a record with other than `width` fields ends the chunk with its problem. A chunk
+    /// also ends past 2 GiB, so that its records' offsets stay within ``FieldRange/limit``.
     mutating func scan(_ scanner: inout RecordScanner, width: Int, limit: Int, fileName: String) {
         fields.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
         (start, problem, isLast) = (scanner.offset, nil, false)
         do {
-            while lines.count < limit {
+            while lines.count < limit, scanner.offset - start <= Self.span {
                 let first = fields.count
-                guard let line = try scanner.next(appendingTo: &fields) else {
+                let recordStart = scanner.offset
+                guard let line = try scanner.next(appendingTo: &fields, base: start) else {
                     isLast = true
                     return
                 }
                 let count = fields.count - first
-                if count == 1, fields[first].start == fields[first].end, !fields[first].quoted {
+                // A blank line: one empty field where the record starts (a quoted "" starts after its quote).
+                if count == 1, Int(fields[first].end) == recordStart - start {
                     fields.removeLast()
                     if lines.isEmpty { start = scanner.offset }
                     continue

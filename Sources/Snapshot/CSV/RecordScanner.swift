@@ -1,3 +1,5 @@
+import CByteMask
+
 /// The state machine of RFC 4180, with the table's separator, over a mutable byte buffer:
 /// UTF-8 checked and quoted fields unescaped in place as it goes.
 ///
@@ -12,16 +14,18 @@ struct RecordScanner: @unchecked Sendable {
     init(buffer: UnsafeMutableBufferPointer<UInt8>, fileName: String, delimiter: UInt8, offset: Int = 0, line: Int = 1) {
         self.buffer = buffer
         self.delimiter = delimiter
-        self.delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
         self.fileName = fileName
         self.offset = offset
         self.line = line
     }
 
     private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-    /// The field separator, alone and repeated in each byte of a word.
+    /// The field separator.
     let delimiter: UInt8
-    private let delimiters: UInt64
+    /// The stop bytes of the 64 from `maskStart` (``csv_stop_mask64``), a bit each: one
+    /// vector pass serves the several short fields those bytes hold.
+    private var maskStart = -64
+    private var mask: UInt64 = 0
 
     // MARK: UTF-8, checked in the same pass
 
@@ -58,7 +62,7 @@ struct RecordScanner: @unchecked Sendable {
 
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-    private static let crs: UInt64 = 0x0D0D_0D0D_0D0D_0D0D, quotes: UInt64 = 0x2222_2222_2222_2222
+    private static let quotes: UInt64 = 0x2222_2222_2222_2222
 
     @inline(__always) private func word(at p: Int) -> UInt64 {
         UnsafeRawPointer(buffer.baseAddress!).loadUnaligned(fromByteOffset: p, as: UInt64.self)
@@ -72,14 +76,51 @@ struct RecordScanner: @unchecked Sendable {
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
+    /// The first byte at or after `p` that may end an unquoted field's plain run (delimiter,
+    /// LF, CR, quote or a byte ≥ 0x80), or the buffer's end. Positions only grow while a
+    /// file is scanned, and unescaping writes only behind them, so the bits kept for the
+    /// bytes ahead stay true.
+    @inline(__always) private mutating func nextStop(from start: Int) -> Int {
+        let n = buffer.count
+        var p = start
+        while true {
+            let shift = UInt(bitPattern: p &- maskStart)
+            if shift < 64 {
+                let ahead = mask >> UInt64(shift)
+                if ahead != 0 { return p + ahead.trailingZeroBitCount }
+                p = maskStart + 64
+            }
+            guard p + 64 <= n else { break }
+            maskStart = p
+            mask = csv_stop_mask64(buffer.baseAddress! + p, delimiter)
+        }
+        while p < n {
+            let c = buffer[p]
+            if c == delimiter || c == Self.lf || c == Self.cr || c == Self.quote || c >= 0x80 { return p }
+            p += 1
+        }
+        return n
+    }
+
+    /// Fields are kept as 32-bit offsets (``FieldRange``): a record reaching past that is
+    /// refused with its place rather than cut.
+    @inline(__always) private func checkReach(_ end: Int, base: Int, column: Int) throws {
+        guard end - base > FieldRange.limit else { return }
+        throw SnapshotError(.structural, file: fileName, line: line, column: column,
+                            message: "the record is longer than 4 GiB; a field this long is not table data (an unclosed quote earlier in the file would read like this)",
+                            chinese: "该记录超过 4 GiB；这样长的字段不是表格数据（前面某处未闭合的引号也会造成这种情况）")
+    }
+
     /// A CR ends a line only as the first half of CRLF, or as the file's last byte.
     @inline(__always) private func isLineEndCR(_ p: Int) -> Bool {
         buffer[p] == Self.cr && (p + 1 == buffer.count || buffer[p + 1] == Self.lf)
     }
 
-    /// Scans the next record, appending its fields' ranges to `fields` (a batch of records
-    /// shares one array), and returns the line it starts on; nil at the end.
-    mutating func next(appendingTo fields: inout [FieldRange]) throws -> Int? {
+    /// Scans the next record, appending its fields' ranges, as offsets from `base`, to
+    /// `fields` (a batch of records shares one array), and returns the line it starts on;
+    /// nil at the end. A record ending more than ``FieldRange/limit`` bytes past `base` is
+    /// refused.
+    mutating func next(appendingTo fields: inout [FieldRange], base: Int = 0) throws -> Int? {
         let n = buffer.count
         guard offset < n else { return nil }
         let recordLine = line
@@ -127,7 +168,8 @@ struct RecordScanner: @unchecked Sendable {
                     write += 1
                     p += 1
                 }
-                fields.append(FieldRange(start: start, end: write, quoted: true))
+                try checkReach(write, base: base, column: fields.count - first + 1)
+                fields.append(FieldRange(start: start - base, end: write - base))
                 guard p == n || buffer[p] == delimiter || buffer[p] == Self.lf || isLineEndCR(p) else {
                     throw SnapshotError(.structural, file: fileName, line: line, column: fields.count - first,
                                         message: "unexpected text after a closing quote; expected \(Character(Unicode.Scalar(delimiter)) == "\t" ? "a tab" : String(Character(Unicode.Scalar(delimiter)))) or end of line",
@@ -135,21 +177,18 @@ struct RecordScanner: @unchecked Sendable {
                 }
             } else {
                 let start = p
-                while p < n {
-                    // Jump to the next delimiter, quote, CR or non-ASCII byte, eight bytes at a time.
-                    if p + 8 <= n {
-                        let w = word(at: p)
-                        let stops = Self.matches(w, delimiters) | Self.matches(w, Self.lfs) | Self.matches(w, Self.crs)
-                            | Self.matches(w, Self.quotes) | (w & Self.highBits)
-                        if stops == 0 {
-                            p += 8
-                            continue
-                        }
-                        p += stops.trailingZeroBitCount >> 3
-                    }
+                while true {
+                    p = nextStop(from: p)
+                    guard p < n else { break }
                     let c = buffer[p]
                     if c >= 0x80 {
-                        p += try sequenceLength(at: p, field: fields.count - first + 1)
+                        // The common three-byte sequence (U+1000–U+CFFF, which holds the CJK
+                        // ideographs) is checked here; the rest, and every error, by `sequenceLength`.
+                        if c >= 0xE1, c <= 0xEC, p + 2 < n, buffer[p + 1] & 0xC0 == 0x80, buffer[p + 2] & 0xC0 == 0x80 {
+                            p += 3
+                        } else {
+                            p += try sequenceLength(at: p, field: fields.count - first + 1)
+                        }
                         continue
                     }
                     if c == delimiter || c == Self.lf { break }
@@ -159,18 +198,16 @@ struct RecordScanner: @unchecked Sendable {
                                             message: "a carriage return (CR) inside an unquoted field; lines must end in LF or CRLF, and a field holding a line break must be quoted",
                                             chinese: "未加引号的字段中有回车符（CR）；行应以 LF 或 CRLF 结尾，含换行的字段须加引号")
                     }
-                    if c == Self.quote {
-                        throw SnapshotError(.structural, file: fileName, line: line, column: fields.count - first + 1,
-                                            message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
-                                            chinese: "未加引号的字段中有引号；应给整个字段加引号，并把其中的引号写成两个（\"\"）")
-                    }
-                    p += 1
+                    throw SnapshotError(.structural, file: fileName, line: line, column: fields.count - first + 1,
+                                        message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
+                                        chinese: "未加引号的字段中有引号；应给整个字段加引号，并把其中的引号写成两个（\"\"）")
                 }
-                fields.append(FieldRange(start: start, end: p, quoted: false))
+                try checkReach(p, base: base, column: fields.count - first + 1)
+                fields.append(FieldRange(start: start - base, end: p - base))
             }
             if p < n, buffer[p] == delimiter {
                 p += 1
-                if p == n { fields.append(FieldRange(start: p, end: p, quoted: false)) }
+                if p == n { fields.append(FieldRange(start: p - base, end: p - base)) }
                 continue
             }
             if p < n, buffer[p] == Self.cr { p += 1 }

@@ -117,7 +117,7 @@ public struct TableReader: Sendable {
         do {
             try SheetRows.read(book, width: nil) { row in
                 headerRow = row.number
-                names = row.fields.map { String(decoding: UnsafeBufferPointer(rebasing: row.buffer[$0.start..<$0.end]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+                names = row.fields.map { String(decoding: UnsafeBufferPointer(rebasing: row.buffer[$0.range]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
                 throw Enough()
             }
         } catch is Enough {}
@@ -144,7 +144,7 @@ public struct TableReader: Sendable {
         guard try scanner.next(appendingTo: &fields) != nil else {
             throw SnapshotError(.structural, file: fileName, line: 1, message: "the file is empty; expected a header row naming the columns", chinese: "文件为空；应有一行表头列出各列")
         }
-        let names = fields.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.start..<$0.end]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+        let names = fields.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.range]), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
         var firstColumn: [String: Int] = [:]
         for (i, name) in names.enumerated() where !name.isEmpty {
             if let earlier = firstColumn[name.lowercased()] {
@@ -241,11 +241,12 @@ public struct TableReader: Sendable {
                         file.release(below: chunk.start)
                         released = chunk.start
                     }
+                    let records = UnsafeBufferPointer(rebasing: buffer[chunk.start...])
                     try chunk.fields.withUnsafeBufferPointer { fields in
                         for batch in stride(from: 0, to: chunk.count, by: Self.lookahead) {
                             let end = min(batch + Self.lookahead, chunk.count)
                             func record(_ k: Int) -> TableRecord {
-                                TableRecord(buffer: UnsafeBufferPointer(buffer), fields: UnsafeBufferPointer(rebasing: fields[(k * width)..<((k + 1) * width)]),
+                                TableRecord(buffer: records, fields: UnsafeBufferPointer(rebasing: fields[(k * width)..<((k + 1) * width)]),
                                             part: index, line: chunk.lines[k], row: row + k - batch + 1)
                             }
                             ahead.removeAll(keepingCapacity: true)
@@ -294,6 +295,10 @@ public struct TableReader: Sendable {
                                             chinese: "应与列一样有 \(width) 个字段，实有 \(fields.count) 个")
                     }
                     row = fields.row ?? row + 1
+                    guard !fields.tooLong else {
+                        throw SnapshotError(.structural, file: name, line: row, message: "the row holds more than 4 GiB of text; a row this long is not table data",
+                                            chinese: "该行文字超过 4 GiB；这样长的行不是表格数据")
+                    }
                     try fields.bytes.withUnsafeBufferPointer { buffer in
                         try fields.fields.withUnsafeBufferPointer { ranges in
                             let record = TableRecord(buffer: buffer, fields: ranges, part: index, line: row, row: row, place: .row)

@@ -1,6 +1,7 @@
 import Metrics
 
-/// One record: byte ranges of its fields in the file buffer, valid only inside the callback.
+/// One record: byte ranges of its fields in a buffer (a chunk of the file, a sheet's row or a
+/// database row), valid only inside the callback.
 public struct TableRecord {
     let buffer: UnsafeBufferPointer<UInt8>
     let fields: UnsafeBufferPointer<FieldRange>
@@ -17,7 +18,7 @@ public struct TableRecord {
 
     /// The raw bytes of field `index`, trimmed of surrounding spaces and tabs when asked.
     public func bytes(_ index: Int, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {
-        var start = fields[index].start, end = fields[index].end
+        var start = Int(fields[index].start), end = Int(fields[index].end)
         if trimmed {
             while start < end, buffer[start] == 32 || buffer[start] == 9 { start += 1 }
             while end > start, buffer[end - 1] == 32 || buffer[end - 1] == 9 { end -= 1 }
@@ -30,9 +31,19 @@ public struct TableRecord {
     }
 }
 
-/// Where one field lies in the buffer, and whether it was quoted.
+/// Where one field lies in its record's buffer, as offsets from the buffer's start: eight
+/// bytes, so that a chunk's fields stay in cache for the thread that parses them after
+/// another scanned them. A buffer longer than ``limit`` is refused where it is made.
 struct FieldRange {
-    var start: Int
-    var end: Int
-    var quoted: Bool
+    var start: UInt32
+    var end: UInt32
+
+    static let limit = Int(UInt32.max)
+
+    init(start: Int, end: Int) {
+        self.start = UInt32(start)
+        self.end = UInt32(end)
+    }
+
+    var range: Range<Int> { Int(start)..<Int(end) }
 }

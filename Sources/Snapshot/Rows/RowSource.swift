@@ -21,6 +21,8 @@ public struct RowBytes {
     var fields: [FieldRange] = []
     /// The row's place in the whole table (1-based) when the source skips rows; nil: the next one.
     public var row: Int?
+    /// Set when the row's text passed ``FieldRange/limit`` bytes: the reader refuses it.
+    private(set) var tooLong = false
 
     public init() {}
 
@@ -31,13 +33,19 @@ public struct RowBytes {
         bytes.removeAll(keepingCapacity: true)
         fields.removeAll(keepingCapacity: true)
         row = nil
+        tooLong = false
     }
 
     /// Appends a field's UTF-8 bytes; a NULL is an empty field, as in a file.
     public mutating func append(_ field: UnsafeBufferPointer<UInt8>) {
+        guard !tooLong, bytes.count + field.count <= FieldRange.limit else {
+            tooLong = true
+            fields.append(FieldRange(start: 0, end: 0))
+            return
+        }
         let start = bytes.count
         bytes.append(contentsOf: field)
-        fields.append(FieldRange(start: start, end: bytes.count, quoted: false))
+        fields.append(FieldRange(start: start, end: bytes.count))
     }
 
     public mutating func append(_ text: String) {
