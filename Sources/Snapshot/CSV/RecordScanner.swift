@@ -81,21 +81,26 @@ struct RecordScanner: @unchecked Sendable {
     /// file is scanned, and unescaping writes only behind them, so the bits kept for the
     /// bytes ahead stay true.
     @inline(__always) private mutating func nextStop(from start: Int) -> Int {
-        let n = buffer.count
+        // Read into locals first: a read of `delimiter` right after `maskStart` was stored
+        // beside it stalled on the store.
+        let n = buffer.count, bytes = buffer.baseAddress!, delimiter = delimiter
         var p = start
-        while true {
-            let shift = UInt(bitPattern: p &- maskStart)
-            if shift < 64 {
-                let ahead = mask >> UInt64(shift)
-                if ahead != 0 { return p + ahead.trailingZeroBitCount }
-                p = maskStart + 64
+        let shift = UInt(bitPattern: p &- maskStart)
+        if shift < 64 {
+            let ahead = mask >> UInt64(shift)
+            if ahead != 0 { return p + ahead.trailingZeroBitCount }
+            p = maskStart + 64
+        }
+        while p + 64 <= n {
+            let found = csv_stop_mask64(bytes + p, delimiter)
+            if found != 0 {
+                (maskStart, mask) = (p, found)
+                return p + found.trailingZeroBitCount
             }
-            guard p + 64 <= n else { break }
-            maskStart = p
-            mask = csv_stop_mask64(buffer.baseAddress! + p, delimiter)
+            p += 64
         }
         while p < n {
-            let c = buffer[p]
+            let c = bytes[p]
             if c == delimiter || c == Self.lf || c == Self.cr || c == Self.quote || c >= 0x80 { return p }
             p += 1
         }
