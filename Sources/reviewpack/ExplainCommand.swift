@@ -32,7 +32,7 @@ struct ExplainCommand: ParsableCommand {
         let build = PackBuild(data: snapshot.data, config: config, months: MonthSelection(month: snapshot.month.flatMap(Month.init)), out: "", strict: snapshot.strict,
                               templatesFolder: "", assetsFolder: "")
         let report: Report
-        do { (report, _) = try build.computeReport() } catch let failure as PackBuild.Failure { throw failure.exit }
+        do { (report, _) = try build.computeReport(everyMonthSliced: chosen != nil) } catch let failure as PackBuild.Failure { throw failure.exit }
         guard let result = report.metric(metric) else {
             let missing = report.unavailable.first { $0.id == metric }?.missingTable ?? "?"
             throw fail("\(metric) cannot be computed: the snapshot has no \(missing) table", .dataError)

@@ -68,22 +68,25 @@ struct PackBuild {
     }
 
     /// Every report month's report for one audience's facts, each month computed once.
-    func reports(_ facts: Facts, _ reading: Reading, targets: TargetTable?, quality: QualityLog, clock: inout StageClock) -> [Report] {
+    func reports(_ facts: Facts, _ reading: Reading, targets: TargetTable?, quality: QualityLog, everyMonthSliced: Bool = false,
+                 clock: inout StageClock) -> [Report] {
         let label = reading.months.count == 1 ? "metrics" : "metrics of \(reading.months.count) months"
         Console.status.begin(label)
         let reports = MetricEngine().run(facts: facts, config: config.metrics, months: reading.months, targets: targets, quality: quality,
-                                         zone: config.timezone) { done, total in Console.status.advance(label, done: done, of: total) }
+                                         zone: config.timezone, everyMonthSliced: everyMonthSliced) { done, total in Console.status.advance(label, done: done, of: total) }
         clock.lap("metrics")
         let seconds = reports[0].computeSeconds
         clock.note("  of which metric families \(String(format: "%.2f", seconds.families)) s of CPU, prediction fits \(String(format: "%.2f", seconds.predictions)) s of CPU")
         return reports
     }
 
-    /// The whole company's report of the last report month: the part `explain` shares with `build`.
-    func computeReport() throws -> (Report, StageClock) {
+    /// The whole company's report of the last report month: the part `explain` shares with
+    /// `build`. `everyMonthSliced`: each of the 13 months with its slices, not only the last.
+    func computeReport(everyMonthSliced: Bool = false) throws -> (Report, StageClock) {
         var (reading, clock) = try read()
         reading.months = [reading.months.last!]
-        let report = reports(reading.facts, reading, targets: reading.source.targets, quality: reading.source.quality, clock: &clock)[0]
+        let report = reports(reading.facts, reading, targets: reading.source.targets, quality: reading.source.quality,
+                             everyMonthSliced: everyMonthSliced, clock: &clock)[0]
         return (report, clock)
     }
 

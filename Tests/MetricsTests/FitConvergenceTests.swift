@@ -79,8 +79,9 @@ import Snapshot
         let facts = try Self.sampleFacts()
         let config = MetricsConfig()
         let engine = MetricEngine()
-        func run(_ months: [Month]) -> [Report] {
-            engine.run(facts: facts, config: config, months: months, targets: nil, quality: QualityLog(), zone: "Asia/Shanghai")
+        func run(_ months: [Month], everyMonthSliced: Bool = false) -> [Report] {
+            engine.run(facts: facts, config: config, months: months, targets: nil, quality: QualityLog(), zone: "Asia/Shanghai",
+                       everyMonthSliced: everyMonthSliced)
         }
         let (september, october) = (Month(year: 2026, month: 9), Month(year: 2026, month: 10))
         let alone = run([september])[0]
@@ -93,13 +94,19 @@ import Snapshot
         #expect(alone.prediction.expectedAliveCustomers == together.expectedAliveCustomers)
         #expect(alone.prediction.atRisk == together.atRisk)
         // October's trend shows September as September's own report does, in every metric
-        // (the predictions' included).
-        let octoberAlone = run([october])[0]
+        // (the predictions' included): its total, since only a report month is sliced, and
+        // with every month sliced, its slices too.
+        let octoberAlone = run([october])[0], octoberSliced = run([october], everyMonthSliced: true)[0]
         for metric in alone.metrics {
             let inOctober = try #require(octoberAlone.metric(metric.id))
-            #expect(inOctober.computed[11].value == metric.computed[12].value, "\(metric.id)")
-            #expect(backfill[1].metric(metric.id)?.computed.map(\.value) == inOctober.computed.map(\.value), "\(metric.id)")
+            #expect(inOctober.computed[11].value.total == metric.computed[12].value.total, "\(metric.id)")
+            #expect(octoberSliced.metric(metric.id)?.computed[11].value == metric.computed[12].value, "\(metric.id)")
+            #expect(octoberSliced.metric(metric.id)?.computed.map(\.value.total) == inOctober.computed.map(\.value.total), "\(metric.id)")
+            #expect(backfill[1].metric(metric.id)?.computed.map(\.value.total) == inOctober.computed.map(\.value.total), "\(metric.id)")
+            #expect(backfill[1].metric(metric.id)?.current == inOctober.current, "\(metric.id)")
         }
+        #expect(alone.metrics.contains { !$0.current.slices.isEmpty }, "the sample's metrics are sliced")
+        #expect(octoberAlone.metrics.allSatisfy { $0.computed[11].value.slices.isEmpty }, "a month before the report's is not")
     }
 
     static func reviewMonths(ending month: Month) -> [Month] { (0..<13).map { month - (12 - $0) } }

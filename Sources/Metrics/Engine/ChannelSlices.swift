@@ -3,8 +3,15 @@
 struct ChannelSlices {
     /// Every channel known to spend, customers or leads, sorted.
     let names: [String]
+    /// False: values hold the company's total alone (``MonthScans/sliced``).
+    let sliced: Bool
 
-    init(facts: Facts) {
+    init(facts: Facts, sliced: Bool = true) {
+        self.sliced = sliced
+        guard sliced else {
+            names = []
+            return
+        }
         var names = Set<String>()
         facts.spend?.values.values.forEach { names.formUnion($0.keys) }
         if let channel = facts.customers.allDimensions.first(where: { $0.name == "channel" }) { names.formUnion(channel.members) }
@@ -15,7 +22,7 @@ struct ChannelSlices {
 
     /// A value for the company and for each channel.
     func value(total: Double?, _ perChannel: (String) -> Double?) -> SlicedValue {
-        SlicedValue(total: total, slices: [(dimension: "channel", members: names.map { (member: $0, value: perChannel($0)) })])
+        SlicedValue(total: total, slices: sliced ? [(dimension: "channel", members: names.map { (member: $0, value: perChannel($0)) })] : [])
     }
 
     /// numerator ÷ denominator, for the company and each channel, with both kept as inputs.

@@ -13,15 +13,20 @@ public struct MetricEngine: Sendable {
     /// Every metric id some family computes under `config`, for the catalog-coverage test.
     public func computedIds(_ config: MetricsConfig) -> [String] { families.flatMap { $0.metricIds(config) } + PredictionMetrics.ids }
 
-    public func run(facts: Facts, config: MetricsConfig, month: Month, targets: TargetTable?, quality: QualityLog, zone: String) -> Report {
-        run(facts: facts, config: config, months: [month], targets: targets, quality: quality, zone: zone)[0]
+    public func run(facts: Facts, config: MetricsConfig, month: Month, targets: TargetTable?, quality: QualityLog, zone: String,
+                    everyMonthSliced: Bool = false) -> Report {
+        run(facts: facts, config: config, months: [month], targets: targets, quality: quality, zone: zone, everyMonthSliced: everyMonthSliced)[0]
     }
 
     /// One report per month in `reportMonths`. Every month any report shows is computed
     /// once, however many of the reports' 13-month windows hold it, so a backfill costs
     /// little more than its latest month; each report equals the one built for its month alone.
+    ///
+    /// Only the months whose slices something reads are sliced (``slicedMonths``), or all of
+    /// them with `everyMonthSliced` (`explain` shows a slice's 13 months): the other months'
+    /// values are totals alone, which is all a series shows.
     public func run(facts: Facts, config: MetricsConfig, months reportMonths: [Month], targets: TargetTable?, quality: QualityLog,
-                    zone: String, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Report] {
+                    zone: String, everyMonthSliced: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Report] {
         let months = Array(Set(reportMonths.flatMap { Self.window($0) })).sorted()
         let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
         let available = families.filter { $0.isAvailable(facts) }
@@ -34,7 +39,8 @@ public struct MetricEngine: Sendable {
         // every worker fits.
         enum Task { case prediction(Int), family(Int, Int) }
         let tasks = months.indices.map { Task.prediction($0) } + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
-        let scans = months.map { MonthScans(month: $0, facts: facts, config: config) }
+        let sliced = everyMonthSliced ? Set(months) : Self.slicedMonths(reportMonths, alerts: config.alerts, targets: targets)
+        let scans = months.map { MonthScans(month: $0, facts: facts, config: config, sliced: sliced.contains($0)) }
         let slots = ConcurrentSlots<[String: Computed]>(count: tasks.count)
         let predictions = ConcurrentSlots<Prediction>(count: months.count)
         let seconds = ConcurrentSlots<Double>(count: tasks.count)
@@ -47,7 +53,7 @@ public struct MetricEngine: Sendable {
             switch tasks[t] {
             case .prediction(let m):
                 let prediction = Prediction(month: months[m], facts: facts, config: config, grossMargin: scans[m].grossMargin.value.total)
-                slots.set(t, PredictionMetrics.computed(prediction, facts: facts))
+                slots.set(t, PredictionMetrics.computed(prediction, facts: facts, scans: scans[m]))
                 // Only a report month's prediction is shown, and never its per-customer values.
                 if reportMonths.contains(months[m]) { predictions.set(m, prediction.withoutCustomers()) }
             case .family(let m, let f):
@@ -84,6 +90,32 @@ public struct MetricEngine: Sendable {
             report.computeSeconds = cpu
             return report
         }
+    }
+
+    /// The months whose slices a report reads: its own month (the slices it shows), the month
+    /// before when an alert names a slice (the change it watches), and the months to date of
+    /// a quarter or year whose target names a slice (their sum). Slicing every customer by
+    /// every dimension in every month of the window was most of the families' work.
+    static func slicedMonths(_ reportMonths: [Month], alerts: [AlertRule], targets: TargetTable?) -> Set<Month> {
+        var sliced = Set(reportMonths)
+        for report in reportMonths {
+            if alerts.contains(where: { $0.slice != nil }) { sliced.insert(report - 1) }
+            for row in targets?.rows ?? [] where row.slice != nil {
+                let first: Month
+                switch row.period {
+                case .month: continue
+                case .quarter(let year, let quarter):
+                    guard year == report.year, quarter == report.quarter else { continue }
+                    first = Month(year: year, month: quarter * 3 - 2)
+                case .year(let year):
+                    guard year == report.year else { continue }
+                    first = Month(year: year, month: 1)
+                }
+                var m = first
+                while m < report { sliced.insert(m); m = m + 1 }
+            }
+        }
+        return sliced
     }
 
     /// Customers from which a month's fits hold enough (about 60 bytes a buyer) for two at

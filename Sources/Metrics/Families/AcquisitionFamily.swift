@@ -10,7 +10,7 @@ struct AcquisitionFamily: MetricFamily {
     func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         let f = facts.customers
         let d = config.definitions
-        let groups = Groups(f.dimensions)
+        let groups = scans.groups(f.dimensions)
         let (first, last) = (month.firstDay, month.lastDay)
         let a = Int32(d.activationDays), conversion = Int32(d.conversionDays)
         let retention = d.retentionDays.map { Int32($0) }

@@ -5,7 +5,7 @@ struct CompletenessFamily: MetricFamily {
 
     func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         let f = facts.customers
-        let groups = Groups(f.dimensions)
+        let groups = scans.groups(f.dimensions)
         // A required field missing from the file entirely is empty for everyone.
         let required = config.requiredFields.map { name in f.allDimensions.first { $0.name == name } }
         var signed = groups.zeros(), complete = groups.zeros()

@@ -9,7 +9,7 @@ struct LeadFamily: MetricFamily {
 
     func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         guard let l = facts.leads else { return [:] }
-        let groups = Groups(l.dimensions)
+        let groups = scans.groups(l.dimensions)
         let (start, end) = (facts.start(of: month), facts.start(of: month + 1))
         let sla = Int64((config.definitions.leadResponseSLAHours * 3600).rounded())
         var created = groups.zeros(), won = groups.zeros(), closed = groups.zeros(), amountMinor = groups.exactZeros(), cycleDays = groups.zeros()

@@ -9,7 +9,7 @@ struct OrderFamily: MetricFamily {
 
     func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         let f = facts.customers
-        let groups = Groups(f.dimensions)
+        let groups = scans.groups(f.dimensions)
         let (first, last) = (month.firstDay, month.lastDay)
         let repeatFrom = last - Int32(config.definitions.repeatWindowDays) + 1
         let yearFrom = (month - 11).firstDay

@@ -4,8 +4,8 @@
 enum PredictionMetrics {
     static let ids = ["predicted_clv_52w", "expected_alive_customers"]
 
-    static func computed(_ prediction: Prediction, facts: Facts) -> [String: Computed] {
-        let groups = Groups(facts.customers.dimensions)
+    static func computed(_ prediction: Prediction, facts: Facts, scans: MonthScans) -> [String: Computed] {
+        let groups = scans.groups(facts.customers.dimensions)
         let margin = prediction.grossMargin
         var buyers = groups.zeros(), alive = groups.zeros(), value = groups.zeros()
         for (b, c) in prediction.buyers.lazy.map({ Int($0) }).enumerated() {

@@ -8,7 +8,7 @@ struct ServiceFamily: MetricFamily {
     func isAvailable(_ facts: Facts) -> Bool { facts.service.surveys != nil || facts.service.tickets != nil }
 
     func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
-        let groups = Groups(facts.customers.dimensions)
+        let groups = scans.groups(facts.customers.dimensions)
         var out: [String: Computed] = [:]
         if let s = facts.service.surveys {
             var npsResponses = groups.zeros(), netPromoters = groups.zeros(), csatResponses = groups.zeros(), satisfied = groups.zeros()

@@ -7,7 +7,7 @@ struct ValueFamily: MetricFamily {
 
     func evaluate(_ month: Month, facts: Facts, config: MetricsConfig, scans: MonthScans) -> [String: Computed] {
         guard let spendFacts = facts.spend else { return [:] }
-        let channels = ChannelSlices(facts: facts)
+        let channels = ChannelSlices(facts: facts, sliced: scans.sliced)
         let window = (0..<12).map { month - (11 - $0) }
         let (from, to) = (window[0].firstDay, month.lastDay)
         let monthStarts = window.map(\.firstDay)
@@ -18,7 +18,7 @@ struct ValueFamily: MetricFamily {
         let spend = (total: config.majorUnits(spendMinor.values.reduce(0, +)), byChannel: spendMinor.mapValues(config.majorUnits))
 
         let f = facts.customers
-        let groups = Groups(f.allDimensions.filter { $0.name == "channel" })
+        let groups = scans.groups(f.allDimensions.filter { $0.name == "channel" })
         var newPaying = groups.zeros(), payingMonths = groups.zeros()
         var revenueMinor = groups.exactZeros(), cohortRevenueMinor = groups.exactZeros()
         for c in 0..<f.count {
