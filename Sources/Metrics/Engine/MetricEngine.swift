@@ -33,10 +33,11 @@ public struct MetricEngine: Sendable {
         // One pool for the whole run, so every core stays busy from the start: each month's
         // fits (the longest tasks, taken first), then one task per (month, family). A month's
         // fits hold arrays over every buyer; for a large customer base only half the workers
-        // fit, one month at a time each, while the others take the families (which then cost
-        // about as much): on two cores two months' fits at once would lift the peak by some
-        // 60 MiB at a million customers. For a small one, where fits are most of the work,
-        // every worker fits.
+        // begin with fits, one month at a time each, while the others take the families: on
+        // two cores two months' fits at once beside the families would lift the peak by some
+        // 60 MiB at a million customers. Once the families are done (their arrays freed),
+        // every worker fits the months left. For a small base, where fits are most of the
+        // work, every worker fits from the start.
         enum Task { case prediction(Int), family(Int, Int) }
         let tasks = months.indices.map { Task.prediction($0) } + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
         let sliced = everyMonthSliced ? Set(months) : Self.slicedMonths(reportMonths, alerts: config.alerts, targets: targets)
@@ -67,6 +68,8 @@ public struct MetricEngine: Sendable {
                 while case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count { perform(t) }
             }
             while case let t = nextFamily.add(1, ordering: .relaxed).oldValue, t < tasks.count { perform(t) }
+            // Families done, fits left: every worker fits.
+            while case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count { perform(t) }
         }
         var perMonth = Array(repeating: [String: Computed](), count: months.count)
         for (t, task) in tasks.enumerated() {
