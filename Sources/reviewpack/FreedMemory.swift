@@ -12,5 +12,15 @@ enum FreedMemory {
 
     /// Gives back what the reading's threads freed in their own heaps: glibc trims a
     /// thread's heap only from its top, so freed holes below stay resident until asked.
-    static func afterReading() { malloc_trim(0) }
+    /// Then blocks up to 32 MiB come from the heap and stay there when freed: the metrics
+    /// make and free the same per-customer arrays month after month, and the packs their
+    /// surfaces and buffers chart after chart, and fresh mapped pages had each to be faulted
+    /// in and zeroed again. At 10 k the packs took 0.38–0.40 s instead of 0.43–0.58, at a
+    /// million customers the metrics about a tenth less CPU; single builds' peaks stayed
+    /// within their spread, a 26-month backfill's rose from 183 to 212 MiB.
+    static func afterReading() {
+        malloc_trim(0)
+        mallopt(M_MMAP_THRESHOLD, 32 << 20)
+        mallopt(M_TRIM_THRESHOLD, 256 << 20)
+    }
 }
