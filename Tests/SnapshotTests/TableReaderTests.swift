@@ -3,8 +3,7 @@ import Testing
 @testable import Snapshot
 import Metrics
 
-/// Serialized: one test counts this process's scan threads.
-@Suite(.serialized) struct TableReaderTests {
+@Suite struct TableReaderTests {
     func records(_ text: [UInt8]) throws -> (header: [String], rows: [[String]]) {
         let reader = try TableReader(bytes: text, fileName: "t.csv")
         var rows: [[String]] = []
@@ -64,8 +63,9 @@ import Metrics
 }
 
 /// UTF-8 is checked in the scanning pass itself, on the bytes as written (before any
-/// unescaping moves them), and eight-byte steps never skip a delimiter.
-@Suite struct CSVScanTests {
+/// unescaping moves them), and eight-byte steps never skip a delimiter. Serialized: one
+/// test counts this process's scan threads, which its neighbours here start too.
+@Suite(.serialized) struct CSVScanTests {
     func error(_ bytes: [UInt8]) -> SnapshotError? {
         do {
             let reader = try TableReader(bytes: bytes, fileName: "t.csv")
