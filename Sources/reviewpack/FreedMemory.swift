@@ -2,8 +2,9 @@ import CMalloc
 
 /// glibc's allocator raises its mmap threshold each time a large block is freed, and then
 /// takes the next large arrays from the heap, which keeps pages resident after they are
-/// freed. Fixed thresholds give every large block back to the system when it is freed: at a
-/// million customers the peak falls by about 100 MiB (1,107 to 1,004 MiB), in the same time.
+/// freed. While the snapshot is read, fixed thresholds give every large block back to the
+/// system when it is freed (when this was set, the peak at a million customers fell by about
+/// 100 MiB, 1,107 to 1,004 MiB, in the same time); after reading, see ``afterReading()``.
 enum FreedMemory {
     static func returnToTheSystem() {
         mallopt(M_MMAP_THRESHOLD, 256 << 10)

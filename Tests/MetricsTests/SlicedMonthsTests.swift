@@ -24,7 +24,10 @@ import Testing
         #expect(sliced([], [row(.quarter(year: 2026, quarter: 4))]) == [october])
         #expect(sliced([], [row(.quarter(year: 2026, quarter: 3)), row(.year(2025))]) == [october])
         #expect(sliced([], [row(.year(2026))]) == Set((1...10).map { Month(year: 2026, month: $0) }))
-        let november = october + 1
+        // A quarter's later month reads the quarter's months before it.
+        let (november, december) = (october + 1, october + 2)
+        #expect(MetricEngine.slicedMonths([december], alerts: [], targets: TargetTable(rows: [row(.quarter(year: 2026, quarter: 4))]))
+                == [october, november, december])
         #expect(MetricEngine.slicedMonths([october, november], alerts: [], targets: TargetTable(rows: [row(.quarter(year: 2026, quarter: 4))]))
                 == [october, november])
     }

@@ -63,7 +63,8 @@ import Metrics
 }
 
 /// UTF-8 is checked in the scanning pass itself, on the bytes as written (before any
-/// unescaping moves them), and eight-byte steps never skip a delimiter. Serialized: one
+/// unescaping moves them), and neither the 64-byte windows of unquoted fields nor the
+/// eight-byte steps of quoted ones skip a delimiter. Serialized: one
 /// test counts this process's scan threads, which its neighbours here start too.
 @Suite(.serialized) struct CSVScanTests {
     func error(_ bytes: [UInt8]) -> SnapshotError? {
@@ -126,20 +127,22 @@ import Metrics
     }
 
     @Test func aStrayByteIsFoundAtEveryOffsetOfAWindow() {
+        // Seventy bytes follow the stray one, so that the vector windows see it at every place.
+        let after = String(repeating: "y", count: 70)
         for offset in 0..<140 {
             let before = Array("id,name\n1,".utf8) + Array(repeating: UInt8(ascii: "x"), count: offset)
-            let cr = error(before + Array("\ry\n".utf8))
+            let cr = error(before + Array("\r\(after)\n".utf8))
             #expect(cr?.line == 2 && cr?.column == 2 && cr?.message.contains("carriage return") == true, "CR after \(offset)")
             if offset > 0 {   // at the field's start a quote opens a quoted field
-                let quote = error(before + Array("\"y\n".utf8))
+                let quote = error(before + Array("\"\(after)\n".utf8))
                 #expect(quote?.line == 2 && quote?.column == 2 && quote?.message.contains("a quote inside") == true, "quote after \(offset)")
             }
-            let broken = error(before + [0xE4, 0xB8, 0x41, 0x0A])
+            let broken = error(before + [0xE4, 0xB8, 0x41] + Array("\(after)\n".utf8))
             #expect(broken?.line == 2 && broken?.column == 2 && broken?.message.contains("UTF-8") == true, "bad UTF-8 after \(offset)")
-            let valid = try? TableReader(bytes: before + Array("张\n2,y".utf8), fileName: "t.csv")
+            let valid = try? TableReader(bytes: before + Array("张\(after)\n2,y".utf8), fileName: "t.csv")
             var names: [String] = []
             try? valid?.forEachRecord { names.append($0.string(1)) }
-            #expect(names == [String(repeating: "x", count: offset) + "张", "y"], "a character after \(offset)")
+            #expect(names == [String(repeating: "x", count: offset) + "张" + after, "y"], "a character after \(offset)")
         }
     }
 

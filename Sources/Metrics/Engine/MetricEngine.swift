@@ -20,7 +20,8 @@ public struct MetricEngine: Sendable {
 
     /// One report per month in `reportMonths`. Every month any report shows is computed
     /// once, however many of the reports' 13-month windows hold it, so a backfill costs
-    /// little more than its latest month; each report equals the one built for its month alone.
+    /// little more than its latest month; each report shows the same numbers as the one built
+    /// for its month alone (a window month that is another report's own carries slices too).
     ///
     /// Only the months whose slices something reads are sliced (``slicedMonths``), or all of
     /// them with `everyMonthSliced` (`explain` shows a slice's 13 months): the other months'
@@ -35,8 +36,8 @@ public struct MetricEngine: Sendable {
         // fits hold arrays over every buyer; for a large customer base only half the workers
         // begin with fits, one month at a time each, while the others take the families: on
         // two cores two months' fits at once beside the families would lift the peak by some
-        // 60 MiB at a million customers. Once the families are done (their arrays freed),
-        // every worker fits the months left. For a small base, where fits are most of the
+        // 60 MiB at a million customers. Once every family task is taken, a worker that has
+        // none left fits the months left. For a small base, where fits are most of the
         // work, every worker fits from the start.
         enum Task { case prediction(Int), family(Int, Int) }
         let tasks = months.indices.map { Task.prediction($0) } + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
@@ -68,7 +69,7 @@ public struct MetricEngine: Sendable {
                 while case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count { perform(t) }
             }
             while case let t = nextFamily.add(1, ordering: .relaxed).oldValue, t < tasks.count { perform(t) }
-            // Families done, fits left: every worker fits.
+            // No family task left: fit the months left.
             while case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count { perform(t) }
         }
         var perMonth = Array(repeating: [String: Computed](), count: months.count)

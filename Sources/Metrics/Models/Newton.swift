@@ -75,10 +75,12 @@ struct Newton: Sendable {
             // meets its bound. Clamping that coordinate alone would bend the step off the
             // ridge the others follow (b → ∞ with a/b fixed), and the shifts that then
             // rescued the value crawled to the bound in steps of 0.3 %.
+            // A coordinate that would stop the step within a thousandth of it (one on or next
+            // to its bound) is clamped instead, so that no step shrinks to nothing.
             var reach = 1.0
             for (k, i) in free.enumerated() where delta[k] != 0 {
-                let room = delta[k] > 0 ? upper - point[i] : lower - point[i]
-                if abs(room) > Self.boundSlack { reach = min(reach, room / delta[k]) }
+                let share = (delta[k] > 0 ? upper - point[i] : lower - point[i]) / delta[k]
+                if share >= 1e-3 { reach = min(reach, share) }
             }
             if reach < 1 { delta = delta.map { $0 * reach } }
 

@@ -107,13 +107,14 @@ struct RecordScanner: @unchecked Sendable {
         return n
     }
 
-    /// Fields are kept as 32-bit offsets (``FieldRange``): a record reaching past that is
-    /// refused with its place rather than cut.
+    /// Fields are kept as 32-bit offsets from their chunk's start (``FieldRange``), and a
+    /// chunk starts no record past 2 GiB: a record reaching past 4 GiB from there, so longer
+    /// than 2 GiB, is refused with its place rather than cut.
     @inline(__always) private func checkReach(_ end: Int, base: Int, column: Int) throws {
         guard end - base > FieldRange.limit else { return }
         throw SnapshotError(.structural, file: fileName, line: line, column: column,
-                            message: "the record is longer than 4 GiB; a field this long is not table data (an unclosed quote earlier in the file would read like this)",
-                            chinese: "该记录超过 4 GiB；这样长的字段不是表格数据（前面某处未闭合的引号也会造成这种情况）")
+                            message: "the record is longer than 2 GiB; a field this long is not table data (an unclosed quote earlier in the file would read like this)",
+                            chinese: "该记录超过 2 GiB；这样长的字段不是表格数据（前面某处未闭合的引号也会造成这种情况）")
     }
 
     /// A CR ends a line only as the first half of CRLF, or as the file's last byte.
@@ -124,7 +125,7 @@ struct RecordScanner: @unchecked Sendable {
     /// Scans the next record, appending its fields' ranges, as offsets from `base`, to
     /// `fields` (a batch of records shares one array), and returns the line it starts on;
     /// nil at the end. A record ending more than ``FieldRange/limit`` bytes past `base` is
-    /// refused.
+    /// refused (``checkReach(_:base:column:)``).
     mutating func next(appendingTo fields: inout [FieldRange], base: Int = 0) throws -> Int? {
         let n = buffer.count
         guard offset < n else { return nil }
@@ -212,7 +213,10 @@ struct RecordScanner: @unchecked Sendable {
             }
             if p < n, buffer[p] == delimiter {
                 p += 1
-                if p == n { fields.append(FieldRange(start: p - base, end: p - base)) }
+                if p == n {
+                    try checkReach(p, base: base, column: fields.count - first + 1)
+                    fields.append(FieldRange(start: p - base, end: p - base))
+                }
                 continue
             }
             if p < n, buffer[p] == Self.cr { p += 1 }

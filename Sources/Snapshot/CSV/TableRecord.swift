@@ -33,7 +33,8 @@ public struct TableRecord {
 
 /// Where one field lies in its record's buffer, as offsets from the buffer's start: eight
 /// bytes, so that a chunk's fields stay in cache for the thread that parses them after
-/// another scanned them. A buffer longer than ``limit`` is refused where it is made.
+/// another scanned them. A field reaching past ``limit`` from its buffer's start (a file's
+/// chunk, a sheet's or a database's row) is refused where it is made.
 struct FieldRange {
     var start: UInt32
     var end: UInt32
