@@ -75,7 +75,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", "Metrics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", "Metrics", "CByteMask", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Snapshot", "Metrics"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Snapshot"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CCairo"], exclude: ["Golden"]),

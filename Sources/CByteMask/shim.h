@@ -4,14 +4,30 @@
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
-#else
+#endif
+
 /// 0x80 in each byte of x that is zero, and in no other: exact, unlike the borrow trick,
 /// which also flags a byte above a zero one.
 static inline uint64_t csv_zero_bytes(uint64_t x) {
     uint64_t y = (x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL;
     return ~(y | x | 0x7F7F7F7F7F7F7F7FULL);
 }
-#endif
+
+/// The same mask as csv_stop_mask64, eight bytes at a time in plain integers (little-endian):
+/// what a machine without SSE2 uses, and what the tests hold the vector version to.
+static inline uint64_t csv_stop_mask64_portable(const uint8_t *p, uint8_t delimiter) {
+    const uint64_t ones = 0x0101010101010101ULL;
+    uint64_t mask = 0;
+    for (int k = 0; k < 8; k++) {
+        uint64_t w;
+        memcpy(&w, p + 8 * k, 8);
+        uint64_t stops = csv_zero_bytes(w ^ (ones * delimiter)) | csv_zero_bytes(w ^ (ones * '\n'))
+                       | csv_zero_bytes(w ^ (ones * '\r')) | csv_zero_bytes(w ^ (ones * '"')) | (w & 0x8080808080808080ULL);
+        // Each byte's flag (its top bit) gathered into one bit of the byte's place.
+        mask |= (((stops >> 7) * 0x0102040810204080ULL) >> 56) << (8 * k);
+    }
+    return mask;
+}
 
 /// Bit i is set when p[i] is the delimiter, LF, CR, a quote or a byte ≥ 0x80 (i < 64; all 64 bytes must be readable).
 static inline uint64_t csv_stop_mask64(const uint8_t *p, uint8_t delimiter) {
@@ -27,16 +43,6 @@ static inline uint64_t csv_stop_mask64(const uint8_t *p, uint8_t delimiter) {
     }
     return mask;
 #else
-    // Eight bytes at a time (little-endian), each byte's flag gathered into one bit.
-    const uint64_t ones = 0x0101010101010101ULL;
-    uint64_t mask = 0;
-    for (int k = 0; k < 8; k++) {
-        uint64_t w;
-        memcpy(&w, p + 8 * k, 8);
-        uint64_t stops = csv_zero_bytes(w ^ (ones * delimiter)) | csv_zero_bytes(w ^ (ones * '\n'))
-                       | csv_zero_bytes(w ^ (ones * '\r')) | csv_zero_bytes(w ^ (ones * '"')) | (w & 0x8080808080808080ULL);
-        mask |= (((stops >> 7) * 0x0102040810204080ULL) >> 56) << (8 * k);
-    }
-    return mask;
+    return csv_stop_mask64_portable(p, delimiter);
 #endif
 }

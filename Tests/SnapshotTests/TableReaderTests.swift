@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Snapshot
 import Metrics
+import CByteMask
 
 @Suite struct TableReaderTests {
     func records(_ text: [UInt8]) throws -> (header: [String], rows: [[String]]) {
@@ -123,6 +124,24 @@ import Metrics
             var read: [[String]] = []
             try reader.forEachRecord { r in read.append((0..<3).map { r.string($0, trimmed: false) }) }
             #expect(read == rows)
+        }
+    }
+
+    @Test func stopMasksFlagExactlyTheStopBytes() {
+        // Seeded windows, half their bytes drawn from the stops and their neighbours (a byte
+        // one above a stop is what a borrow-based test flags falsely): the vector mask and the
+        // portable one each flag the bytes a byte loop finds, and no others.
+        var random = SplitMix64(seed: 7)
+        let near: [UInt8] = [0x2C, 0x2D, 0x3B, 0x3C, 0x09, 0x0A, 0x0B, 0x0D, 0x0E, 0x22, 0x23, 0x7F, 0x80, 0xE4, 0xFF, 0x00, 0x01]
+        for round in 0..<20_000 {
+            let delimiter: UInt8 = [0x2C, 0x3B, 0x09][round % 3]
+            let window = (0..<64).map { _ in random.next() % 2 == 0 ? near[Int(random.next() % UInt64(near.count))] : UInt8(truncatingIfNeeded: random.next()) }
+            var expected: UInt64 = 0
+            for (i, c) in window.enumerated() where c == delimiter || c == 0x0A || c == 0x0D || c == 0x22 || c >= 0x80 { expected |= 1 << UInt64(i) }
+            window.withUnsafeBufferPointer { bytes in
+                #expect(csv_stop_mask64(bytes.baseAddress!, delimiter) == expected, "round \(round)")
+                #expect(csv_stop_mask64_portable(bytes.baseAddress!, delimiter) == expected, "round \(round)")
+            }
         }
     }
 
