@@ -4,7 +4,7 @@ import CMalloc
 /// takes the next large arrays from the heap, which keeps pages resident after they are
 /// freed. While the snapshot is read, fixed thresholds give every large block back to the
 /// system when it is freed (when this was set, the peak at a million customers fell by about
-/// 100 MiB, 1,107 to 1,004 MiB, in the same time); after reading, see ``afterReading()``.
+/// 100 MiB, 1,107 to 1,004 MiB, in the same time); after reading, see ``afterReading(customers:)``.
 enum FreedMemory {
     static func returnToTheSystem() {
         mallopt(M_MMAP_THRESHOLD, 256 << 10)
@@ -13,15 +13,22 @@ enum FreedMemory {
 
     /// Gives back what the reading's threads freed in their own heaps: glibc trims a
     /// thread's heap only from its top, so freed holes below stay resident until asked.
-    /// Then blocks up to 32 MiB come from the heap and stay there when freed: the metrics
-    /// make and free the same per-customer arrays month after month, and the packs their
-    /// surfaces and buffers chart after chart, and fresh mapped pages had each to be faulted
-    /// in and zeroed again. At 10 k the packs took 0.38–0.40 s instead of 0.43–0.58, at a
-    /// million customers the metrics about a tenth less CPU; single builds' peaks stayed
-    /// within their spread, a 26-month backfill's rose from 183 to 212 MiB.
-    static func afterReading() {
+    ///
+    /// Then, below ``keepingFreedBelow`` customers, blocks up to 32 MiB come from the heap
+    /// and stay there when freed: the metrics make and free the same per-customer arrays
+    /// month after month, and the packs their surfaces and buffers chart after chart, and
+    /// fresh mapped pages had each to be faulted in and zeroed again. At 10 k the packs took
+    /// 0.38–0.40 s instead of 0.43–0.58 and the 100 k build 1.6 s instead of 2.2; single
+    /// builds' peaks stayed within their spread, a 26-month backfill's rose from 183 to 212 MiB.
+    static func afterReading(customers: Int) {
         malloc_trim(0)
+        guard customers < keepingFreedBelow else { return }
         mallopt(M_MMAP_THRESHOLD, 32 << 20)
         mallopt(M_TRIM_THRESHOLD, 256 << 20)
     }
+
+    /// From this many customers the months' arrays go back to the system when freed, as
+    /// while reading: kept, they lifted the peak of a million customers read from PostgreSQL
+    /// from 568 to 599 MiB (its limit is 600) for a tenth of the metrics' CPU.
+    static let keepingFreedBelow = 500_000
 }

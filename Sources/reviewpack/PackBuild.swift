@@ -55,7 +55,7 @@ struct PackBuild {
     func read() throws -> (Reading, StageClock) {
         var clock = StageClock()
         let source = try Self.read(data: data, config: config, strict: strict, forAudiences: true) { clock.lap($0) }
-        FreedMemory.afterReading()
+        FreedMemory.afterReading(customers: source.facts.customers.count)
         clock.lap("facts")
         try Self.checkColumns(source.customerColumns, config: config)
         Console.findings(source.quality, chinese: config.language == .zh)

@@ -34,11 +34,10 @@ public struct MetricEngine: Sendable {
         // One pool for the whole run, so every core stays busy from the start: each month's
         // fits (the longest tasks, taken first), then one task per (month, family). A month's
         // fits hold arrays over every buyer; for a large customer base only half the workers
-        // begin with fits, one month at a time each, while the others take the families: on
-        // two cores two months' fits at once beside the families would lift the peak by some
-        // 60 MiB at a million customers. Once every family task is taken, a worker that has
-        // none left fits the months left. For a small base, where fits are most of the
-        // work, every worker fits from the start.
+        // fit, one month at a time each, while the others take the families (which then cost
+        // about as much): on two cores two months' fits at once would lift the peak by some
+        // 60 MiB at a million customers. For a small one, where fits are most of the work,
+        // every worker fits.
         enum Task { case prediction(Int), family(Int, Int) }
         let tasks = months.indices.map { Task.prediction($0) } + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
         let sliced = everyMonthSliced ? Set(months) : Self.slicedMonths(reportMonths, alerts: config.alerts, targets: targets)
@@ -69,8 +68,6 @@ public struct MetricEngine: Sendable {
                 while case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count { perform(t) }
             }
             while case let t = nextFamily.add(1, ordering: .relaxed).oldValue, t < tasks.count { perform(t) }
-            // No family task left: fit the months left.
-            while case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count { perform(t) }
         }
         var perMonth = Array(repeating: [String: Computed](), count: months.count)
         for (t, task) in tasks.enumerated() {
