@@ -68,6 +68,11 @@ public struct SnapshotError: Error, CustomStringConvertible, Sendable, Equatable
 }
 
 extension SnapshotError {
+    /// What is said of a database's or a sheet's row holding more text than a field's
+    /// offsets reach (``FieldRange/limit``), wherever it is refused.
+    static let rowTooLong = (message: "the row holds more than 4 GiB of text; a row this long is not table data",
+                             chinese: "该行文字超过 4 GiB；这样长的行不是表格数据")
+
     /// A required table missing from a database (a SQLite file, a PostgreSQL schema).
     public static func missingTable(_ table: String, named name: String, in database: String, mapped: Bool) -> SnapshotError {
         var problem = SnapshotError(.notFound, file: database, message: mapped

@@ -58,7 +58,7 @@ struct RecordScanner: @unchecked Sendable {
                       chinese: "字段中有不是有效 UTF-8 的字节；GBK 或 GB18030 导出文件需在 pack.yaml 中为该表设 encoding: gb18030（auto 只看前 1 MB）")
     }
 
-    // MARK: Eight bytes at a time
+    // MARK: Eight bytes at a time, in quoted fields
 
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let lfs: UInt64 = 0x0A0A_0A0A_0A0A_0A0A

@@ -296,8 +296,7 @@ public struct TableReader: Sendable {
                     }
                     row = fields.row ?? row + 1
                     guard !fields.tooLong else {
-                        throw SnapshotError(.structural, file: name, line: row, message: "the row holds more than 4 GiB of text; a row this long is not table data",
-                                            chinese: "该行文字超过 4 GiB；这样长的行不是表格数据")
+                        throw SnapshotError(.structural, file: name, line: row, message: SnapshotError.rowTooLong.message, chinese: SnapshotError.rowTooLong.chinese)
                     }
                     try fields.bytes.withUnsafeBufferPointer { buffer in
                         try fields.fields.withUnsafeBufferPointer { ranges in

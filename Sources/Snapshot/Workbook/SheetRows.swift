@@ -192,7 +192,7 @@ final class SheetRows: XMLEvents {
             throw problem(beyond.column, "a value in a column with no header (the header has \(count) columns)", "该列没有表头却有值（表头共 \(count) 列）")
         }
         guard rowBytes.count <= FieldRange.limit else {
-            throw problem(filled.last!.column, "the row holds more than 4 GiB of text; a row this long is not table data", "该行文字超过 4 GiB；这样长的行不是表格数据")
+            throw problem(filled.last!.column, SnapshotError.rowTooLong.message, SnapshotError.rowTooLong.chinese)
         }
         var fields = [FieldRange](repeating: FieldRange(start: 0, end: 0), count: count)
         for cell in filled { fields[cell.column] = FieldRange(start: cell.start, end: cell.end) }
