@@ -52,6 +52,56 @@ import Metrics
         #expect(parse(ny, "2026-07-15 12:00") == Int64(CivilDate(year: 2026, month: 7, day: 15).dayNumber) * 86_400 + 16 * 3600)
     }
 
+    /// The contract's reading of a 19-byte field, worked out independently: only
+    /// `YYYY-MM-DD HH:MM:SS` (or with `T`) is a timestamp of that length.
+    static func nineteenBytes(_ s: [UInt8]) -> Int64? {
+        func number(_ r: Range<Int>) -> Int? {
+            r.allSatisfy { (48...57).contains(s[$0]) } ? r.reduce(0) { $0 * 10 + Int(s[$1] - 48) } : nil
+        }
+        guard s.count == 19, s[4] == 45, s[7] == 45, s[10] == 32 || s[10] == 84, s[13] == 58, s[16] == 58,
+              let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
+              let h = number(11..<13), let mi = number(14..<16), let se = number(17..<19),
+              (1...12).contains(mo), d >= 1, d <= CivilDate.daysIn(year: y, month: mo), h < 24, mi < 60, se < 60 else { return nil }
+        return Int64(CivilDate(year: y, month: mo, day: d).dayNumber) * 86_400 + Int64(h * 3600 + mi * 60 + se)
+    }
+
+    /// The clock time is read a word at a time: every byte of it, changed to a digit's
+    /// neighbours (`/`, `:`, `;`, `?`), a letter or another digit, is judged as the contract says.
+    @Test func theWordAtATimeClockAgreesWithTheContract() {
+        var random = SplitMix64(seed: 19)
+        let near: [UInt8] = Array("/0123456789:;?@ TZz-+.".utf8) + [0x00, 0x7F, 0x80, 0xB0, 0xFF]
+        var accepted = 0
+        for _ in 0..<20_000 {
+            let (h, mi, se) = (Int.random(in: 0..<26, using: &random), Int.random(in: 0..<62, using: &random), Int.random(in: 0..<62, using: &random))
+            let date = "20\(10 + Int.random(in: 0..<20, using: &random))-0\(Int.random(in: 1...9, using: &random))-\(10 + Int.random(in: 0..<20, using: &random))"
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            var bytes = Array("\(date)\(Bool.random(using: &random) ? " " : "T")\(two(h)):\(two(mi)):\(two(se))".utf8)
+            if Int.random(in: 0..<3, using: &random) > 0 {
+                bytes[Int.random(in: 10..<19, using: &random)] = near.randomElement(using: &random)!
+            }
+            let parsed = bytes.withUnsafeBufferPointer { utc.parse($0) }
+            #expect(parsed == Self.nineteenBytes(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+            if parsed != nil { accepted += 1 }
+        }
+        #expect(accepted > 5_000 && accepted < 15_000)
+    }
+
+    /// A column's memo of its last date gives what a fresh reading gives, also when the
+    /// next field shares the date's first bytes, is shorter, or is no timestamp at all.
+    @Test func aColumnsDateMemoNeverChangesAReading() {
+        let fields = ["2026-10-01 08:00:00", "2026-10-01 23:59:59", "2026-10-01T07:00:00Z", "2026-10-02 08:00:00",
+                      "2026-10-01", "2026-10-0", "2026-02-28 10:00:00", "2026-02-29 10:00:00", "2026-02-28 24:00:00",
+                      "2026-10-01 08:00:00+02:00", "2026-10-01 08:00", "2026-10-01 08:00:00.5", "2026-10-01x", "yesterday", "",
+                      "2024-02-29 00:00:00", "2024-02-29 12:30:45"].map { Array($0.utf8) }
+        var random = SplitMix64(seed: 10)
+        var memo = TimestampParser.DateMemo()
+        for _ in 0..<5_000 {
+            let field = fields.randomElement(using: &random)!
+            let withMemo = field.withUnsafeBufferPointer { shanghai.parse($0, memo: &memo) }
+            #expect(withMemo == field.withUnsafeBufferPointer { shanghai.parse($0) }, "\(String(decoding: field, as: UTF8.self))")
+        }
+    }
+
     @Test func civilDateRoundTrips() {
         for day in stride(from: -800_000, through: 800_000, by: 997) {
             #expect(CivilDate(dayNumber: day).dayNumber == day)

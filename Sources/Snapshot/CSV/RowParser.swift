@@ -21,6 +21,9 @@ final class RowParser {
 
     /// Per field, the words `values:` translates, nil where nothing is mapped.
     private let valueMaps: [ValueMap?]
+    /// Per field, the last date its timestamps had (``TimestampParser/DateMemo``): kept
+    /// outside Swift's array so that a row's read is not also a uniqueness and access check.
+    private let dateMemos: UnsafeMutablePointer<TimestampParser.DateMemo>
 
     init(layout: TableLayout, options: SnapshotOptions) {
         self.totals = Array(repeating: 0, count: layout.header.count)
@@ -35,7 +38,11 @@ final class RowParser {
             if let i = layout.optional(column) { maps[i] = ValueMap(words) }
         }
         self.valueMaps = maps
+        dateMemos = .allocate(capacity: layout.header.count)
+        dateMemos.initialize(repeating: TimestampParser.DateMemo(), count: layout.header.count)
     }
+
+    deinit { dateMemos.deallocate() }
 
     /// Counts a finding, said in English (the command line, metrics.json) and in Chinese (a Chinese pack and setup).
     func finding(_ kind: FindingKind, _ record: TableRecord, _ column: Int?, _ message: String, zh: String) {
@@ -103,7 +110,7 @@ final class RowParser {
     func instant(_ record: TableRecord, _ column: Int) -> Int64? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
-        guard let value = timestamps.parse(bytes) else {
+        guard let value = timestamps.parse(bytes, memo: &dateMemos[column]) else {
             unreadable(record, column, expected: timestamps.expected, expectedChinese: timestamps.expectedChinese)
             return nil
         }
@@ -147,7 +154,7 @@ final class RowParser {
         guard let column else { return Missing.instant }
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.instant }
-        guard let value = timestamps.parse(bytes) else {
+        guard let value = timestamps.parse(bytes, memo: &dateMemos[column]) else {
             unreadable(record, column, expected: timestamps.expected, expectedChinese: timestamps.expectedChinese, required: false)
             return Missing.instant
         }
