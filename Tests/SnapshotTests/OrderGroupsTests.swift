@@ -68,4 +68,48 @@ import Metrics
         let facts = Facts(snapshot: snapshot, dimensions: [])
         #expect(Self.same(Self.groups(facts), Self.expected), "\(Self.groups(facts))")
     }
+
+    /// 300 customers' 2,500 orders in shuffled rows, many of one day (costed and not), read
+    /// through the two threads that place, sort and merge each half of the customers: every
+    /// customer's groups and usage days are those worked out here, order by order.
+    @Test func randomOrdersGroupAsWorkedOutOneByOne() throws {
+        var random = SplitMix64(seed: 2_500)
+        let customers = 300
+        var rows: [(customer: Int, day: Int, amount: Int, cost: Int?)] = (0..<2_500).map { _ in
+            // Skewed: a few customers order often, so that halves differ and groups merge.
+            let c = Int.random(in: 0..<customers, using: &random) % (Bool.random(using: &random) ? 40 : customers)
+            return (c, Int.random(in: 1...12, using: &random), Int.random(in: 1...99_999, using: &random),
+                    Bool.random(using: &random) ? Int.random(in: 0...50_000, using: &random) : nil)
+        }
+        rows.shuffle(using: &random)
+        let activities = (0..<1_500).map { _ in (Int.random(in: 0..<customers, using: &random), Int.random(in: 1...28, using: &random)) }
+        func money(_ fen: Int) -> String { "\(fen / 100).\(fen % 100 < 10 ? "0" : "")\(fen % 100)" }
+        let tables = [
+            "customers": "customer_id,signup_at\n" + (0..<customers).map { "C\($0),2026-01-01\n" }.joined(),
+            "orders": "order_id,customer_id,ordered_at,amount,cost\n" + rows.enumerated().map { i, r in
+                "O\(i),C\(r.customer),2026-01-\(r.day < 10 ? "0" : "")\(r.day) \(10 + i % 12):00,\(money(r.amount)),\(r.cost.map(money) ?? "")\n"
+            }.joined(),
+            "activities": "customer_id,at\n" + activities.map { "C\($0.0),2026-02-\($0.1 < 10 ? "0" : "")\($0.1) 09:00\n" }.joined(),
+        ]
+        let facts = Facts(snapshot: try SnapshotFixture(tables).read(), dimensions: [])
+        let day = { (d: Int) in "\(CivilDate(year: 2026, month: 1, day: d))" }
+        var merged = 0
+        let expected: [[(String, Int, Int64, Int64?)]] = (0..<customers).map { c in
+            var groups: [String: (orders: Int, amount: Int64, cost: Int64?)] = [:]
+            for r in rows where r.customer == c {
+                let key = "\(day(r.day)) \(r.cost == nil ? 1 : 0)"
+                let g = groups[key] ?? (0, 0, r.cost == nil ? nil : 0)
+                groups[key] = (g.orders + 1, g.amount + Int64(r.amount), g.cost.map { $0 + Int64(r.cost!) })
+            }
+            merged += groups.values.filter { $0.orders > 1 }.count
+            return groups.keys.sorted().map { key in (String(key.prefix(10)), groups[key]!.orders, groups[key]!.amount, groups[key]!.cost) }
+        }
+        #expect(merged > 100)
+        #expect(Self.same(Self.groups(facts), expected))
+        let c = facts.customers
+        for row in 0..<customers {
+            let days = Set(rows.filter { $0.customer == row }.map { day($0.day) } + activities.filter { $0.0 == row }.map { "\(CivilDate(year: 2026, month: 2, day: $0.1))" })
+            #expect(c.usage(row).map { "\(CivilDate(dayNumber: Int(c.usageDays[$0])))" } == days.sorted(), "C\(row)")
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import Synchronization
 
 extension Facts {
     /// Reduces a loaded snapshot to facts, keeping the configured customer dimensions.
@@ -45,21 +46,33 @@ extension Facts {
     /// and kind merged, whether they came as a file's rows or as a database's groups. The
     /// table is taken apart one column at a time, each let go once it is moved, so that at
     /// most one column is held twice.
+    ///
+    /// Two threads share the work as they do for the usage days: each reads every order and
+    /// places, sorts and merges only those of its half of the customers.
     private static func paidOrders(taking o: inout OrderTable, customers n: Int) -> ([Int32], [Int32], [Int64], [Int64], [Int32]) {
         let customer = o.customer
         o.customer = []
         var orderStart = [Int32](repeating: 0, count: n + 1)
         for c in customer { orderStart[Int(c) + 1] += 1 }
         for c in 0..<n { orderStart[c + 1] += orderStart[c] }
-        func grouped<T>(_ values: [T]) -> [T] {
-            var fill = orderStart
-            return [T](unsafeUninitializedCapacity: values.count) { out, count in
-                for (c, value) in zip(customer, values) {
-                    let c = Int(c)
-                    (out.baseAddress! + Int(fill[c])).initialize(to: value)
-                    fill[c] += 1
+        let halves = [0..<n / 2, n / 2..<n]
+        let start = orderStart
+        func grouped<T: Sendable>(_ values: [T]) -> [T] {
+            var fill = start
+            return fill.withUnsafeMutableBufferPointer { fill in
+                let fill = DisjointWrites(fill)
+                return [T](unsafeUninitializedCapacity: values.count) { out, count in
+                    let out = DisjointWrites(out)
+                    DispatchQueue.concurrentPerform(iterations: halves.count) { h in
+                        let half = Int32(halves[h].lowerBound)..<Int32(halves[h].upperBound)
+                        for (c, value) in zip(customer, values) where half.contains(c) {
+                            let c = Int(c)
+                            (out.buffer.baseAddress! + Int(fill[c])).initialize(to: value)
+                            fill[c] += 1
+                        }
+                    }
+                    count = values.count
                 }
-                count = values.count
             }
         }
         var days = grouped(o.day)
@@ -70,48 +83,99 @@ extension Facts {
         o.cost = []
         var counts = o.counts.isEmpty ? [] : grouped(o.counts)
         o.counts = []
-        /// Whether entry i belongs before entry j: by day, then costed first.
-        func precedes(_ i: Int, _ j: Int) -> Bool {
-            days[i] != days[j] ? days[i] < days[j] : costs[i] != Missing.money && costs[j] == Missing.money
-        }
-        // Sorted, then merged in place: `kept` entries are written, `start` moves to match.
-        var kept = 0
-        var start = 0
-        for c in 0..<n {
-            let range = start..<Int(orderStart[c + 1])
-            start = range.upperBound
-            // Exports are mostly in time order: then the customer's orders already are.
-            if range.count > 1, !zip(range.dropLast(), range.dropFirst()).allSatisfy({ !precedes($1, $0) }) {
-                let sorted = range.sorted { precedes($0, $1) || (!precedes($1, $0) && $0 < $1) }
-                let (d, a, k) = (sorted.map { days[$0] }, sorted.map { amounts[$0] }, sorted.map { costs[$0] })
-                days.replaceSubrange(range, with: d)
-                amounts.replaceSubrange(range, with: a)
-                costs.replaceSubrange(range, with: k)
-                if !counts.isEmpty { counts.replaceSubrange(range, with: sorted.map { counts[$0] }) }
-            }
-            let first = kept
-            for i in range {
-                if kept > first, days[kept - 1] == days[i], (costs[kept - 1] == Missing.money) == (costs[i] == Missing.money) {
-                    // One more order of the same group.
-                    if counts.isEmpty { counts = [Int32](repeating: 1, count: days.count) }
-                    amounts[kept - 1] += amounts[i]
-                    if costs[i] != Missing.money { costs[kept - 1] += costs[i] }
-                    counts[kept - 1] += counts[i]
-                    continue
+        // Each customer's orders sorted where they lie (exports are mostly in time order: then
+        // they already are), noting whether any two of one day and kind are to be merged.
+        let merges = Atomic<Bool>(false)
+        withColumns(&days, &amounts, &costs, &counts) { days, amounts, costs, counts in
+            DispatchQueue.concurrentPerform(iterations: halves.count) { h in
+                var merging = false
+                for c in halves[h] {
+                    let range = Int(start[c])..<Int(start[c + 1])
+                    guard range.count > 1 else { continue }
+                    if !zip(range.dropLast(), range.dropFirst()).allSatisfy({ !precedes($1, $0, days, costs) }) {
+                        let sorted = range.sorted { precedes($0, $1, days, costs) || (!precedes($1, $0, days, costs) && $0 < $1) }
+                        for (place, values) in zip(range, zip(sorted.map { days[$0] }, zip(sorted.map { amounts[$0] }, sorted.map { costs[$0] }))) {
+                            (days[place], amounts[place], costs[place]) = (values.0, values.1.0, values.1.1)
+                        }
+                        if !counts.buffer.isEmpty {
+                            for (place, count) in zip(range, sorted.map { counts[$0] }) { counts[place] = count }
+                        }
+                    }
+                    merging = merging || zip(range.dropLast(), range.dropFirst()).contains { sameGroup($0, $1, days, costs) }
                 }
-                days[kept] = days[i]
-                amounts[kept] = amounts[i]
-                costs[kept] = costs[i]
-                if !counts.isEmpty { counts[kept] = counts[i] }
-                kept += 1
+                if merging { merges.store(true, ordering: .relaxed) }
             }
-            orderStart[c + 1] = Int32(kept)
         }
+        if counts.isEmpty, merges.load(ordering: .relaxed) { counts = [Int32](repeating: 1, count: days.count) }
+        // Then merged in place: each half's kept groups are written from its first order on
+        // (never past the one read), and the second half's then move down to follow the first's.
+        var ends = [0, 0]
+        withColumns(&days, &amounts, &costs, &counts) { days, amounts, costs, counts in
+            orderStart.withUnsafeMutableBufferPointer { orderStart in
+                ends.withUnsafeMutableBufferPointer { ends in
+                    let (orderStart, ends) = (DisjointWrites(orderStart), DisjointWrites(ends))
+                    DispatchQueue.concurrentPerform(iterations: halves.count) { h in
+                        var kept = Int(start[halves[h].lowerBound])
+                        for c in halves[h] {
+                            let first = kept
+                            for i in Int(start[c])..<Int(start[c + 1]) {
+                                if kept > first, sameGroup(kept - 1, i, days, costs) {
+                                    amounts[kept - 1] += amounts[i]
+                                    if costs[i] != Missing.money { costs[kept - 1] += costs[i] }
+                                    counts[kept - 1] += counts[i]
+                                    continue
+                                }
+                                days[kept] = days[i]
+                                amounts[kept] = amounts[i]
+                                costs[kept] = costs[i]
+                                if !counts.buffer.isEmpty { counts[kept] = counts[i] }
+                                kept += 1
+                            }
+                            orderStart[c + 1] = Int32(kept)
+                        }
+                        ends[h] = kept
+                    }
+                }
+            }
+        }
+        let (from, to) = (Int(start[halves[1].lowerBound]), ends[0])
+        if from > to {
+            withColumns(&days, &amounts, &costs, &counts) { days, amounts, costs, counts in
+                for i in from..<ends[1] {
+                    (days[to + i - from], amounts[to + i - from], costs[to + i - from]) = (days[i], amounts[i], costs[i])
+                    if !counts.buffer.isEmpty { counts[to + i - from] = counts[i] }
+                }
+            }
+            for c in halves[1] { orderStart[c + 1] -= Int32(from - to) }
+        }
+        let kept = to + ends[1] - from
         days.removeLast(days.count - kept)
         amounts.removeLast(amounts.count - kept)
         costs.removeLast(costs.count - kept)
         if !counts.isEmpty { counts.removeLast(counts.count - kept) }
         return (orderStart, days, amounts, costs, counts)
+    }
+
+    /// Whether order group i belongs before group j: by day, then costed first.
+    @inline(__always) private static func precedes(_ i: Int, _ j: Int, _ days: DisjointWrites<Int32>, _ costs: DisjointWrites<Int64>) -> Bool {
+        days[i] != days[j] ? days[i] < days[j] : costs[i] != Missing.money && costs[j] == Missing.money
+    }
+
+    /// Whether groups i and j are of one day and kind (both costed or both not), so merge.
+    @inline(__always) private static func sameGroup(_ i: Int, _ j: Int, _ days: DisjointWrites<Int32>, _ costs: DisjointWrites<Int64>) -> Bool {
+        days[i] == days[j] && (costs[i] == Missing.money) == (costs[j] == Missing.money)
+    }
+
+    /// The order columns as buffers that the halves' threads write, each at its own customers' places.
+    private static func withColumns(_ days: inout [Int32], _ amounts: inout [Int64], _ costs: inout [Int64], _ counts: inout [Int32],
+                                    _ body: (DisjointWrites<Int32>, DisjointWrites<Int64>, DisjointWrites<Int64>, DisjointWrites<Int32>) -> Void) {
+        days.withUnsafeMutableBufferPointer { d in
+            amounts.withUnsafeMutableBufferPointer { a in
+                costs.withUnsafeMutableBufferPointer { k in
+                    counts.withUnsafeMutableBufferPointer { n in body(DisjointWrites(d), DisjointWrites(a), DisjointWrites(k), DisjointWrites(n)) }
+                }
+            }
+        }
     }
 
     /// Usage days: activity days (rows read, and pairs a database reduced) and paid-order
@@ -158,7 +222,10 @@ extension Facts {
                 }
             }
         } else {
-            days = [Int32](repeating: 0, count: Int(usageCount[n]))
+            // Not zeroed first: every place is written below (a reduced day, an activity's or a
+            // paid order's) before it is read, and the pages are then first touched by the two
+            // threads placing activities rather than by one clearing 100 MB at a million customers.
+            days = [Int32](unsafeUninitializedCapacity: Int(usageCount[n])) { _, count in count = Int(usageCount[n]) }
             if let r = reduced {
                 r.forEachRun { c, run in
                     for i in run {
