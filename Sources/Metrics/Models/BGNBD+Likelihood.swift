@@ -19,18 +19,23 @@ extension BGNBD {
         var total: Double = 0
 
         init(_ summaries: [Summary]) {
-            var xPos: [Double: Int] = [:], tPos: [Double: Int] = [:]
-            func slot(_ v: Double, _ table: inout [Double: Int], _ list: inout [Double]) -> Int {
-                if let i = table[v] { return i }
-                table[v] = list.count; list.append(v); return list.count - 1
+            var xPlaces = DistinctPlaces(), timePlaces = DistinctPlaces()
+            func slot(_ v: Double, _ places: inout DistinctPlaces, _ list: inout [Double]) -> Int {
+                let (i, isNew) = places.place(of: v)
+                if isNew { list.append(v) }
+                return i
             }
+            xIndex.reserveCapacity(summaries.count)
+            tIndex.reserveCapacity(summaries.count)
+            txIndex.reserveCapacity(summaries.count)
+            weight.reserveCapacity(summaries.count)
             for s in summaries {
-                let i = slot(s.x, &xPos, &xs)
+                let i = slot(s.x, &xPlaces, &xs)
                 if i == xWeight.count { xWeight.append(0) }
                 xWeight[i] += s.count
                 xIndex.append(Int32(i))
-                tIndex.append(Int32(slot(s.T, &tPos, &times)))
-                txIndex.append(Int32(slot(s.tx, &tPos, &times)))
+                tIndex.append(Int32(slot(s.T, &timePlaces, &times)))
+                txIndex.append(Int32(slot(s.tx, &timePlaces, &times)))
                 weight.append(s.count)
                 total += s.count
             }

@@ -165,14 +165,15 @@ public struct BGNBD: Sendable, Equatable {
     /// group, with H worked out once per distinct (x, T) (it does not depend on t_x, and a
     /// million customers' groups share a few thousand (x, T)).
     public func expectedPurchases(next t: Double, _ groups: [Summary]) -> [Double] {
-        var known: [SIMD2<UInt64>: Double] = [:]
+        var xs = DistinctPlaces(), times = DistinctPlaces(), pairs = DistinctPlaces()
+        var known: [Double] = []
         return groups.map { s in
             expectedPurchases(next: t, x: s.x, tx: s.tx, T: s.T) { t, x, T in
-                let key = SIMD2(x.bitPattern, T.bitPattern)
-                if let e = known[key] { return e }
-                let e = conditionalExpectation(t: t, x: x, T: T)
-                known[key] = e
-                return e
+                let (xPlace, timePlace) = (xs.place(of: x.bitPattern).place, times.place(of: T.bitPattern).place)
+                let (pair, isNew) = pairs.place(of: UInt64(xPlace) << 32 | UInt64(timePlace))
+                if !isNew { return known[pair] }
+                known.append(conditionalExpectation(t: t, x: x, T: T))
+                return known[pair]
             }
         }
     }

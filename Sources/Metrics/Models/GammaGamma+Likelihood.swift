@@ -15,13 +15,19 @@ extension GammaGamma {
         var total: Double = 0
 
         init(_ summaries: [Summary], scale: Double) {
-            var pos: [Double: Int] = [:]
+            var places = DistinctPlaces()
+            xIndex.reserveCapacity(summaries.count)
+            mean.reserveCapacity(summaries.count)
+            logMean.reserveCapacity(summaries.count)
+            weight.reserveCapacity(summaries.count)
             for s in summaries {
-                if let i = pos[s.x] {
-                    xIndex.append(i); xWeight[i] += s.count
+                let (i, isNew) = places.place(of: s.x)
+                if isNew {
+                    xs.append(s.x); xWeight.append(s.count)
                 } else {
-                    pos[s.x] = xs.count; xIndex.append(xs.count); xs.append(s.x); xWeight.append(s.count)
+                    xWeight[i] += s.count
                 }
+                xIndex.append(i)
                 let m = s.mean / scale
                 mean.append(m); logMean.append(log(m)); weight.append(s.count); total += s.count
             }
