@@ -31,7 +31,7 @@ let package = Package(
         // libsqlite3 and libpq: the database sources (SQLite files; PostgreSQL and the servers that speak its protocol).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-        // zlib (as CFlate: ZIPFoundation already has a CZLib), to reopen the font streams cairo compresses in a PDF.
+        // zlib (as CFlate: ZIPFoundation already has a CZLib): the charts' PNG files, and reopening the font streams cairo compresses in a PDF.
         .systemLibrary(name: "CFlate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's malloc.h (mallopt): part of libc, so nothing to link.
         .systemLibrary(name: "CMalloc"),
@@ -54,7 +54,7 @@ let package = Package(
         // The SQL sources (SQLite, PostgreSQL) behind the metric engine's source interface, and `load`.
         .target(name: "Warehouse", dependencies: ["Metrics", "Snapshot", "CSQLite", "CPostgres"]),
         // Chart specifications, scales, number formats and the one cairo drawing path.
-        .target(name: "Charts", dependencies: ["CCairo"]),
+        .target(name: "Charts", dependencies: ["CCairo", "CFlate"]),
         // The document model, HTML site, paginated PDF and publishing.
         .target(
             name: "Pack",

@@ -48,20 +48,18 @@ public enum ChartRenderer {
         return out
     }
 
-    /// A PNG at `scale` device pixels per unit, on white.
+    /// A PNG at `scale` device pixels per unit, on white (opaque, so RGB; ``PNGFile``).
     public static func png(_ scene: Scene, scale: Double = 2) -> [UInt8] {
         let w = Int32((scene.width * scale).rounded(.up)), h = Int32((scene.height * scale).rounded(.up))
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)!
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)!
+        defer { cairo_surface_destroy(surface) }
         let cr = cairo_create(surface)!
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
         ScenePainter.paint(scene, on: CairoCanvas(context: cr))
         cairo_destroy(cr)
-        let sink = ByteSink()
-        cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
-        cairo_surface_destroy(surface)
-        return sink.bytes
+        return PNGFile.rgb(of: surface) ?? []
     }
 
     /// A one-page PDF of the chart (the gallery and tests; the pack composes its own pages).
