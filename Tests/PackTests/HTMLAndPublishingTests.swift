@@ -41,6 +41,33 @@ import Testing
         #expect(svg.contains("<desc>a &lt; b</desc>"))
     }
 
+    /// The front page reads each month's four headline figures from its metrics.json, also
+    /// when the file is long, when a field is not what it should be, or when it is no JSON.
+    @Test func archiveReadsEachMonthsHeadlines() throws {
+        let root = NSTemporaryDirectory() + "reviewpack-archive-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let publisher = SitePublisher(root: root)
+        let filler = (0..<2_000).map { "\"m\($0)\": {\"value\": \($0), \"unit\": \"count\"}" }.joined(separator: ", ")
+        let months = [
+            ("2026-08", #"{"month": "2026-08", "metrics": {"revenue": {"value": 1234567.8, "mom": 0.1, "unit": "money", "slices": [1, 2]}, "#
+                + #""new_customers": {"value": 85, "mom": 0, "unit": "count"}, "churn_rate": {"value": 0.05, "mom": -0.01, "unit": "ratio"}, "#
+                + filler + "}, \"at_risk\": [" + String(repeating: "{\"a\": [1, 2, 3]}, ", count: 500) + "{}]}"),
+            ("2026-09", #"{"metrics": {"revenue": {"value": "abc", "unit": "money"}, "live_customers": {"value": 1261, "mom": null, "unit": "count"}}}"#),
+            ("2026-10", "not json"),
+        ]
+        for (month, json) in months { try publisher.publish(folder: month, files: [("metrics.json", Array(json.utf8))]) }
+        let html = try ArchiveIndex.render(publisher: publisher, company: "Co", language: .en, currency: "¥", templates: TemplateSet(folder: Self.templates))
+        let rows = html.components(separatedBy: "<tr").dropFirst(2).map { $0 }
+        #expect(rows.count == 3)
+        let (october, september, august) = (rows[0], rows[1], rows[2])
+        #expect(august.contains(">85<") && august.contains("¥ 1.23M") && august.contains("+10.0% vs last month") && august.contains("5.0%"))
+        #expect(august.contains("−1.0 pts vs last month") && august.contains(">—<"), "\(august)")
+        // A value that is no number is not known; a change that is null neither.
+        #expect(september.contains(">1,261<span class=\"change\">— vs last month") && !september.contains("abc"))
+        #expect(september.components(separatedBy: NumberFormat.missing).count - 1 == 5, "\(september)")
+        #expect(october.components(separatedBy: NumberFormat.missing).count - 1 == 4, "\(october)")
+    }
+
     @Test func failedPublishLeavesThePreviousFolder() throws {
         let root = NSTemporaryDirectory() + "reviewpack-publish-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
