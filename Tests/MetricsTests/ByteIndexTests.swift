@@ -40,6 +40,47 @@ import Testing
         #expect(b.withUnsafeBufferPointer { index.find($0) } == cb)
     }
 
+    /// Keys are read in words (one load for eight bytes, two overlapping loads for two to
+    /// seven, eight at a time past eight): a key of every length from 1 to 40 bytes, and each
+    /// of it with one byte changed at each place, is its own key, in a set and in an index.
+    @Test func everyByteOfEveryLengthCounts() {
+        var index = ByteIndex(capacity: 4), set = ByteIndex.set(capacity: 4)
+        var keys: [[UInt8]] = []
+        for length in 1...40 {
+            let key = (0..<length).map { UInt8(truncatingIfNeeded: 0x41 + $0 * 7) }
+            keys.append(key)
+            for place in 0..<length {
+                var changed = key
+                changed[place] ^= 0x20
+                keys.append(changed)
+            }
+        }
+        // Each key sits in a longer buffer, so that a load past its end would read the
+        // bytes after it (0xFF) and make two keys of one prefix collide.
+        func within(_ key: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            (key + [UInt8](repeating: 0xFF, count: 8)).withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<key.count])) }
+        }
+        for (i, key) in keys.enumerated() {
+            within(key) { bytes in
+                let (code, inserted) = index.insert(bytes)
+                let added = set.add(bytes)
+                #expect(code == Int32(i) && inserted && added, "\(key)")
+            }
+        }
+        for (i, key) in keys.enumerated() {
+            var stored: [UInt8] = key
+            stored.append(contentsOf: [0x00, 0x01])
+            stored.withUnsafeBufferPointer { bytes in
+                let exact = UnsafeBufferPointer(rebasing: bytes[..<key.count])
+                #expect(index.find(exact) == Int32(i))
+                #expect(index.find(exact, index.ahead(exact)) == Int32(i))
+                let addedAgain = set.add(exact)
+                #expect(!addedAgain)
+            }
+        }
+        #expect(index.count == keys.count && set.count == keys.count)
+    }
+
     @Test func aSetFindsRepeatsOfShortAndLongKeysThroughGrowth() {
         // A small capacity makes it grow many times; short keys then live only in their slots.
         var set = ByteIndex.set(capacity: 4)

@@ -45,12 +45,19 @@ public struct ByteIndex: Sendable {
 
     /// A key of at most eight bytes is hashed from its packed word by the splitmix64
     /// finalizer (three multiplies, where a byte-by-byte hash takes eight in a chain); a
-    /// longer one by FNV-1a with a final mix.
+    /// longer one eight bytes at a time (a multiply and a shift each, an 18-character CRM
+    /// id three rounds instead of eighteen), then by the same finalizer.
     @inline(__always) private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         if key.count <= 8 { return hash(packed: packed(key), length: key.count) }
+        let bytes = UnsafeRawPointer(key.baseAddress!)
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
+        var i = 0
+        while i + 8 <= key.count {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 32
+            i += 8
+        }
+        return hash(packed: h ^ packed(UnsafeBufferPointer(rebasing: key[i...])), length: key.count)
     }
 
     /// The hash of a short key from its packed word and length.
@@ -61,11 +68,28 @@ public struct ByteIndex: Sendable {
         return z ^ (z >> 31)
     }
 
-    /// The key's bytes as one word (keys of at most 8 bytes).
+    /// The key's bytes as one word (keys of at most 8 bytes), byte i at bits 8i: one load
+    /// for eight bytes (`C0000123`), two overlapping ones for two to seven (their common
+    /// bytes are the same in both, so or-ing them is exact), never a byte past the key.
     @inline(__always) private static func packed(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var w: UInt64 = 0
-        for (i, b) in key.enumerated() { w |= UInt64(b) << UInt64(8 * i) }
-        return w
+        guard let base = key.baseAddress else { return 0 }
+        let bytes = UnsafeRawPointer(base), n = key.count
+        switch n {
+        case 8:
+            return bytes.loadUnaligned(as: UInt64.self).littleEndian
+        case 4...7:
+            let low = UInt64(bytes.loadUnaligned(as: UInt32.self).littleEndian)
+            let high = UInt64(bytes.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self).littleEndian)
+            return low | high << UInt64(8 * (n - 4))
+        case 2...3:
+            let low = UInt64(bytes.loadUnaligned(as: UInt16.self).littleEndian)
+            let high = UInt64(bytes.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self).littleEndian)
+            return low | high << UInt64(8 * (n - 2))
+        case 1:
+            return UInt64(key[0])
+        default:
+            return 0
+        }
     }
 
     /// First word: code + 1 (bits 0–31), length (32–47), hash tag (48–63).
