@@ -71,19 +71,19 @@ public struct Prediction: Sendable {
         var values = [Double](repeating: 0, count: valueModel == nil ? 0 : buyers.count)
         // Customers and summed P(alive) per recency bucket.
         var curve = [(customers: Int, alive: Double)](repeating: (0, 0), count: Self.recencyBuckets + 1)
-        for (b, c) in buyers.enumerated() {
-            // Worked out again rather than kept from the grouping: a million customers' take
-            // 21 MB, held through both fits.
-            let h = PurchaseHistory(customer: Int(c), facts: f, end: end)!
+        for b in buyers.indices {
             let g = Int(groups.group[b])
             let p = groupAlive[g]
             pAlive[b] = p
             alive += p
             if let valueModel {
-                values[b] = groupPurchases[g] * valueModel.expectedAverageValue(x: Double(h.x), mean: unit * h.repeatMean)
+                // x and the mean repeat value (0 for one purchase day) as the spend group holds them.
+                let s = Int(groups.spendGroup[b])
+                let mean = s < 0 ? 0 : groups.spend[s].mean
+                values[b] = groupPurchases[g] * valueModel.expectedAverageValue(x: groups.purchases[g].x, mean: mean)
                 value += values[b]
             }
-            let months = min(Int((end - h.lastPurchaseDay) / 30), Self.recencyBuckets)
+            let months = min(Int((end - groups.lastPurchaseDay[b]) / 30), Self.recencyBuckets)
             curve[months].customers += 1
             curve[months].alive += p
         }
@@ -109,7 +109,7 @@ public struct Prediction: Sendable {
         }
         atRisk = largest.map { entry in
             AtRisk(customerId: facts.customerIds[entry.c], name: facts.customerNames[entry.c], owner: owner?.value(at: entry.c),
-                   lastOrderDay: PurchaseHistory(customer: entry.c, facts: f, end: end)!.lastPurchaseDay, revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.b])
+                   lastOrderDay: groups.lastPurchaseDay[entry.b], revenue: config.majorUnits(entry.revenue), probabilityAlive: pAlive[entry.b])
         }
     }
 
