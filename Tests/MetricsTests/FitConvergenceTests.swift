@@ -72,6 +72,30 @@ import Snapshot
         print("warm vs cold, sample-data: BG/NBD \(worst.purchases), Gamma–Gamma \(worst.spend)")
     }
 
+    /// What the grouping keeps per buyer is what the buyer's history says: its last purchase
+    /// day, and a spend group (only with a repeat purchase) of the same x and mean repeat value.
+    @Test func eachBuyersGroupsAndLastPurchaseAreItsHistorys() throws {
+        let facts = try Self.sampleFacts()
+        let unit = MetricsConfig().majorUnits(1)
+        var repeaters = 0
+        for month in [Month(year: 2025, month: 3), Month(year: 2026, month: 10)] {
+            let groups = PurchaseGroups(facts: facts.customers, end: month.lastDay, majorUnit: unit)
+            #expect(groups.buyers.count > 300)
+            for (b, c) in groups.buyers.enumerated() {
+                let h = try #require(PurchaseHistory(customer: Int(c), facts: facts.customers, end: month.lastDay))
+                #expect(groups.lastPurchaseDay[b] == h.lastPurchaseDay)
+                #expect(groups.purchases[Int(groups.group[b])].x == Double(h.x))
+                let s = Int(groups.spendGroup[b])
+                #expect((s < 0) == (h.x == 0), "customer \(c)")
+                if s >= 0 {
+                    repeaters += 1
+                    #expect(groups.spend[s].x == Double(h.x) && groups.spend[s].mean == unit * h.repeatMean, "customer \(c)")
+                }
+            }
+        }
+        #expect(repeaters > 500)
+    }
+
     /// The original symptom: 2026-09 built on its own and 2026-09 as a month of the 2026-10
     /// series must give the same numbers, bit for bit (metrics.json prints full precision);
     /// so must 2026-09 as a report of a backfill that also makes 2026-10.

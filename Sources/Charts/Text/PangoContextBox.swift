@@ -1,6 +1,8 @@
 import CCairo
 
-/// A pango context made for a cairo context with the engine's font options, freed with the engine.
+/// A pango context made for a cairo context with the engine's font options, freed with the
+/// engine. It holds the font map of the thread that made it (pango keeps one per thread), so
+/// a canvas is used on the thread that made it, as every canvas of a pack is.
 final class PangoContextBox {
     let context: OpaquePointer
 

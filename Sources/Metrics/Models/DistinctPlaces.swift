@@ -17,6 +17,8 @@ struct DistinctPlaces {
     }
 
     /// The place of a number, as `Dictionary<Double, _>` tells them apart: 0 and −0 are one.
+    /// NaN is not a value the fits see (their histories are finite); unlike a dictionary,
+    /// this would give NaNs of one bit pattern one place.
     @inline(__always) mutating func place(of value: Double) -> (place: Int, isNew: Bool) {
         place(of: (value + 0).bitPattern)
     }

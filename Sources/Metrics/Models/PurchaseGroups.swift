@@ -10,10 +10,9 @@ struct PurchaseGroups {
     let group: [Int32]
     /// Per buyer, the index of its summary in `spend`, or −1 when it bought on one day only (x = 0).
     let spendGroup: [Int32]
-    /// Per buyer, its last purchase day: with the two groups, all the month's prediction reads
-    /// of a buyer's history after the fits. Kept (with `spendGroup`, 8 bytes a buyer) rather
-    /// than worked out again from the orders, as the prediction's own loop did at 0.65 of the
-    /// fits' 4.9 s of CPU at a million customers (perf, before it was kept).
+    /// Per buyer, its last purchase day (for the recency curve and the at-risk list). Kept,
+    /// with `spendGroup` (8 bytes a buyer), so that the prediction does not work each buyer's
+    /// ``PurchaseHistory`` out again from its orders after the fits.
     let lastPurchaseDay: [Int32]
     let purchases: [BGNBD.Summary]
     /// Customers with x ≥ 1, mean repeat values in major units.

@@ -110,6 +110,7 @@ final class RowParser {
     func instant(_ record: TableRecord, _ column: Int) -> Int64? {
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
+        assert(column < layout.header.count)
         guard let value = timestamps.parse(bytes, memo: &dateMemos[column]) else {
             unreadable(record, column, expected: timestamps.expected, expectedChinese: timestamps.expectedChinese)
             return nil
@@ -154,6 +155,7 @@ final class RowParser {
         guard let column else { return Missing.instant }
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.instant }
+        assert(column < layout.header.count)
         guard let value = timestamps.parse(bytes, memo: &dateMemos[column]) else {
             unreadable(record, column, expected: timestamps.expected, expectedChinese: timestamps.expectedChinese, required: false)
             return Missing.instant

@@ -120,6 +120,8 @@ extension Facts {
                             let first = kept
                             for i in Int(start[c])..<Int(start[c + 1]) {
                                 if kept > first, sameGroup(kept - 1, i, days, costs) {
+                                    // `counts` exists: the pass above saw this pair and made it.
+                                    assert(!counts.buffer.isEmpty)
                                     amounts[kept - 1] += amounts[i]
                                     if costs[i] != Missing.money { costs[kept - 1] += costs[i] }
                                     counts[kept - 1] += counts[i]
@@ -222,9 +224,10 @@ extension Facts {
                 }
             }
         } else {
-            // Not zeroed first: every place is written below (a reduced day, an activity's or a
-            // paid order's) before it is read, and the pages are then first touched by the two
-            // threads placing activities rather than by one clearing 100 MB at a million customers.
+            // Not zeroed first: every place is written below before it is read (reduced days,
+            // then activity rows, then paid orders), so the pages are first touched where they
+            // are filled (mostly by the two threads placing activities) rather than by one
+            // thread clearing 100 MB at a million customers.
             days = [Int32](unsafeUninitializedCapacity: Int(usageCount[n])) { _, count in count = Int(usageCount[n]) }
             if let r = reduced {
                 r.forEachRun { c, run in
