@@ -45,14 +45,8 @@ import Testing
     func aChartIsTheImageCairoWroteBefore(_ sample: Int) throws {
         let scene = ChartSamples.all(.zh)[sample].scene
         let scale = 2.0
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32((scene.width * scale).rounded(.up)), Int32((scene.height * scale).rounded(.up)))!
+        let surface = ChartRenderer.image(scene, scale: scale, format: CAIRO_FORMAT_ARGB32)
         defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)!
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        ScenePainter.paint(scene, on: CairoCanvas(context: cr))
-        cairo_destroy(cr)
         let path = NSTemporaryDirectory() + "reviewpack-\(UUID().uuidString).png"
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(cairo_surface_write_to_png(surface, path) == CAIRO_STATUS_SUCCESS)

@@ -55,16 +55,23 @@ public enum ChartRenderer {
 
     /// A PNG at `scale` device pixels per unit, on white (opaque, so RGB; ``PNGFile``).
     public static func png(_ scene: Scene, scale: Double = 2) -> [UInt8] {
-        let w = Int32((scene.width * scale).rounded(.up)), h = Int32((scene.height * scale).rounded(.up))
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)!
+        let surface = image(scene, scale: scale, format: CAIRO_FORMAT_RGB24)
         defer { cairo_surface_destroy(surface) }
+        return PNGFile.rgb(of: surface) ?? []
+    }
+
+    /// The scene painted on white on an image surface of `format`, `scale` pixels per unit;
+    /// the caller destroys the surface.
+    static func image(_ scene: Scene, scale: Double, format: cairo_format_t) -> OpaquePointer {
+        let w = Int32((scene.width * scale).rounded(.up)), h = Int32((scene.height * scale).rounded(.up))
+        let surface = cairo_image_surface_create(format, w, h)!
         let cr = cairo_create(surface)!
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
         ScenePainter.paint(scene, on: CairoCanvas(context: cr))
         cairo_destroy(cr)
-        return PNGFile.rgb(of: surface) ?? []
+        return surface
     }
 
     /// A one-page PDF of the chart (the gallery and tests; the pack composes its own pages).
