@@ -55,7 +55,7 @@ extension Facts {
         var orderStart = [Int32](repeating: 0, count: n + 1)
         for c in customer { orderStart[Int(c) + 1] += 1 }
         for c in 0..<n { orderStart[c + 1] += orderStart[c] }
-        let halves = [0..<n / 2, n / 2..<n]
+        let halves = Self.halves(of: n)
         let start = orderStart
         func grouped<T: Sendable>(_ values: [T]) -> [T] {
             var fill = start
@@ -64,7 +64,7 @@ extension Facts {
                 return [T](unsafeUninitializedCapacity: values.count) { out, count in
                     let out = DisjointWrites(out)
                     DispatchQueue.concurrentPerform(iterations: halves.count) { h in
-                        let half = Int32(halves[h].lowerBound)..<Int32(halves[h].upperBound)
+                        let half = Self.rows(halves[h])
                         for (c, value) in zip(customer, values) where half.contains(c) {
                             let c = Int(c)
                             (out.buffer.baseAddress! + Int(fill[c])).initialize(to: value)
@@ -94,11 +94,11 @@ extension Facts {
                     guard range.count > 1 else { continue }
                     if !zip(range.dropLast(), range.dropFirst()).allSatisfy({ !precedes($1, $0, days, costs) }) {
                         let sorted = range.sorted { precedes($0, $1, days, costs) || (!precedes($1, $0, days, costs) && $0 < $1) }
-                        for (place, values) in zip(range, zip(sorted.map { days[$0] }, zip(sorted.map { amounts[$0] }, sorted.map { costs[$0] }))) {
-                            (days[place], amounts[place], costs[place]) = (values.0, values.1.0, values.1.1)
-                        }
-                        if !counts.buffer.isEmpty {
-                            for (place, count) in zip(range, sorted.map { counts[$0] }) { counts[place] = count }
+                        let (d, a, k) = (sorted.map { days[$0] }, sorted.map { amounts[$0] }, sorted.map { costs[$0] })
+                        let n = counts.buffer.isEmpty ? [] : sorted.map { counts[$0] }
+                        for (j, place) in range.enumerated() {
+                            (days[place], amounts[place], costs[place]) = (d[j], a[j], k[j])
+                            if !n.isEmpty { counts[place] = n[j] }
                         }
                     }
                     merging = merging || zip(range.dropLast(), range.dropFirst()).contains { sameGroup($0, $1, days, costs) }
@@ -168,6 +168,12 @@ extension Facts {
         days[i] == days[j] && (costs[i] == Missing.money) == (costs[j] == Missing.money)
     }
 
+    /// The two halves of `n` customers that two threads share (the first may be empty).
+    private static func halves(of n: Int) -> [Range<Int>] { [0..<n / 2, n / 2..<n] }
+
+    /// A half's customers as the tables' row numbers are kept.
+    private static func rows(_ half: Range<Int>) -> Range<Int32> { Int32(half.lowerBound)..<Int32(half.upperBound) }
+
     /// The order columns as buffers that the halves' threads write, each at its own customers' places.
     private static func withColumns(_ days: inout [Int32], _ amounts: inout [Int64], _ costs: inout [Int64], _ counts: inout [Int32],
                                     _ body: (DisjointWrites<Int32>, DisjointWrites<Int64>, DisjointWrites<Int64>, DisjointWrites<Int32>) -> Void) {
@@ -194,12 +200,12 @@ extension Facts {
         // The activity rows are counted (and below placed) by two threads, each for half of
         // the customers: the writes, a cache miss each for 25 M rows at a million customers,
         // are where this time goes, and each thread reads the rows in order.
-        let halves = [0..<n / 2, n / 2..<n]
+        let halves = Self.halves(of: n)
         if let a = activities {
             usageCount.withUnsafeMutableBufferPointer { buffer in
                 let count = DisjointWrites(buffer)
                 DispatchQueue.concurrentPerform(iterations: halves.count) { h in
-                    let half = Int32(halves[h].lowerBound)..<Int32(halves[h].upperBound)
+                    let half = Self.rows(halves[h])
                     for c in a.customer where half.contains(c) { count[Int(c) + 1] += 1 }
                 }
             }
@@ -246,7 +252,7 @@ extension Facts {
                 rawStart.withUnsafeMutableBufferPointer { r in
                     let (days, rawStart) = (DisjointWrites(d), DisjointWrites(r))
                     DispatchQueue.concurrentPerform(iterations: halves.count) { h in
-                        let customers = Int32(halves[h].lowerBound)..<Int32(halves[h].upperBound)
+                        let customers = Self.rows(halves[h])
                         for (c, day) in zip(a.customer, a.day) where customers.contains(c) {
                             days[Int(rawStart[Int(c)])] = day
                             rawStart[Int(c)] += 1
