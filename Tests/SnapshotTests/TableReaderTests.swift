@@ -258,6 +258,22 @@ import CByteMask
         }
     }
 
+    @Test func aRecordLongerThanItsChunksRoomIsCountedWhole() throws {
+        // A chunk keeps room for its records and width + 1 fields of one more: the fields
+        // past that are still scanned and counted, so the problem gives their number, and a
+        // fault far out in them is still found where it is.
+        let text = "id,note,amount\n1,a,1\n2,b,2\n"
+        let long = text + "3," + Array(repeating: "x", count: 500).joined(separator: ",") + "\n4,d,4\n"
+        let strayQuote = text + "3," + Array(repeating: "x", count: 399).joined(separator: ",") + ",x\"y,z\n"
+        for (broken, problem) in [(long, "4:4 expected 3 fields as in the header, found 501"), (strayQuote, "4:401 a quote inside an unquoted field")] {
+            for plan in [nil, ScanAhead.Plan(records: 1, depth: 2, minimumBytes: 0), ScanAhead.Plan(records: 3, depth: 2, minimumBytes: 0)] {
+                let read = try scanned(broken, plan)
+                #expect(read.records == ["1|a|1 @2#1", "2|b|2 @3#2"])
+                #expect(read.problem?.hasPrefix(problem) == true, "\(read.problem ?? "no problem")")
+            }
+        }
+    }
+
     /// Threads of this process named as the scan names its thread.
     func scanThreads() -> Int {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []

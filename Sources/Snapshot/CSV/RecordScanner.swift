@@ -126,7 +126,7 @@ struct RecordScanner: @unchecked Sendable {
     /// `fields` (a batch of records shares one array), and returns the line it starts on;
     /// nil at the end. A record ending more than ``FieldRange/limit`` bytes past `base` is
     /// refused (``checkReach(_:base:column:)``).
-    mutating func next(appendingTo fields: inout [FieldRange], base: Int = 0) throws -> Int? {
+    mutating func next<Fields: FieldSink>(appendingTo fields: inout Fields, base: Int = 0) throws -> Int? {
         let n = buffer.count
         guard offset < n else { return nil }
         let recordLine = line
@@ -188,13 +188,19 @@ struct RecordScanner: @unchecked Sendable {
                     guard p < n else { break }
                     let c = buffer[p]
                     if c >= 0x80 {
-                        // The common three-byte sequence (U+1000–U+CFFF, which holds the CJK
-                        // ideographs) is checked here; the rest, and every error, by `sequenceLength`.
-                        if c >= 0xE1, c <= 0xEC, p + 2 < n, buffer[p + 1] & 0xC0 == 0x80, buffer[p + 2] & 0xC0 == 0x80 {
-                            p += 3
-                        } else {
-                            p += try sequenceLength(at: p, field: fields.count - first + 1)
-                        }
+                        // A run of non-ASCII text is checked here to its end. The common
+                        // three-byte sequence (U+1000–U+CFFF, which holds the CJK ideographs)
+                        // inline; the rest, and every error, by `sequenceLength`.
+                        var c = c
+                        repeat {
+                            if c >= 0xE1, c <= 0xEC, p + 2 < n, buffer[p + 1] & 0xC0 == 0x80, buffer[p + 2] & 0xC0 == 0x80 {
+                                p += 3
+                            } else {
+                                p += try sequenceLength(at: p, field: fields.count - first + 1)
+                            }
+                            guard p < n else { break }
+                            c = buffer[p]
+                        } while c >= 0x80
                         continue
                     }
                     if c == delimiter || c == Self.lf { break }
