@@ -19,7 +19,7 @@ struct FieldSlots: FieldSink {
 
     @inline(__always) mutating func append(_ range: FieldRange) {
         if count < capacity { base[count] = range }
-        count += 1
+        count &+= 1
     }
 
     subscript(index: Int) -> FieldRange { base[index] }

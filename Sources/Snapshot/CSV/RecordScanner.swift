@@ -110,11 +110,10 @@ struct RecordScanner: @unchecked Sendable {
     /// Fields are kept as 32-bit offsets from their chunk's start (``FieldRange``), and a
     /// chunk starts no record past 2 GiB: a record reaching past 4 GiB from there, so longer
     /// than 2 GiB, is refused with its place rather than cut.
-    @inline(__always) private func checkReach(_ end: Int, base: Int, column: Int) throws {
-        guard end - base > FieldRange.limit else { return }
-        throw SnapshotError(.structural, file: fileName, line: line, column: column,
-                            message: "the record is longer than 2 GiB; a field this long is not table data (an unclosed quote earlier in the file would read like this)",
-                            chinese: "该记录超过 2 GiB；这样长的字段不是表格数据（前面某处未闭合的引号也会造成这种情况）")
+    private func tooLong(column: Int) -> SnapshotError {
+        SnapshotError(.structural, file: fileName, line: line, column: column,
+                      message: "the record is longer than 2 GiB; a field this long is not table data (an unclosed quote earlier in the file would read like this)",
+                      chinese: "该记录超过 2 GiB；这样长的字段不是表格数据（前面某处未闭合的引号也会造成这种情况）")
     }
 
     /// A CR ends a line only as the first half of CRLF, or as the file's last byte.
@@ -125,7 +124,7 @@ struct RecordScanner: @unchecked Sendable {
     /// Scans the next record, appending its fields' ranges, as offsets from `base`, to
     /// `fields` (a batch of records shares one array), and returns the line it starts on;
     /// nil at the end. A record ending more than ``FieldRange/limit`` bytes past `base` is
-    /// refused (``checkReach(_:base:column:)``).
+    /// refused (``tooLong(column:)``).
     mutating func next<Fields: FieldSink>(appendingTo fields: inout Fields, base: Int = 0) throws -> Int? {
         let n = buffer.count
         guard offset < n else { return nil }
@@ -140,7 +139,7 @@ struct RecordScanner: @unchecked Sendable {
                 var write = p
                 while true {
                     guard p < n else {
-                        throw SnapshotError(.structural, file: fileName, line: openedLine, column: fields.count - first + 1,
+                        throw SnapshotError(.structural, file: fileName, line: openedLine, column: fields.count &- first &+ 1,
                                             message: "a quoted field is never closed (unbalanced \")", chinese: "带引号的字段没有闭合（引号不成对）")
                     }
                     // Nothing unescaped yet: jump to the next quote, LF or non-ASCII byte, eight bytes at a time.
@@ -153,7 +152,7 @@ struct RecordScanner: @unchecked Sendable {
                     }
                     let c = buffer[p]
                     if c >= 0x80 {
-                        let length = try sequenceLength(at: p, field: fields.count - first + 1)
+                        let length = try sequenceLength(at: p, field: fields.count &- first &+ 1)
                         for k in 0..<length { buffer[write + k] = buffer[p + k] }
                         write += length
                         p += length
@@ -174,10 +173,10 @@ struct RecordScanner: @unchecked Sendable {
                     write += 1
                     p += 1
                 }
-                try checkReach(write, base: base, column: fields.count - first + 1)
-                fields.append(FieldRange(start: start - base, end: write - base))
+                guard write &- base <= FieldRange.limit else { throw tooLong(column: fields.count &- first &+ 1) }
+                fields.append(FieldRange(checkedStart: start &- base, end: write &- base))
                 guard p == n || buffer[p] == delimiter || buffer[p] == Self.lf || isLineEndCR(p) else {
-                    throw SnapshotError(.structural, file: fileName, line: line, column: fields.count - first,
+                    throw SnapshotError(.structural, file: fileName, line: line, column: fields.count &- first,
                                         message: "unexpected text after a closing quote; expected \(Character(Unicode.Scalar(delimiter)) == "\t" ? "a tab" : String(Character(Unicode.Scalar(delimiter)))) or end of line",
                                         chinese: "闭合引号后出现了多余文字；应为分隔符或行尾")
                 }
@@ -196,7 +195,7 @@ struct RecordScanner: @unchecked Sendable {
                             if c >= 0xE1, c <= 0xEC, p + 2 < n, buffer[p + 1] & 0xC0 == 0x80, buffer[p + 2] & 0xC0 == 0x80 {
                                 p += 3
                             } else {
-                                p += try sequenceLength(at: p, field: fields.count - first + 1)
+                                p += try sequenceLength(at: p, field: fields.count &- first &+ 1)
                             }
                             guard p < n else { break }
                             c = buffer[p]
@@ -206,22 +205,22 @@ struct RecordScanner: @unchecked Sendable {
                     if c == delimiter || c == Self.lf { break }
                     if c == Self.cr {
                         if isLineEndCR(p) { break }
-                        throw SnapshotError(.structural, file: fileName, line: line, column: fields.count - first + 1,
+                        throw SnapshotError(.structural, file: fileName, line: line, column: fields.count &- first &+ 1,
                                             message: "a carriage return (CR) inside an unquoted field; lines must end in LF or CRLF, and a field holding a line break must be quoted",
                                             chinese: "未加引号的字段中有回车符（CR）；行应以 LF 或 CRLF 结尾，含换行的字段须加引号")
                     }
-                    throw SnapshotError(.structural, file: fileName, line: line, column: fields.count - first + 1,
+                    throw SnapshotError(.structural, file: fileName, line: line, column: fields.count &- first &+ 1,
                                         message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
                                         chinese: "未加引号的字段中有引号；应给整个字段加引号，并把其中的引号写成两个（\"\"）")
                 }
-                try checkReach(p, base: base, column: fields.count - first + 1)
-                fields.append(FieldRange(start: start - base, end: p - base))
+                guard p &- base <= FieldRange.limit else { throw tooLong(column: fields.count &- first &+ 1) }
+                fields.append(FieldRange(checkedStart: start &- base, end: p &- base))
             }
             if p < n, buffer[p] == delimiter {
                 p += 1
                 if p == n {
-                    try checkReach(p, base: base, column: fields.count - first + 1)
-                    fields.append(FieldRange(start: p - base, end: p - base))
+                    guard p &- base <= FieldRange.limit else { throw tooLong(column: fields.count &- first &+ 1) }
+                    fields.append(FieldRange(checkedStart: p &- base, end: p &- base))
                 }
                 continue
             }

@@ -46,5 +46,12 @@ struct FieldRange {
         self.end = UInt32(end)
     }
 
+    /// For the scanner, which refuses a record past ``limit`` before making its fields.
+    init(checkedStart start: Int, end: Int) {
+        assert(start >= 0 && start <= end && end <= Self.limit)
+        self.start = UInt32(truncatingIfNeeded: start)
+        self.end = UInt32(truncatingIfNeeded: end)
+    }
+
     var range: Range<Int> { Int(start)..<Int(end) }
 }
