@@ -33,6 +33,9 @@ import CByteMask
         #expect(rows == [["1", "2"], ["3", "4"]])
         // In a table of one column, a quoted empty field is a record; a blank line is not.
         #expect(try records("v\n\"\"\n\nx\n\"\"").rows == [[""], ["x"], [""]])
+        // Empty fields at the end of a file without a final line break, and before a quoted one.
+        #expect(try records("a,b,c\n1,,").rows == [["1", "", ""]])
+        #expect(try records("a,b,c\n,,\"q\"\n1,\"\",").rows == [["", "", "q"], ["1", "", ""]])
     }
 
     @Test func unterminatedQuoteNamesTheLineWhereItOpened() throws {

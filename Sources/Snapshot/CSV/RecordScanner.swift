@@ -181,11 +181,21 @@ struct RecordScanner: @unchecked Sendable {
                                         chinese: "闭合引号后出现了多余文字；应为分隔符或行尾")
                 }
             } else {
-                let start = p
+                // Unquoted fields, one after another until the record ends or a quoted one begins.
+                var start = p
                 while true {
                     p = nextStop(from: p)
                     guard p < n else { break }
                     let c = buffer[p]
+                    if c == delimiter {
+                        // The next field is unquoted as well: it is scanned here, without going round the record's loop.
+                        guard p &+ 1 < n, buffer[p &+ 1] != Self.quote else { break }
+                        guard p &- base <= FieldRange.limit else { throw tooLong(column: fields.count &- first &+ 1) }
+                        fields.append(FieldRange(checkedStart: start &- base, end: p &- base))
+                        p &+= 1
+                        start = p
+                        continue
+                    }
                     if c >= 0x80 {
                         // A run of non-ASCII text is checked here to its end. The common
                         // three-byte sequence (U+1000–U+CFFF, which holds the CJK ideographs)
@@ -202,7 +212,7 @@ struct RecordScanner: @unchecked Sendable {
                         } while c >= 0x80
                         continue
                     }
-                    if c == delimiter || c == Self.lf { break }
+                    if c == Self.lf { break }
                     if c == Self.cr {
                         if isLineEndCR(p) { break }
                         throw SnapshotError(.structural, file: fileName, line: line, column: fields.count &- first &+ 1,
@@ -217,11 +227,8 @@ struct RecordScanner: @unchecked Sendable {
                 fields.append(FieldRange(checkedStart: start &- base, end: p &- base))
             }
             if p < n, buffer[p] == delimiter {
+                // A separator as the file's last byte is followed by an empty field, which the loop's next round adds.
                 p += 1
-                if p == n {
-                    guard p &- base <= FieldRange.limit else { throw tooLong(column: fields.count &- first &+ 1) }
-                    fields.append(FieldRange(checkedStart: p &- base, end: p &- base))
-                }
                 continue
             }
             if p < n, buffer[p] == Self.cr { p += 1 }
