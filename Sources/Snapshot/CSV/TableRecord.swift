@@ -17,7 +17,7 @@ public struct TableRecord {
     public var place = Finding.Place.line
 
     /// The raw bytes of field `index`, trimmed of surrounding spaces and tabs when asked.
-    public func bytes(_ index: Int, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {
+    @inline(__always) public func bytes(_ index: Int, trimmed: Bool = true) -> UnsafeBufferPointer<UInt8> {
         var start = Int(fields[index].start), end = Int(fields[index].end)
         if trimmed {
             while start < end, buffer[start] == 32 || buffer[start] == 9 { start += 1 }
