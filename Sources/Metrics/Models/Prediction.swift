@@ -66,6 +66,10 @@ public struct Prediction: Sendable {
         // P(alive) and expected purchases depend on (x, t_x, T) only: once per group.
         let groupAlive = groups.purchases.map { model.probabilityAlive(x: $0.x, tx: $0.tx, T: $0.T) }
         let groupPurchases = valueModel == nil ? [] : model.expectedPurchases(next: Self.horizonWeeks, groups.purchases)
+        // The expected value of a purchase depends on x and the mean repeat value only: once per
+        // spend group, and once for the buyers of one purchase day (x = 0, mean 0).
+        let spendValues = valueModel.map { m in groups.spend.map { m.expectedAverageValue(x: $0.x, mean: $0.mean) } } ?? []
+        let oneDayValue = valueModel?.expectedAverageValue(x: 0, mean: 0) ?? 0
         var alive = 0.0, value = 0.0
         var pAlive = [Double](repeating: 0, count: buyers.count)
         var values = [Double](repeating: 0, count: valueModel == nil ? 0 : buyers.count)
@@ -76,11 +80,9 @@ public struct Prediction: Sendable {
             let p = groupAlive[g]
             pAlive[b] = p
             alive += p
-            if let valueModel {
-                // x and the mean repeat value (0 for one purchase day) as the spend group holds them.
+            if valueModel != nil {
                 let s = Int(groups.spendGroup[b])
-                let mean = s < 0 ? 0 : groups.spend[s].mean
-                values[b] = groupPurchases[g] * valueModel.expectedAverageValue(x: groups.purchases[g].x, mean: mean)
+                values[b] = groupPurchases[g] * (s < 0 ? oneDayValue : spendValues[s])
                 value += values[b]
             }
             let months = min(Int((end - groups.lastPurchaseDay[b]) / 30), Self.recencyBuckets)

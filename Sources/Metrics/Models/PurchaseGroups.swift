@@ -24,18 +24,20 @@ struct PurchaseGroups {
         // Reserved once: growing by doubling would hold both copies while they move.
         buyers.reserveCapacity(f.count)
         histories.reserveCapacity(f.count)
+        var largest = (x: 0, txDays: Int32(0), ageDays: Int32(0))
         for c in 0..<f.count {
             guard let h = PurchaseHistory(customer: c, facts: f, end: end) else { continue }
             buyers.append(Int32(c))
             histories.append(h)
+            largest = (max(largest.x, h.x), max(largest.txDays, h.txDays), max(largest.ageDays, h.ageDays))
         }
         // Histories ordered by (x, t_x, T) and, for the spend model, by (x, repeat value):
         // consecutive equal keys form one group. Each part of a key takes only the bits its
         // largest value needs, so the radix sort makes as few passes as the data allows
         // (three, not seven, for a million customers), and keys take 8 bytes when they fit.
-        let xBits = Self.bits(histories.reduce(0) { max($0, $1.x) })
-        let txBits = Self.bits(histories.reduce(0) { max($0, Int($1.txDays)) })
-        let ageBits = Self.bits(histories.reduce(0) { max($0, Int($1.ageDays)) })
+        let xBits = Self.bits(largest.x)
+        let txBits = Self.bits(Int(largest.txDays))
+        let ageBits = Self.bits(Int(largest.ageDays))
         func purchaseKey<Key: FixedWidthInteger & UnsignedInteger>(_ h: PurchaseHistory, _: Key.Type) -> Key {
             Key(h.x) << (txBits + ageBits) | Key(h.txDays) << ageBits | Key(h.ageDays)
         }
