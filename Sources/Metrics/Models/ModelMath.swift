@@ -71,26 +71,25 @@ enum ModelMath {
     /// dp/du = p(1−p)·π cosh u is folded in as p·(1−p): f is called as f(p, log p, log(1−p))
     /// and must return (integrand) · p(1−p).
     static func tanhSinhUnit(_ f: (Double, Double, Double) -> Double) -> Double {
-        func softplus(_ v: Double) -> Double { v > 0 ? v + log1p(exp(-v)) : log1p(exp(v)) }
-        func node(_ u: Double) -> Double {
-            let y = Double.pi * sinh(u)
-            let logP = -softplus(-y), logQ = -softplus(y)
-            let p = exp(logP)
-            let v = f(p, logP, logQ) * Double.pi * cosh(u)
+        func value(_ n: TanhSinhNodes.Node) -> Double {
+            let v = f(n.p, n.logP, n.logQ) * Double.pi * n.cosh
             return v.isFinite ? v : 0
         }
-        let limit = 7.0                        // π sinh 7 ≈ 1722: beyond it nothing is left
-        var h = 0.5
-        var sum = node(0)
-        var j = 1.0
-        while j * h <= limit { sum += node(j * h) + node(-j * h); j += 1 }
+        /// A refinement's new nodes, which are all pairs (``TanhSinhNodes``).
+        func pairs(_ level: [TanhSinhNodes.Node]) -> Double {
+            var total = 0.0
+            for k in stride(from: 0, to: level.count, by: 2) { total += value(level[k]) + value(level[k + 1]) }
+            return total
+        }
+        let levels = TanhSinhNodes.shared.levels
+        var h = TanhSinhNodes.firstStep
+        var sum = value(levels[0][0])
+        // Level 0: the node at 0, then its pairs added to `sum` one by one.
+        for k in stride(from: 1, to: levels[0].count, by: 2) { sum += value(levels[0][k]) + value(levels[0][k + 1]) }
         var estimate = sum * h
-        for _ in 0..<10 {
+        for level in levels.dropFirst() {
             h /= 2
-            var odd = 0.0
-            var i = 1.0
-            while i * h <= limit { odd += node(i * h) + node(-i * h); i += 2 }
-            sum += odd
+            sum += pairs(level)
             let next = sum * h
             let done = abs(next - estimate) <= 1e-12 * abs(next)
             estimate = next
