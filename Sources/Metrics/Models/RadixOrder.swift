@@ -17,9 +17,9 @@ enum RadixOrder {
     }
 
     /// The order that sorts `keys`, and the keys in that order. Each pass moves the keys with
-    /// their indices, so it reads both in sequence: reading each key through the order, as
-    /// before, was a cache miss a key at a million customers. Every pass's digits are counted
-    /// in one read of the keys, before the first moves them.
+    /// their indices, so that it reads both in sequence; reading each key through the order
+    /// instead is a cache miss a key at a million customers. Every pass's digits are counted
+    /// in one read of the keys, before the first pass moves them.
     private static func sorted<Key: FixedWidthInteger & UnsignedInteger>(_ keys: consuming [Key]) -> (order: [Int32], keys: [Key]) {
         var keys = keys
         var order = (0..<Int32(keys.count)).map { $0 }
@@ -28,10 +28,8 @@ enum RadixOrder {
         let radix = 1 << digitBits, mask = Key(radix - 1)
         let passes = (used + digitBits - 1) / digitBits
         var counts = [Int](repeating: 0, count: radix * passes)
-        counts.withUnsafeMutableBufferPointer { counts in
-            for k in keys {
-                for pass in 0..<passes { counts[pass * radix + Int((k >> (pass * digitBits)) & mask)] += 1 }
-            }
+        for k in keys {
+            for pass in 0..<passes { counts[pass * radix + Int((k >> (pass * digitBits)) & mask)] += 1 }
         }
         var nextKeys = keys, nextOrder = order
         for pass in 0..<passes {
@@ -40,19 +38,15 @@ enum RadixOrder {
             if counts[bucket + Int((keys[0] >> shift) & mask)] == keys.count { continue }
             var start = 0
             for d in 0..<radix { (counts[bucket + d], start) = (start, start + counts[bucket + d]) }
+            // Written through pointers: the arrays' checks on every write cost as much as the moves.
             counts.withUnsafeMutableBufferPointer { counts in
-                keys.withUnsafeBufferPointer { keys in
-                    order.withUnsafeBufferPointer { order in
-                        nextKeys.withUnsafeMutableBufferPointer { nextKeys in
-                            nextOrder.withUnsafeMutableBufferPointer { nextOrder in
-                                for i in 0..<keys.count {
-                                    let k = keys[i]
-                                    let slot = bucket + Int((k >> shift) & mask)
-                                    let at = counts[slot]
-                                    (nextKeys[at], nextOrder[at]) = (k, order[i])
-                                    counts[slot] = at + 1
-                                }
-                            }
+                nextKeys.withUnsafeMutableBufferPointer { nextKeys in
+                    nextOrder.withUnsafeMutableBufferPointer { nextOrder in
+                        for i in keys.indices {
+                            let k = keys[i]
+                            let slot = bucket + Int((k >> shift) & mask)
+                            (nextKeys[counts[slot]], nextOrder[counts[slot]]) = (k, order[i])
+                            counts[slot] += 1
                         }
                     }
                 }

@@ -122,9 +122,10 @@ struct RecordScanner: @unchecked Sendable {
     }
 
     /// Scans the next record, appending its fields' ranges, as offsets from `base`, to
-    /// `fields` (a batch of records shares one array), and returns the line it starts on;
-    /// nil at the end. A record ending more than ``FieldRange/limit`` bytes past `base` is
-    /// refused (``tooLong(column:)``).
+    /// `fields` (a chunk's slots, which its records share, or an array), and returns the line
+    /// it starts on; nil at the end. A record ending more than ``FieldRange/limit`` bytes past
+    /// `base` is refused (``tooLong(column:)``): each field is checked where it is added,
+    /// spelt out at each place, which the compiler keeps tighter than a shared helper.
     mutating func next<Fields: FieldSink>(appendingTo fields: inout Fields, base: Int = 0) throws -> Int? {
         let n = buffer.count
         guard offset < n else { return nil }

@@ -46,7 +46,7 @@ struct FieldRange {
         self.end = UInt32(end)
     }
 
-    /// For the scanner, which refuses a record past ``limit`` before making its fields.
+    /// For the scanner, which refuses a record past ``limit`` before it makes its fields.
     init(checkedStart start: Int, end: Int) {
         assert(start >= 0 && start <= end && end <= Self.limit)
         self.start = UInt32(truncatingIfNeeded: start)
