@@ -262,9 +262,9 @@ import CByteMask
     }
 
     @Test func aRecordLongerThanItsChunksRoomIsCountedWhole() throws {
-        // A chunk keeps room for its records and width + 1 fields of one more: the fields
-        // past that are still scanned and counted, so the problem gives their number, and a
-        // fault far out in them is still found where it is.
+        // A chunk keeps room for the fields of its records: the fields past that are still
+        // scanned and counted, so the problem gives their number, and a fault far out in them
+        // is still found where it is.
         let text = "id,note,amount\n1,a,1\n2,b,2\n"
         let long = text + "3," + Array(repeating: "x", count: 500).joined(separator: ",") + "\n4,d,4\n"
         let strayQuote = text + "3," + Array(repeating: "x", count: 399).joined(separator: ",") + ",x\"y,z\n"

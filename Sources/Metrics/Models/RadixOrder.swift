@@ -1,7 +1,7 @@
 /// The order that sorts unsigned integer keys, by a least-significant-digit radix sort over
 /// only the bits the keys use: linear in the number of keys, and stable, so equal keys keep
 /// their original order. Grouping a million purchase histories by key this way costs a few
-/// passes over two arrays instead of a million hash lookups.
+/// passes over the keys and their indices instead of a million hash lookups.
 enum RadixOrder {
     static let digitBits = 11
 
@@ -10,9 +10,9 @@ enum RadixOrder {
 
     /// The indices of `keys` gathered by key, keys ascending: one run per distinct key.
     static func runs<Key: FixedWidthInteger & UnsignedInteger>(_ keys: consuming [Key]) -> Runs {
-        let (order, sorted) = sorted(keys)
+        let (order, sortedKeys) = sorted(keys)
         var ends: [Int32] = []
-        for i in sorted.indices where i == sorted.count - 1 || sorted[i] != sorted[i + 1] { ends.append(Int32(i + 1)) }
+        for i in sortedKeys.indices where i == sortedKeys.count - 1 || sortedKeys[i] != sortedKeys[i + 1] { ends.append(Int32(i + 1)) }
         return Runs(order: order, ends: ends)
     }
 

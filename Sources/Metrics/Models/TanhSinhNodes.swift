@@ -2,7 +2,7 @@ import Foundation
 
 /// The nodes of ``ModelMath/tanhSinhUnit(_:)``, level by level: where each lies and its
 /// weight do not depend on the integrand, so they are worked out once for the process instead
-/// of six transcendental functions per node per integral (two thirds of the quadrature, which
+/// of seven transcendental functions per node per integral (two thirds of the quadrature, which
 /// the expected purchases fall back on a hundred times a month).
 ///
 /// Level 0 is the node at 0 and then pairs at ±j·h, h = ½; level L ≥ 1 holds the pairs at

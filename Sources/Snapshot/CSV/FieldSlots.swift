@@ -10,7 +10,7 @@ extension Array: FieldSink where Element == FieldRange {}
 /// A chunk's field ranges written straight into slots made once: an array's append
 /// checks uniqueness and capacity, which at tens of millions of fields cost as much as a
 /// tenth of the scan. Fields past the last slot are counted but not kept: a chunk has room
-/// for all its records and one more, and a record longer than that has the wrong number
+/// for the fields of all its records, so a record that reaches past it has the wrong number
 /// of fields, which ends the chunk with a problem that needs only their count.
 struct FieldSlots: FieldSink {
     let base: UnsafeMutablePointer<FieldRange>

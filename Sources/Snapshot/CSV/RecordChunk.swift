@@ -21,8 +21,8 @@ struct RecordChunk {
     /// and a record with other than `width` fields ends the chunk with its problem. A chunk
     /// also ends past 2 GiB, so that its records' offsets stay within ``FieldRange/limit``.
     mutating func scan(_ scanner: inout RecordScanner, width: Int, limit: Int, fileName: String) {
-        // Room for `limit` records and the first width + 1 fields of one more: enough to tell it has too many.
-        let room = limit * width + width + 1
+        // Room for `limit` records: the fields of a longer record are counted, not kept (``FieldSlots``).
+        let room = limit * width
         if fields.count < room { fields = Array(repeating: FieldRange(start: 0, end: 0), count: room) }
         if lines.count < limit { lines = Array(repeating: 0, count: limit) }
         // Kept in locals while the slots are borrowed, and stored after.
