@@ -171,6 +171,7 @@ struct PackBuild {
             let publishedBefore = audiences.map { $0.publish ? SitePublisher(root: siteRoot(of: $0)).publishedMonths() : [] }
             let window = max(1, ProcessInfo.processInfo.activeProcessorCount)
             let monthNames = months.map(\.description)
+            let headlines = ArchiveHeadlines()
             var packs: [Built] = []
             for start in stride(from: 0, to: items.count, by: window) {
                 let group = Array(items[start..<min(start + window, items.count)])
@@ -182,7 +183,7 @@ struct PackBuild {
                 }
                 clock.lap("packs")
                 for (i, (m, a)) in group.enumerated() {
-                    packs.append(try publish(try rendered.get(i).get(), assets: assets, templates: templates, clock: &clock))
+                    packs.append(try publish(try rendered.get(i).get(), assets: assets, templates: templates, headlines: headlines, clock: &clock))
                     Console.status.advance("packs", done: m * audiences.count + a + 1, of: items.count)
                     guard a == audiences.count - 1 else { continue }
                     try writeOutbox(month: monthNames[m], packs)
@@ -270,15 +271,18 @@ struct PackBuild {
     }
 
     /// Publishes a drawn pack when its audience's site is published: the month's page, charts,
-    /// PDF and metrics.json, and the archive index.
-    private func publish(_ pack: RenderedPack, assets: [(String, [UInt8])], templates: TemplateSet, clock: inout StageClock) throws -> Built {
+    /// PDF and metrics.json, and the archive index, whose other months' figures `headlines`
+    /// keeps from the build's earlier pages.
+    private func publish(_ pack: RenderedPack, assets: [(String, [UInt8])], templates: TemplateSet, headlines: ArchiveHeadlines,
+                         clock: inout StageClock) throws -> Built {
         let page = try pack.site.map { site in
             let publisher = SitePublisher(root: site.root, interruption: interruption)
             try publisher.publish(folder: "assets", files: assets)
             try publisher.publish(folder: site.month, files: [("pack.pdf", pack.pdf)] + site.files)
+            headlines.forget(month: site.month, in: site.root)
             try MonthLinks.relinkNeighbours(of: site.month, publisher: publisher, templates: templates, language: config.language)
             let archive = try ArchiveIndex.render(publisher: publisher, company: config.company, language: config.language,
-                                                  currency: config.currency, templates: templates)
+                                                  currency: config.currency, templates: templates, headlines: headlines)
             try publisher.publish(file: "index.html", contents: Array(archive.utf8))
             return (site.root as NSString).appendingPathComponent("\(site.month)/index.html")
         }

@@ -68,6 +68,32 @@ import Testing
         #expect(october.components(separatedBy: NumberFormat.missing).count - 1 == 4, "\(october)")
     }
 
+    @Test func archiveReadsEachMonthOncePerBuildUntilItIsPublishedAgain() throws {
+        let root = NSTemporaryDirectory() + "reviewpack-archive-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let publisher = SitePublisher(root: root)
+        func publish(_ month: String, newCustomers: Int) throws {
+            let json = #"{"metrics": {"new_customers": {"value": "# + "\(newCustomers)" + #", "unit": "count"}}}"#
+            try publisher.publish(folder: month, files: [("metrics.json", Array(json.utf8))])
+        }
+        func page(_ headlines: ArchiveHeadlines) throws -> String {
+            try ArchiveIndex.render(publisher: publisher, company: "Co", language: .en, currency: "¥", templates: TemplateSet(folder: Self.templates), headlines: headlines)
+        }
+        try publish("2026-09", newCustomers: 85)
+        let headlines = ArchiveHeadlines()
+        #expect(try page(headlines).contains(">85<"))
+        // Written behind the build's back: the build's pages keep what they read.
+        try publish("2026-09", newCustomers: 91)
+        #expect(try page(headlines).contains(">85<"))
+        // Published by the build (which says so): read anew, the other month not.
+        try publish("2026-10", newCustomers: 7)
+        headlines.forget(month: "2026-09", in: root)
+        let html = try page(headlines)
+        #expect(html.contains(">91<") && html.contains(">7<") && !html.contains(">85<"))
+        // A page of its own, as a single build starts, reads every file.
+        #expect(try page(ArchiveHeadlines()).contains(">91<"))
+    }
+
     @Test func failedPublishLeavesThePreviousFolder() throws {
         let root = NSTemporaryDirectory() + "reviewpack-publish-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
