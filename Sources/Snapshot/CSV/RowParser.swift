@@ -115,9 +115,9 @@ final class RowParser {
     }
 
     func instant(_ record: TableRecord, _ column: Int) -> Int64? {
+        precondition(column >= 0 && column < layout.header.count, "column \(column) is not one of the table's")
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { missing(record, column); return nil }
-        precondition(column >= 0 && column < layout.header.count, "column \(column) is not one of the table's")
         guard let value = timestamps.parse(bytes, memo: &dateMemos[column]) else {
             unreadable(record, column, expected: timestamps.expected, expectedChinese: timestamps.expectedChinese)
             return nil
@@ -161,9 +161,9 @@ final class RowParser {
 
     func optionalInstant(_ record: TableRecord, _ column: Int?) -> Int64 {
         guard let column else { return Missing.instant }
+        precondition(column >= 0 && column < layout.header.count, "column \(column) is not one of the table's")
         let bytes = record.bytes(column)
         guard !bytes.isEmpty else { return Missing.instant }
-        precondition(column >= 0 && column < layout.header.count, "column \(column) is not one of the table's")
         guard let value = timestamps.parse(bytes, memo: &dateMemos[column]) else {
             unreadable(record, column, expected: timestamps.expected, expectedChinese: timestamps.expectedChinese, required: false)
             return Missing.instant
