@@ -183,7 +183,8 @@ struct PackBuild {
                 }
                 clock.lap("packs")
                 for (i, (m, a)) in group.enumerated() {
-                    packs.append(try publish(try rendered.get(i).get(), assets: assets, templates: templates, headlines: headlines, clock: &clock))
+                    // The assets go with an audience's first month: written once per build, not once per month.
+                    packs.append(try publish(try rendered.get(i).get(), assets: m == 0 ? assets : nil, templates: templates, headlines: headlines, clock: &clock))
                     Console.status.advance("packs", done: m * audiences.count + a + 1, of: items.count)
                     guard a == audiences.count - 1 else { continue }
                     try writeOutbox(month: monthNames[m], packs)
@@ -270,14 +271,14 @@ struct PackBuild {
         return RenderedPack(month: report.month, audience: audience, pdf: pdf.get(0), site: page, message: message)
     }
 
-    /// Publishes a drawn pack when its audience's site is published: the month's page, charts,
-    /// PDF and metrics.json, and the archive index, whose other months' figures `headlines`
-    /// keeps from the build's earlier pages.
-    private func publish(_ pack: RenderedPack, assets: [(String, [UInt8])], templates: TemplateSet, headlines: ArchiveHeadlines,
+    /// Publishes a drawn pack when its audience's site is published: the `assets` when given,
+    /// the month's page, charts, PDF and metrics.json, and the archive index, whose other
+    /// months' figures `headlines` keeps from the build's earlier pages.
+    private func publish(_ pack: RenderedPack, assets: [(String, [UInt8])]?, templates: TemplateSet, headlines: ArchiveHeadlines,
                          clock: inout StageClock) throws -> Built {
         let page = try pack.site.map { site in
             let publisher = SitePublisher(root: site.root, interruption: interruption)
-            try publisher.publish(folder: "assets", files: assets)
+            if let assets { try publisher.publish(folder: "assets", files: assets) }
             try publisher.publish(folder: site.month, files: [("pack.pdf", pack.pdf)] + site.files)
             headlines.forget(month: site.month, in: site.root)
             try MonthLinks.relinkNeighbours(of: site.month, publisher: publisher, templates: templates, language: config.language)
