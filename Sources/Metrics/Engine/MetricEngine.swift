@@ -38,12 +38,17 @@ public struct MetricEngine: Sendable {
         // about as much): on two cores two months' fits at once would lift the peak by some
         // 60 MiB at a million customers. For a small one, where fits are most of the work,
         // every worker fits.
-        enum Task { case prediction(Int), family(Int, Int) }
+        // Last, each report month's views (funnel, cohorts, segments): at a million customers
+        // the family worker draws them while the fitter ends its months, rather than one
+        // core drawing them after both are done.
+        enum Task { case prediction(Int), family(Int, Int), views(Int) }
         let tasks = months.indices.map { Task.prediction($0) } + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
+            + reportMonths.indices.map { Task.views($0) }
         let sliced = everyMonthSliced ? Set(months) : Self.slicedMonths(reportMonths, alerts: config.alerts, targets: targets)
         let scans = months.map { MonthScans(month: $0, facts: facts, config: config, sliced: sliced.contains($0)) }
         let slots = ConcurrentSlots<[String: Computed]>(count: tasks.count)
         let predictions = ConcurrentSlots<Prediction>(count: months.count)
+        let views = ConcurrentSlots<ReportViews>(count: reportMonths.count)
         let seconds = ConcurrentSlots<Double>(count: tasks.count)
         let done = Atomic<Int>(0)
         let nextPrediction = Atomic<Int>(0), nextFamily = Atomic<Int>(months.count)
@@ -59,6 +64,8 @@ public struct MetricEngine: Sendable {
                 if reportMonths.contains(months[m]) { predictions.set(m, prediction.withoutCustomers()) }
             case .family(let m, let f):
                 slots.set(t, available[f].evaluate(months[m], facts: facts, config: config, scans: scans[m]))
+            case .views(let r):
+                views.set(r, ReportViews(month: reportMonths[r], facts: facts, config: config))
             }
             seconds.set(t, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             progress?(done.add(1, ordering: .relaxed).newValue, tasks.count)
@@ -73,6 +80,7 @@ public struct MetricEngine: Sendable {
         for (t, task) in tasks.enumerated() {
             switch task {
             case .prediction(let m), .family(let m, _): perMonth[m].merge(slots.get(t)) { a, _ in a }
+            case .views: continue
             }
         }
         // A month that ends before the data's first day has no data: no value, not zero.
@@ -81,11 +89,15 @@ public struct MetricEngine: Sendable {
         }
         var cpu = (families: 0.0, predictions: 0.0)
         for (t, task) in tasks.enumerated() {
-            if case .prediction = task { cpu.predictions += seconds.get(t) } else { cpu.families += seconds.get(t) }
+            switch task {
+            case .prediction: cpu.predictions += seconds.get(t)
+            case .family: cpu.families += seconds.get(t)
+            case .views: continue
+            }
         }
-        return reportMonths.map { month in
+        return reportMonths.enumerated().map { r, month in
             let window = Self.window(month).map { index[$0]! }
-            var report = assemble(month: month, facts: facts, config: config, perMonth: window.map { perMonth[$0] },
+            var report = assemble(month: month, facts: facts, config: config, perMonth: window.map { perMonth[$0] }, views: views.get(r),
                                   prediction: predictions.get(window.last!), bridge: Bridge(scans[window.last!].live),
                                   targets: targets, quality: quality, zone: zone)
             report.computeSeconds = cpu
@@ -126,9 +138,9 @@ public struct MetricEngine: Sendable {
     /// The 13 months ending `month`, oldest first.
     static func window(_ month: Month) -> [Month] { (0..<13).map { month - (12 - $0) } }
 
-    /// One month's report from its window's computed metrics: targets, alerts and the
-    /// month's own views (funnel, bridge, cohorts, segments).
-    private func assemble(month: Month, facts: Facts, config: MetricsConfig, perMonth: [[String: Computed]], prediction: Prediction,
+    /// One month's report from its window's computed metrics and its views: targets,
+    /// alerts and the month's bridge.
+    private func assemble(month: Month, facts: Facts, config: MetricsConfig, perMonth: [[String: Computed]], views: ReportViews, prediction: Prediction,
                           bridge: Bridge, targets: TargetTable?, quality: QualityLog, zone: String) -> Report {
         let months = Self.window(month)
         let catalog = MetricCatalog(definitions: config.definitions)
@@ -156,9 +168,7 @@ public struct MetricEngine: Sendable {
         let unknown = Array(Set(targetRows.map(\.metric)).subtracting(known)).sorted()
         let alerts = config.alerts.compactMap { rule in results.first { $0.id == rule.metric }.flatMap { Alert.evaluate(rule, on: $0) } }
         return Report(month: month, months: months, zone: zone, config: config, catalog: catalog, metrics: results,
-                      unavailable: unavailable, funnel: facts.leads == nil && facts.visits == nil ? nil : Funnel(month: month, facts: facts, config: config),
-                      bridge: bridge,
-                      cohorts: CohortGrid(month: month, facts: facts, config: config), rfm: RFMSegments(month: month, facts: facts, config: config),
+                      unavailable: unavailable, funnel: views.funnel, bridge: bridge, cohorts: views.cohorts, rfm: views.rfm,
                       prediction: prediction,
                       targets: outcomes, unknownTargetMetrics: unknown, alerts: alerts, quality: quality)
     }
