@@ -75,6 +75,12 @@ public struct MetricEngine: Sendable {
                 while case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count { perform(t) }
             }
             while case let t = nextFamily.add(1, ordering: .relaxed).oldValue, t < tasks.count { perform(t) }
+            // Out of families while months are still to be fitted: the fitter would end them
+            // alone. Another fit at once is taken only in memory the build has already held.
+            while nextPrediction.load(ordering: .relaxed) < months.count, MemoryHeadroom.allows(facts.customers.count * Self.fitBytesPerCustomer),
+                  case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count {
+                perform(t)
+            }
         }
         var perMonth = Array(repeating: [String: Computed](), count: months.count)
         for (t, task) in tasks.enumerated() {
@@ -134,6 +140,9 @@ public struct MetricEngine: Sendable {
     /// Customers from which a month's fits hold enough (about 60 bytes a buyer) for two at
     /// once to matter beside the facts.
     static let largeCustomerBase = 500_000
+
+    /// What a month's fits hold at most, per customer (about 60 bytes a buyer, with room).
+    static let fitBytesPerCustomer = 80
 
     /// The 13 months ending `month`, oldest first.
     static func window(_ month: Month) -> [Month] { (0..<13).map { month - (12 - $0) } }
