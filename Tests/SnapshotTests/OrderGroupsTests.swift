@@ -70,13 +70,14 @@ import Metrics
     }
 
     /// 300 customers' 2,500 orders in shuffled rows, many of one day (costed and not), read
-    /// through the two threads that place, sort and merge each half of the customers: every
+    /// through the two threads that place, sort and merge the customers of each half of the
+    /// orders (the frequent buyers come first, so the split falls early): every
     /// customer's groups and usage days are those worked out here, order by order.
     @Test func randomOrdersGroupAsWorkedOutOneByOne() throws {
         var random = SplitMix64(seed: 2_500)
         let customers = 300
         var rows: [(customer: Int, day: Int, amount: Int, cost: Int?)] = (0..<2_500).map { _ in
-            // Skewed: a few customers order often, so that halves differ and groups merge.
+            // Skewed: a few customers order often, so that the split is uneven and groups merge.
             let c = Int.random(in: 0..<customers, using: &random) % (Bool.random(using: &random) ? 40 : customers)
             return (c, Int.random(in: 1...12, using: &random), Int.random(in: 1...99_999, using: &random),
                     Bool.random(using: &random) ? Int.random(in: 0...50_000, using: &random) : nil)

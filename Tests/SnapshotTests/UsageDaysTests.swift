@@ -54,23 +54,28 @@ import Metrics
         #expect(try Self.usage(runs) == Self.expected)
     }
 
-    /// The days are made by two threads, each for half of the customers: with one customer
-    /// the first half is empty, with three the halves are uneven; each customer's repeated day
-    /// is made one and the second half's days follow the first's.
-    @Test(arguments: [1, 3])
-    func fewCustomersSplitUnevenly(_ n: Int) throws {
+    /// The days are made by two threads, each for the customers holding half of the days:
+    /// one customer (the second half empty), days piled on the first customers or on the
+    /// last (the split falls early or late), and no days at all (the first half empty). Each
+    /// customer's repeated day is made one and the second half's days follow the first's.
+    @Test(arguments: [[2], [2, 2, 2], [9, 1, 1], [1, 1, 9], [0, 0, 0]])
+    func customersSplitWhereTheirDaysAreHalved(_ activeDays: [Int]) throws {
+        let n = activeDays.count
         let customers = "customer_id,signup_at\n" + (1...n).map { "C\($0),2026-01-01\n" }.joined()
         var activities = "customer_id,at\n", orders = "order_id,customer_id,ordered_at,amount\n"
-        for k in 1...n {
-            activities += "C\(k),2026-01-1\(k) 08:00\nC\(k),2026-01-0\(k) 09:00\nC\(k),2026-01-1\(k) 10:00\n"
-            orders += "O\(k),C\(k),2026-01-2\(k),1.00\n"
+        var expected: [[String]] = []
+        for (row, count) in activeDays.enumerated() {
+            let k = row + 1
+            // Days 1…count of month k, written last first, each twice; then a paid order on the 20th.
+            for d in (1..<(count + 1)).reversed() {
+                activities += "C\(k),2026-0\(k)-\(d < 10 ? "0" : "")\(d) 08:00\nC\(k),2026-0\(k)-\(d < 10 ? "0" : "")\(d) 09:00\n"
+            }
+            if count > 0 { orders += "O\(k),C\(k),2026-0\(k)-20,1.00\n" }
+            expected.append(count == 0 ? [] : (1...count).map { "2026-0\(k)-0\($0)" } + ["2026-0\(k)-20"])
         }
         let facts = Facts(snapshot: try SnapshotFixture(["customers": customers, "orders": orders, "activities": activities]).read(), dimensions: [])
         let c = facts.customers
-        #expect(c.usageDays.count == 3 * n)
-        for row in 0..<n {
-            let k = row + 1
-            #expect(c.usage(row).map { "\(CivilDate(dayNumber: Int(c.usageDays[$0])))" } == ["2026-01-0\(k)", "2026-01-1\(k)", "2026-01-2\(k)"])
-        }
+        #expect(c.usageDays.count == expected.joined().count)
+        #expect((0..<n).map { row in c.usage(row).map { "\(CivilDate(dayNumber: Int(c.usageDays[$0])))" } } == expected)
     }
 }

@@ -48,14 +48,14 @@ extension Facts {
     /// most one column is held twice.
     ///
     /// Two threads share the work as they do for the usage days: each reads every order and
-    /// places, sorts and merges only those of its half of the customers.
+    /// places, sorts and merges only those of its customers, who hold half of the orders.
     private static func paidOrders(taking o: inout OrderTable, customers n: Int) -> ([Int32], [Int32], [Int64], [Int64], [Int32]) {
         let customer = o.customer
         o.customer = []
         var orderStart = [Int32](repeating: 0, count: n + 1)
         for c in customer { orderStart[Int(c) + 1] += 1 }
         for c in 0..<n { orderStart[c + 1] += orderStart[c] }
-        let halves = Self.halves(of: n)
+        let halves = Self.halves(of: orderStart)
         let start = orderStart
         func grouped<T: Sendable>(_ values: [T]) -> [T] {
             var fill = start
@@ -168,8 +168,20 @@ extension Facts {
         days[i] == days[j] && (costs[i] == Missing.money) == (costs[j] == Missing.money)
     }
 
-    /// The two halves of `n` customers that two threads share (the first may be empty).
-    private static func halves(of n: Int) -> [Range<Int>] { [0..<n / 2, n / 2..<n] }
+    /// The two halves of the customers that two threads share, split where `start` (each
+    /// customer's first place, and the end) reaches half of the places: each half then
+    /// places and sorts about as many rows. Split by customers instead, a file that lists
+    /// its customers by signup (as the sample's does) puts twice the activities in the first
+    /// half, and one thread worked alone for a third of the usage days' time.
+    private static func halves(of start: [Int32]) -> [Range<Int>] {
+        let n = start.count - 1
+        var (low, high) = (0, n)
+        while low < high {
+            let mid = (low + high) / 2
+            if start[mid] < start[n] / 2 { low = mid + 1 } else { high = mid }
+        }
+        return [0..<low, low..<n]
+    }
 
     /// A half's customers as the tables' row numbers are kept.
     private static func rows(_ half: Range<Int>) -> Range<Int32> { Int32(half.lowerBound)..<Int32(half.upperBound) }
@@ -197,11 +209,12 @@ extension Facts {
         // Each customer's days lie in usageCount[c] ..< usageCount[c + 1]: its reduced days,
         // its activity rows, then its paid orders; rawStart[c] is where the next one goes.
         var usageCount = [Int32](repeating: 0, count: n + 1)
-        // The activity rows are counted (and below placed) by two threads, each for half of
-        // the customers: the writes, a cache miss each for 25 M rows at a million customers,
-        // are where this time goes, and each thread reads the rows in order.
-        let halves = Self.halves(of: n)
+        // The activity rows are counted by two threads, each for half of the customers (and
+        // below placed by two threads, each for the customers holding half of the days): the
+        // writes, a cache miss each for 25 M rows at a million customers, are where this time
+        // goes, and each thread reads the rows in order.
         if let a = activities {
+            let halves = [0..<n / 2, n / 2..<n]
             usageCount.withUnsafeMutableBufferPointer { buffer in
                 let count = DisjointWrites(buffer)
                 DispatchQueue.concurrentPerform(iterations: halves.count) { h in
@@ -212,6 +225,7 @@ extension Facts {
         }
         reduced?.forEachRun { c, days in usageCount[c + 1] += Int32(days.count) }
         for c in 0..<n { usageCount[c + 1] += usageCount[c] + (orderStart[c + 1] - orderStart[c]) }
+        let halves = Self.halves(of: usageCount)
         var rawStart = usageCount
         var days: [Int32]
         if var r = reduced, r.isInCustomerOrder {
@@ -246,7 +260,7 @@ extension Facts {
             reduced = nil
         }
         // Then the activity rows are placed, and each customer's days sorted and made
-        // distinct, by the same two threads, each for its half of the customers.
+        // distinct, by two threads, each for the customers holding half of the days.
         if let a = activities {
             days.withUnsafeMutableBufferPointer { d in
                 rawStart.withUnsafeMutableBufferPointer { r in
