@@ -23,6 +23,14 @@ enum FreedMemory {
     static func afterReading(customers: Int) {
         malloc_trim(0)
         guard customers < keepingFreedBelow else { return }
+        keepFreed()
+    }
+
+    /// Once the metrics are made the facts are let go, and the packs' surfaces and buffers
+    /// are all that is made and freed: however many customers, they stay in the heap.
+    static func afterMetrics() { keepFreed() }
+
+    private static func keepFreed() {
         mallopt(M_MMAP_THRESHOLD, 32 << 20)
         mallopt(M_TRIM_THRESHOLD, 256 << 20)
     }

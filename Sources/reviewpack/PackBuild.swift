@@ -158,6 +158,7 @@ struct PackBuild {
         let assets = try assetFiles()
         let months = reading.months
         let reports = everyReport(of: consume reading, audiences: audiences, clock: &clock)
+        FreedMemory.afterMetrics()
         var built: [Built] = []
         do {
             // Packs are drawn a few at a time, one per core, and published one by one in order,
