@@ -45,13 +45,16 @@ public struct CustomerTable: Sendable {
         var rows = 0
         try reader.forEachRecord(lookingAhead: { table.rowOfId.ahead($0.bytes(cId)) }) { record, hash in
             rows += 1
-            guard let id = parser.id(record, cId), let signup = parser.instant(record, cSignup) else { return }
-            guard table.rowOfId.insert(record.bytes(cId), hash).inserted else {
-                parser.finding(.duplicateKey, record, cId, "customer_id \(id) appears again; the first row is kept", zh: "客户编号 \(id) 重复出现，保留第一行")
+            // Ids and names go in as their bytes: no String is made for a row (a million names
+            // were a million heap strings, each checked as UTF-8 again), only for a message.
+            guard let id = parser.idBytes(record, cId), let signup = parser.instant(record, cSignup) else { return }
+            guard table.rowOfId.insert(id, hash).inserted else {
+                let text = String(decoding: id, as: UTF8.self)
+                parser.finding(.duplicateKey, record, cId, "customer_id \(text) appears again; the first row is kept", zh: "客户编号 \(text) 重复出现，保留第一行")
                 return
             }
-            table.ids.append(id)
-            table.names.append(parser.text(record, cName, trimmed: false))
+            table.ids.append(bytes: id)
+            table.names.append(bytes: parser.field(record, cName, trimmed: false))
             table.signupAt.append(signup)
             for (k, dim) in dims.enumerated() {
                 let value = parser.field(record, dim.1)
