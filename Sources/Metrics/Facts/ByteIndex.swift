@@ -135,6 +135,11 @@ public struct ByteIndex: Sendable {
         return Hash(value: h)
     }
 
+    /// ``ahead(_:)`` for an index being filled while it is looked ahead in, given in place:
+    /// a reader's closure that called the method on the index copied it first, its three
+    /// arrays retained and released for every row.
+    public static func ahead(_ key: UnsafeBufferPointer<UInt8>, in index: inout ByteIndex) -> Hash { index.ahead(key) }
+
     /// The code of `key`, or nil.
     public func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? { find(key, Hash(value: Self.hash(key))) }
 

@@ -48,7 +48,7 @@ public struct CustomerTable: Sendable {
         table.rowOfId = ByteIndex(capacity: expected)
         table.signupAt.reserveCapacity(expected)
         var rows = 0
-        try reader.forEachRecord(lookingAhead: { table.rowOfId.ahead($0.bytes(cId)) }) { record, hash in
+        try reader.forEachRecord(lookingAhead: { ByteIndex.ahead($0.bytes(cId), in: &table.rowOfId) }) { record, hash in
             rows += 1
             // Ids and names go in as their bytes: no String is made for a row (a million names
             // were a million heap strings, each checked as UTF-8 again), only for a message.
