@@ -1,4 +1,4 @@
-import Charts
+@testable import Charts
 import Foundation
 import Testing
 @testable import Pack
@@ -54,6 +54,27 @@ import Testing
         guard let info = PopplerTool.run("pdfinfo", pdf) else { return }
         #expect(info.contains("Tagged:          yes"))
         #expect(info.contains("Pages:           2"))
+    }
+
+    /// A page painted with the layouts its text was measured with (each label shaped once)
+    /// is the page painted with fresh ones, byte for byte; a label is kept once however
+    /// often it is measured, and one drawn with another alignment in its width is laid out anew.
+    @Test func pagesPaintedWithTheirMeasuredLayoutsAreTheSame() {
+        func page(_ placer: TextPlacer) -> PDFPage {
+            let style = TextStyle(size: 10, color: Color(hex: 0))
+            var p = PDFPage()
+            p.add([placer.mark("收入 ¥2.82亿", at: Point(40, 60), style: style),
+                   placer.mark("收入 ¥2.82亿", at: Point(40, 80), style: style),
+                   placer.mark("Churn fell to 1.9 %", at: Point(40, 100), .end, style: style, maxWidth: 200)], tagged: .paragraph)
+            return p
+        }
+        let metadata = PDFExporter.Metadata(title: "t", author: "a", subject: "s", date: nil, language: "zh-CN")
+        let layouts = TextLayouts()
+        let shared = page(TextPlacer(keeping: layouts))
+        #expect(layouts.count == 2)
+        let painted = PDFExporter.pdf([shared], geometry: PageGeometry(), metadata: metadata, layouts: layouts)
+        #expect(layouts.count == 3, "the right-aligned label is laid out again for its alignment")
+        #expect(painted == PDFExporter.pdf([page(TextPlacer())], geometry: PageGeometry(), metadata: metadata))
     }
 
     /// Bold Chinese in Noto Sans CJK, which cairo 1.16 embeds with every local subroutine

@@ -23,19 +23,21 @@ public final class CairoCanvas: Canvas {
         var markup: Bool
     }
 
-    /// A canvas drawing on `context`, which the caller owns.
-    public init(context: OpaquePointer) {
+    /// A canvas drawing on `context`, which the caller owns; text with the `layouts` a
+    /// measuring canvas kept, where it is drawn as it was measured.
+    public init(context: OpaquePointer, layouts: TextLayouts? = nil) {
         self.context = context
-        text = TextEngine(context: context, glyphForms: glyphForms)
+        text = TextEngine(context: context, glyphForms: glyphForms, layouts: layouts)
         ownedSurface = nil
     }
 
-    /// A canvas that only measures text, on a 1×1 image surface of its own.
-    public init() {
+    /// A canvas that only measures text, on a 1×1 image surface of its own, keeping what it
+    /// lays out in `layouts` when given (for a canvas that will paint it).
+    public init(keeping layouts: TextLayouts? = nil) {
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
         ownedSurface = surface
         context = cairo_create(surface)!
-        text = TextEngine(context: context)
+        text = TextEngine(context: context, layouts: layouts)
     }
 
     deinit {

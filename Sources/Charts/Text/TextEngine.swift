@@ -15,10 +15,12 @@ struct TextEngine {
     /// pango's context for `cr`, made once: a context per layout (`pango_cairo_create_layout`)
     /// cost its making and its font options on every label, 2.5 % of a 10 k build's instructions.
     private let pango: PangoContextBox
+    /// Layouts shaped before, by this engine or one it shares them with; nil shapes every time.
+    let layouts: TextLayouts?
 
     /// An engine that measures on and draws to `context`.
-    init(context: OpaquePointer, glyphForms: GlyphForms? = nil) {
-        (cr, self.glyphForms) = (context, glyphForms)
+    init(context: OpaquePointer, glyphForms: GlyphForms? = nil, layouts: TextLayouts? = nil) {
+        (cr, self.glyphForms, self.layouts) = (context, glyphForms, layouts)
         pango = PangoContextBox(cr: context)
     }
 
@@ -111,10 +113,30 @@ struct TextEngine {
 
     private func withLayout<T>(_ string: String, style: TextStyle, maxWidth: Double?, maxLines: Int, alignment: TextMark.Horizontal,
                                markup: Bool = false, _ body: (OpaquePointer, Rect) -> T) -> T {
-        // The context follows `cr` (its transformation and surface), as a new one would.
+        let key = TextLayouts.Key(string: markup ? string : Self.bounded(string), size: style.size, bold: style.bold, maxWidth: maxWidth,
+                                  maxLines: maxLines, markup: markup, alignment: maxWidth == nil ? nil : alignment)
+        let layout: OpaquePointer
+        if let kept = layouts?.layout(key) {
+            layout = kept
+            g_object_ref(UnsafeMutableRawPointer(layout))
+        } else {
+            layout = newLayout(key.string, style: style, maxWidth: maxWidth, maxLines: maxLines, alignment: alignment, markup: markup)
+            layouts?.keep(layout, for: key)
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        let rect = Rect(x: Double(logical.x) / scale, y: Double(logical.y) / scale,
+                        width: Double(logical.width) / scale, height: Double(logical.height) / scale)
+        return body(layout, rect)
+    }
+
+    /// A layout of `text` (bounded already, or markup) in the engine's context, which
+    /// follows `cr` (its transformation and surface), as a new context would.
+    private func newLayout(_ text: String, style: TextStyle, maxWidth: Double?, maxLines: Int, alignment: TextMark.Horizontal, markup: Bool) -> OpaquePointer {
         pango_cairo_update_context(cr, pango.context)
         let layout = pango_layout_new(pango.context)!
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
 
         let description = pango_font_description_new()!
         defer { pango_font_description_free(description) }
@@ -123,7 +145,7 @@ struct TextEngine {
         pango_font_description_set_weight(description, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         pango_layout_set_font_description(layout, description)
         // Markup is the pack's own (escaped commentary), bounded where it is read.
-        if markup { pango_layout_set_markup(layout, string, -1) } else { pango_layout_set_text(layout, Self.bounded(string), -1) }
+        if markup { pango_layout_set_markup(layout, text, -1) } else { pango_layout_set_text(layout, text, -1) }
         if let maxWidth {
             pango_layout_set_width(layout, Int32(min(max(maxWidth, 0), 100_000) * Double(PANGO_SCALE)))
             pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
@@ -137,11 +159,6 @@ struct TextEngine {
             case .end: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
             }
         }
-        var logical = PangoRectangle()
-        pango_layout_get_extents(layout, nil, &logical)
-        let scale = Double(PANGO_SCALE)
-        let rect = Rect(x: Double(logical.x) / scale, y: Double(logical.y) / scale,
-                        width: Double(logical.width) / scale, height: Double(logical.height) / scale)
-        return body(layout, rect)
+        return layout
     }
 }

@@ -7,6 +7,10 @@ public struct TextPlacer {
     /// A placer measuring with pango.
     public init() { canvas = CairoCanvas() }
 
+    /// A placer measuring with pango that keeps its layouts in `layouts`, for a canvas on the
+    /// same thread that paints what was measured (``CairoCanvas/init(context:layouts:)``).
+    public init(keeping layouts: TextLayouts) { canvas = CairoCanvas(keeping: layouts) }
+
     public init(measuringWith canvas: any Canvas) { self.canvas = canvas }
 
     public func size(_ string: String, _ style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false) -> Size {

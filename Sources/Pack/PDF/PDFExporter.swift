@@ -21,13 +21,14 @@ public enum PDFExporter {
         }
     }
 
-    public static func pdf(_ pages: [PDFPage], geometry: PageGeometry, metadata: Metadata) -> [UInt8] {
-        let painted = painted(pages, geometry: geometry, metadata: metadata)
+    /// `layouts`: those the pages' text was measured with, to paint it without shaping it again.
+    public static func pdf(_ pages: [PDFPage], geometry: PageGeometry, metadata: Metadata, layouts: TextLayouts? = nil) -> [UInt8] {
+        let painted = painted(pages, geometry: geometry, metadata: metadata, layouts: layouts)
         return PDFStructureUpdate.append(to: PDFFontStreams.slimmed(painted.pdf), figureAlternatives: painted.figureAlternatives, language: metadata.language)
     }
 
     /// cairo's PDF of the pages, and the figures' alternative texts in painting order.
-    static func painted(_ pages: [PDFPage], geometry: PageGeometry, metadata: Metadata) -> (pdf: [UInt8], figureAlternatives: [String]) {
+    static func painted(_ pages: [PDFPage], geometry: PageGeometry, metadata: Metadata, layouts: TextLayouts? = nil) -> (pdf: [UInt8], figureAlternatives: [String]) {
         let sink = ByteSink()
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), geometry.width, geometry.height)!
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
@@ -40,7 +41,7 @@ public enum PDFExporter {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
         let cr = cairo_create(surface)!
-        let canvas = CairoCanvas(context: cr)
+        let canvas = CairoCanvas(context: cr, layouts: layouts)
         var section = Int32(CAIRO_PDF_OUTLINE_ROOT)
         // One Document element holds the whole structure tree, as tagged PDF asks; the
         // running header and footer are its only untagged content.

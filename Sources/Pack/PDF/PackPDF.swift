@@ -4,7 +4,9 @@ import Charts
 public enum PackPDF {
     public static func render(_ document: PackDocument, date: String?, theme: Theme = .standard) -> [UInt8] {
         let geometry = PageGeometry()
-        let placer = TextPlacer()
+        // Every label is shaped once: the pages are painted with the layouts their measuring made.
+        let layouts = TextLayouts()
+        let placer = TextPlacer(keeping: layouts)
         let assembler = PDFAssembler(document: document, geometry: geometry, theme: theme, placer: placer)
         let composer = PageComposer(geometry: geometry, theme: theme, placer: placer)
         let pages = composer.compose(cover: assembler.cover(), flow: assembler.flow())
@@ -13,6 +15,6 @@ public enum PackPDF {
         return PDFExporter.pdf(decorated, geometry: geometry,
                                metadata: .init(title: "\(document.company) \(document.title) \(document.monthLabel)",
                                                author: document.company, subject: document.month, date: date,
-                                               language: document.language.isChinese ? "zh-CN" : "en"))
+                                               language: document.language.isChinese ? "zh-CN" : "en"), layouts: layouts)
     }
 }

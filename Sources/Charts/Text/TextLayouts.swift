@@ -1,0 +1,39 @@
+import CCairo
+
+/// Pango layouts kept from measuring for painting: a label is shaped once, when a chart or
+/// page is laid out, and the same layout draws it. Shaping twice was a quarter of a PDF's
+/// instructions at 10 k customers (`pango_layout_get_extents`, half of it again at paint).
+///
+/// Shared only between a canvas that measures and one that paints on a surface with the
+/// same transformation (a PDF page: identity), on one thread: a layout belongs to the pango
+/// context that made it, and pango keeps its fonts per thread.
+public final class TextLayouts {
+    struct Key: Hashable {
+        var string: String
+        var size: Double
+        var bold: Bool
+        var maxWidth: Double?
+        var maxLines: Int
+        var markup: Bool
+        /// Only where a width is set does the alignment change the layout.
+        var alignment: TextMark.Horizontal?
+    }
+
+    private var layouts: [Key: OpaquePointer] = [:]
+
+    public init() {}
+
+    deinit { for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) } }
+
+    /// Layouts kept.
+    var count: Int { layouts.count }
+
+    func layout(_ key: Key) -> OpaquePointer? { layouts[key] }
+
+    /// Keeps `layout` (a reference is taken) for later uses of `key`.
+    func keep(_ layout: OpaquePointer, for key: Key) {
+        guard layouts[key] == nil else { return }
+        g_object_ref(UnsafeMutableRawPointer(layout))
+        layouts[key] = layout
+    }
+}
