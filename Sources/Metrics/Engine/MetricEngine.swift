@@ -32,8 +32,8 @@ public struct MetricEngine: Sendable {
         let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
         let available = families.filter { $0.isAvailable(facts) }
         // One pool for the whole run, so every core stays busy from the start, its tasks the
-        // largest first so that it ends on small ones: each month's fits, then each report
-        // month's views (funnel, cohorts, segments; taken last, those of 100 k customers were
+        // largest first so that it ends on small ones: each month's fits, the latest month
+        // (the most buyers) first, then each report month's views (funnel, cohorts, segments; taken last, those of 100 k customers were
         // 20 ms one worker drew alone), then one task per (month, family). A month's fits hold
         // arrays over every buyer; for a large customer base only half the workers fit, one
         // month at a time each, while the others take the views and families (which then
@@ -41,7 +41,7 @@ public struct MetricEngine: Sendable {
         // some 60 MiB at a million customers. For a small one, where fits are most of the
         // work, every worker fits.
         enum Task { case prediction(Int), family(Int, Int), views(Int) }
-        let tasks = months.indices.map { Task.prediction($0) } + reportMonths.indices.map { Task.views($0) }
+        let tasks = months.indices.reversed().map { Task.prediction($0) } + reportMonths.indices.map { Task.views($0) }
             + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
         let sliced = everyMonthSliced ? Set(months) : Self.slicedMonths(reportMonths, alerts: config.alerts, targets: targets)
         let scans = months.map { MonthScans(month: $0, facts: facts, config: config, sliced: sliced.contains($0)) }
