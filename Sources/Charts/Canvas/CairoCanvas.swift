@@ -12,16 +12,7 @@ public final class CairoCanvas: Canvas {
     public private(set) var figureAlternatives: [String] = []
     /// Sizes measured before: a chart or table measures the same labels again while it
     /// tries layouts, and shaping them is most of the time it takes to lay out a page.
-    private var measured: [Measurement: Size] = [:]
-
-    private struct Measurement: Hashable {
-        var string: String
-        var size: Double
-        var bold: Bool
-        var maxWidth: Double?
-        var maxLines: Int
-        var markup: Bool
-    }
+    private var measured: [TextLayouts.Key: Size] = [:]
 
     /// A canvas drawing on `context`, which the caller owns; text with the `layouts` a
     /// measuring canvas kept, where it is drawn as it was measured.
@@ -68,9 +59,7 @@ public final class CairoCanvas: Canvas {
     public func text(_ mark: TextMark) { text.draw(mark) }
 
     public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool) -> Size {
-        // Laid out as far as the engine lays text out: a field of megabytes is not hashed whole.
-        let key = Measurement(string: markup ? string : TextEngine.bounded(string), size: style.size, bold: style.bold,
-                              maxWidth: maxWidth, maxLines: maxLines, markup: markup)
+        let key = TextLayouts.Key(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup, alignment: .start)
         if let size = measured[key] { return size }
         let size = text.measure(string, style: style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
         measured[key] = size

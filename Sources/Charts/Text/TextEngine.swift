@@ -113,8 +113,7 @@ struct TextEngine {
 
     private func withLayout<T>(_ string: String, style: TextStyle, maxWidth: Double?, maxLines: Int, alignment: TextMark.Horizontal,
                                markup: Bool = false, _ body: (OpaquePointer, Rect) -> T) -> T {
-        let key = TextLayouts.Key(string: markup ? string : Self.bounded(string), size: style.size, bold: style.bold, maxWidth: maxWidth,
-                                  maxLines: maxLines, markup: markup, alignment: maxWidth == nil ? nil : alignment)
+        let key = TextLayouts.Key(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup, alignment: alignment)
         let layout: OpaquePointer
         if let kept = layouts?.layout(key) {
             layout = kept

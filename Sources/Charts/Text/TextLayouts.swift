@@ -8,6 +8,7 @@ import CCairo
 /// same transformation (a PDF page: identity), on one thread: a layout belongs to the pango
 /// context that made it, and pango keeps its fonts per thread.
 public final class TextLayouts {
+    /// What a label's layout depends on.
     struct Key: Hashable {
         var string: String
         var size: Double
@@ -17,6 +18,13 @@ public final class TextLayouts {
         var markup: Bool
         /// Only where a width is set does the alignment change the layout.
         var alignment: TextMark.Horizontal?
+
+        /// The key of `string` laid out as far as the engine lays text out: a field of
+        /// megabytes is not hashed whole.
+        init(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool, alignment: TextMark.Horizontal) {
+            (self.string, size, bold) = (markup ? string : TextEngine.bounded(string), style.size, style.bold)
+            (self.maxWidth, self.maxLines, self.markup, self.alignment) = (maxWidth, maxLines, markup, maxWidth == nil ? nil : alignment)
+        }
     }
 
     private var layouts: [Key: OpaquePointer] = [:]
