@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Metrics
 import Snapshot
+import Synchronization
 
 /// The fits stop at the stationary point itself, so where a fit starts does not show in its
 /// parameters: a month warm-started from the month before's estimate (the old chained series)
@@ -134,6 +135,28 @@ import Snapshot
     }
 
     static func reviewMonths(ending month: Month) -> [Month] { (0..<13).map { month - (12 - $0) } }
+
+    /// Who fits a month does not show in its numbers: the same reports when every worker
+    /// fits first, and when no worker does and one helper fits every month after the families
+    /// (the path a million customers take once the families are done), asking the memory first.
+    @Test func theMonthsFitByWhicheverWorkerGiveTheSameReports() throws {
+        let facts = try Self.sampleFacts()
+        let months = [Month(year: 2026, month: 9), Month(year: 2026, month: 10)]
+        func run(_ engine: MetricEngine) -> [Report] {
+            engine.run(facts: facts, config: MetricsConfig(), months: months, targets: nil, quality: QualityLog(), zone: "Asia/Shanghai")
+        }
+        let asked = Atomic<Int>(0)
+        var helped = MetricEngine()
+        helped.dedicatedFitters = 0
+        helped.headroom = { _ in asked.add(1, ordering: .relaxed); return true }
+        let (usual, byHelper) = (run(MetricEngine()), run(helped))
+        #expect(asked.load(ordering: .relaxed) == 14, "asked before each of the 14 months it fits")
+        for (a, b) in zip(usual, byHelper) {
+            #expect(try a.prediction.purchasing.get().model == b.prediction.purchasing.get().model)
+            #expect(a.prediction.predictedCLV52w == b.prediction.predictedCLV52w)
+            for metric in a.metrics { #expect(b.metric(metric.id)?.computed.map(\.value) == metric.computed.map(\.value), "\(metric.id)") }
+        }
+    }
 
     static func sampleFacts() throws -> Facts {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -3,10 +3,10 @@ import Foundation
 /// Whether the process can take on more memory without raising its peak: the resident
 /// memory now, plus what is asked for, stays within the most it has held so far.
 ///
-/// The engine asks this before it lets a second worker fit a month at a million customers.
-/// A build from CSV files peaks while it reads, far above what its metrics hold, so a second
-/// fit there costs no memory the build has not already taken; a build from a database peaks
-/// in its metrics, so it keeps one fit at a time.
+/// The engine asks this before a worker that is not a fitter fits a month (from half a
+/// million customers on, only half the workers fit). A build from CSV files peaks while it
+/// reads, far above what its metrics hold, so another fit there costs no memory the build
+/// has not already taken; a build from a database peaks in its metrics, so it keeps to its fitters.
 enum MemoryHeadroom {
     static func allows(_ bytes: Int) -> Bool {
         guard let resident = residentBytes else { return false }

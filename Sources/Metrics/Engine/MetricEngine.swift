@@ -8,6 +8,13 @@ public struct MetricEngine: Sendable {
         LeadFamily(), CompletenessFamily(), ServiceFamily(),
     ]
 
+    /// The workers that fit before anything else; nil: half of them from
+    /// ``largeCustomerBase`` customers on, else all. A test sets none, so that one helper fits every month.
+    var dedicatedFitters: Int? = nil
+    /// Whether the process may take on so many more bytes without raising its peak
+    /// (``MemoryHeadroom``); a test answers for it.
+    var headroom: @Sendable (Int) -> Bool = MemoryHeadroom.allows
+
     public init() {}
 
     /// Every metric id some family computes under `config`, for the catalog-coverage test.
@@ -32,14 +39,14 @@ public struct MetricEngine: Sendable {
         let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
         let available = families.filter { $0.isAvailable(facts) }
         // One pool for the whole run, so every core stays busy from the start, its tasks the
-        // largest first so that it ends on small ones: each month's fits, the latest month
-        // (the most buyers) first, then each report month's views (funnel, cohorts, segments; taken last, those of 100 k customers were
-        // 20 ms one worker drew alone), then one task per (month, family). A month's fits hold
-        // arrays over every buyer; for a large customer base only half the workers fit, one
-        // month at a time each, while the others take the views and families (which then
-        // cost about as much): on two cores two months' fits at once would lift the peak by
-        // some 60 MiB at a million customers. For a small one, where fits are most of the
-        // work, every worker fits.
+        // largest first so that it ends on small ones: each month's fits (the latest month,
+        // with the most buyers, first), then each report month's views (funnel, cohorts,
+        // segments: 20 ms at 100 k customers that one worker drew alone when they came last),
+        // then one task per (month, family). A month's fits hold arrays over every buyer: for
+        // a large customer base only half the workers fit, one month at a time each, while
+        // the others take the views and families (which then cost about as much); one of those
+        // then fits the months still waiting, when the memory allows it (below). For a small
+        // customer base, where fits are most of the work, every worker fits.
         enum Task { case prediction(Int), family(Int, Int), views(Int) }
         let tasks = months.indices.reversed().map { Task.prediction($0) } + reportMonths.indices.map { Task.views($0) }
             + months.indices.flatMap { m in available.indices.map { Task.family(m, $0) } }
@@ -52,7 +59,11 @@ public struct MetricEngine: Sendable {
         let done = Atomic<Int>(0)
         let nextPrediction = Atomic<Int>(0), nextFamily = Atomic<Int>(months.count)
         let workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
-        let fitters = facts.customers.count >= Self.largeCustomerBase ? workers / 2 : workers
+        let fitters = dedicatedFitters ?? (facts.customers.count >= Self.largeCustomerBase ? workers / 2 : workers)
+        // Counted against the peak: a fit for every fitter (one between months holds none,
+        // and may start its next one meanwhile) and the helper's own.
+        let fitBytes = (fitters + 1) * facts.customers.count * Self.fitBytesPerCustomer
+        let helping = Atomic<Bool>(false)
         @Sendable func perform(_ t: Int) {
             let start = DispatchTime.now().uptimeNanoseconds
             switch tasks[t] {
@@ -74,9 +85,12 @@ public struct MetricEngine: Sendable {
                 while case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count { perform(t) }
             }
             while case let t = nextFamily.add(1, ordering: .relaxed).oldValue, t < tasks.count { perform(t) }
-            // Out of families while months are still to be fitted: the fitter would end them
-            // alone. Another fit at once is taken only in memory the build has already held.
-            while nextPrediction.load(ordering: .relaxed) < months.count, MemoryHeadroom.allows(facts.customers.count * Self.fitBytesPerCustomer),
+            // Out of families while months are still to be fitted: the fitters would end them
+            // alone. One other worker helps, and only in memory the build has already held: a
+            // build from CSV files peaks while it reads, one from a database in its metrics.
+            guard worker >= fitters, nextPrediction.load(ordering: .relaxed) < months.count,
+                  helping.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
+            while nextPrediction.load(ordering: .relaxed) < months.count, headroom(fitBytes),
                   case let t = nextPrediction.add(1, ordering: .relaxed).oldValue, t < months.count {
                 perform(t)
             }
@@ -146,8 +160,8 @@ public struct MetricEngine: Sendable {
     /// The 13 months ending `month`, oldest first.
     static func window(_ month: Month) -> [Month] { (0..<13).map { month - (12 - $0) } }
 
-    /// One month's report from its window's computed metrics and its views: targets,
-    /// alerts and the month's bridge.
+    /// One month's report from its window's computed metrics, its views and its bridge,
+    /// with the month's targets and alerts.
     private func assemble(month: Month, facts: Facts, config: MetricsConfig, perMonth: [[String: Computed]], views: ReportViews, prediction: Prediction,
                           bridge: Bridge, targets: TargetTable?, quality: QualityLog, zone: String) -> Report {
         let months = Self.window(month)
