@@ -78,4 +78,16 @@ import Metrics
         #expect(c.usageDays.count == expected.joined().count)
         #expect((0..<n).map { row in c.usage(row).map { "\(CivilDate(dayNumber: Int(c.usageDays[$0])))" } } == expected)
     }
+
+    /// The split falls at the customer where half of the rows are reached, or before it when
+    /// that leaves the larger half smaller (the last customer holding most rows); with no
+    /// rows the first half is empty, with no customers both are.
+    @Test func halvesSplitWhereHalfOfTheRowsAre() {
+        #expect(Facts.halves(of: [0, 19, 22, 25]) == [0..<1, 1..<3])
+        #expect(Facts.halves(of: [0, 1, 2, 12]) == [0..<2, 2..<3])
+        #expect(Facts.halves(of: [0, 0, 5, 5]) == [0..<2, 2..<3])
+        #expect(Facts.halves(of: [0, 5, 10]) == [0..<1, 1..<2])
+        #expect(Facts.halves(of: [0, 0, 0, 0]) == [0..<0, 0..<3])
+        #expect(Facts.halves(of: [0]) == [0..<0, 0..<0])
+    }
 }
