@@ -57,8 +57,9 @@ import Testing
     }
 
     /// A page painted with the layouts its text was measured with (each label shaped once)
-    /// is the page painted with fresh ones, byte for byte; a label is kept once however
-    /// often it is measured, and one drawn with another alignment in its width is laid out anew.
+    /// is the page painted with fresh ones, byte for byte, text and labels drawn as shapes
+    /// (a chart's) alike. Each label measured is kept once and used again to paint it; one
+    /// drawn in another alignment within its width is laid out anew.
     @Test func pagesPaintedWithTheirMeasuredLayoutsAreTheSame() {
         func page(_ placer: TextPlacer) -> PDFPage {
             let style = TextStyle(size: 10, color: Color(hex: 0))
@@ -66,14 +67,16 @@ import Testing
             p.add([placer.mark("收入 ¥2.82亿", at: Point(40, 60), style: style),
                    placer.mark("收入 ¥2.82亿", at: Point(40, 80), style: style),
                    placer.mark("Churn fell to 1.9 %", at: Point(40, 100), .end, style: style, maxWidth: 200)], tagged: .paragraph)
+            p.add([placer.mark("新增客户 85", at: Point(40, 140), style: style).asShapes], tagged: .figure(alt: "a chart"))
             return p
         }
         let metadata = PDFExporter.Metadata(title: "t", author: "a", subject: "s", date: nil, language: "zh-CN")
         let layouts = TextLayouts()
         let shared = page(TextPlacer(keeping: layouts))
-        #expect(layouts.count == 2)
+        #expect(layouts.count == 3)
         let painted = PDFExporter.pdf([shared], geometry: PageGeometry(), metadata: metadata, layouts: layouts)
-        #expect(layouts.count == 3, "the right-aligned label is laid out again for its alignment")
+        #expect(layouts.reuses == 3, "both uses of the first label and the shapes label painted with their measured layouts")
+        #expect(layouts.count == 4, "the right-aligned label is laid out again for its alignment")
         #expect(painted == PDFExporter.pdf([page(TextPlacer())], geometry: PageGeometry(), metadata: metadata))
     }
 

@@ -33,10 +33,15 @@ public final class TextLayouts {
 
     deinit { for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) } }
 
-    /// Layouts kept.
+    /// Layouts kept, and how often one was used again.
     var count: Int { layouts.count }
+    private(set) var reuses = 0
 
-    func layout(_ key: Key) -> OpaquePointer? { layouts[key] }
+    func layout(_ key: Key) -> OpaquePointer? {
+        guard let layout = layouts[key] else { return nil }
+        reuses += 1
+        return layout
+    }
 
     /// Keeps `layout` (a reference is taken) for later uses of `key`.
     func keep(_ layout: OpaquePointer, for key: Key) {

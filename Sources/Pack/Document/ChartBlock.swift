@@ -20,6 +20,8 @@ public struct ChartBlock: Sendable {
         (self.id, self.chart, self.width, self.height, self.data, self.wide, self.tableInPrint) = (id, chart, width, height, data, wide, tableInPrint)
     }
 
-    /// The chart at its standard size.
-    public func scene(theme: Theme = .standard) -> Scene { chart.build(width: width, height: height, theme: theme) }
+    /// The chart at its standard size, measured by `placer`.
+    public func scene(theme: Theme = .standard, placer: TextPlacer = TextPlacer()) -> Scene {
+        chart.build(width: width, height: height, theme: theme, placer: placer)
+    }
 }

@@ -66,7 +66,7 @@ struct PDFAssembler {
     /// tagged with its description as the alternative text. The title is text; the chart's
     /// own labels are drawn as shapes, so extracted text reads figure by figure.
     func figure(_ chart: ChartBlock, in section: PackSection) -> Figure {
-        var scene = chart.chart.build(width: chart.width, height: chart.height, theme: theme, placer: placer)
+        var scene = chart.scene(theme: theme, placer: placer)
         scene.marks = scene.marks.map(\.asShapes)
         let separator = document.language.isChinese ? "：" : ": "
         guard scene.title != section.title else {

@@ -4,7 +4,8 @@ import Charts
 public enum PackPDF {
     public static func render(_ document: PackDocument, date: String?, theme: Theme = .standard) -> [UInt8] {
         let geometry = PageGeometry()
-        // Every label is shaped once: the pages are painted with the layouts their measuring made.
+        // The pages are painted with the layouts their measuring made: a label is shaped once
+        // (again only when it is drawn aligned otherwise within its width).
         let layouts = TextLayouts()
         let placer = TextPlacer(keeping: layouts)
         let assembler = PDFAssembler(document: document, geometry: geometry, theme: theme, placer: placer)
