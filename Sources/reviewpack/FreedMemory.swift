@@ -4,7 +4,8 @@ import CMalloc
 /// takes the next large arrays from the heap, which keeps pages resident after they are
 /// freed. While the snapshot is read, fixed thresholds give every large block back to the
 /// system when it is freed (when this was set, the peak at a million customers fell by about
-/// 100 MiB, 1,107 to 1,004 MiB, in the same time); after reading, see ``afterReading(customers:)``.
+/// 100 MiB, 1,107 to 1,004 MiB, in the same time); after reading and after the metrics, see
+/// ``afterReading(customers:)`` and ``afterMetrics()``.
 enum FreedMemory {
     static func returnToTheSystem() {
         mallopt(M_MMAP_THRESHOLD, 256 << 10)

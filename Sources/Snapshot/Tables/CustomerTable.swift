@@ -22,7 +22,7 @@ public struct CustomerTable: Sendable {
     public func row(ofBytes id: UnsafeBufferPointer<UInt8>) -> Int32? { rowOfId.find(id) }
 
     /// The hash of a customer id, its lookup started ahead (``ByteIndex/ahead(_:)``); the
-    /// table's own reading, which also inserts, uses the index's.
+    /// table's own reading, which also inserts, looks ahead in place (``ByteIndex/ahead(_:in:)``).
     func ahead(ofBytes id: UnsafeBufferPointer<UInt8>) -> ByteIndex.Hash { rowOfId.ahead(id) }
 
     /// ``row(ofBytes:)`` with the hash ``ahead(ofBytes:)`` took of the same bytes.

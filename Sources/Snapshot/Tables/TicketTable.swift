@@ -50,17 +50,12 @@ public struct TicketTable: Sendable {
             table.openedAt.append(opened)
             table.firstResponseAt.append(response)
             table.resolvedAt.append(resolved)
-            table.isComplaint.append(Self.isComplaint(parser.field(record, cKind)))
+            table.isComplaint.append(cKind.flatMap { parser.keyword(record, $0, among: Self.complaint) } == 0)
         }
         parser.noteRows(rows)
         return (table, parser.log)
     }
 
-    /// Whether a kind is `complaint` in any case, compared as bytes: no String per ticket.
-    /// (No letter outside ASCII lower-cases to one of its letters, so this is `lowercased()`'s answer.)
-    static func isComplaint(_ kind: UnsafeBufferPointer<UInt8>) -> Bool {
-        kind.count == complaint.count && zip(kind, complaint).allSatisfy { ValueMap.fold($0) == $1 }
-    }
-
-    private static let complaint = Array("complaint".utf8)
+    /// A kind is a complaint in any case (compared as bytes: no String per ticket).
+    private static let complaint = [Array("complaint".utf8)]
 }
