@@ -9,16 +9,22 @@ import Foundation
 /// has not already taken; a build from a database peaks in its metrics, so it keeps to its fitters.
 enum MemoryHeadroom {
     static func allows(_ bytes: Int) -> Bool {
-        guard let resident = residentBytes else { return false }
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return resident + bytes <= usage.ru_maxrss * 1024
+        guard let (resident, peak) = residentAndPeak else { return false }
+        return resident + bytes <= peak
     }
 
-    /// Resident memory now, from `/proc/self/statm` (its second field, in pages).
-    private static var residentBytes: Int? {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .ascii),
-              let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    /// Resident memory now and at most so far (`VmRSS`, `VmHWM`), both read from one
+    /// `/proc/self/status`: the kernel takes them from the same counters there, so the peak
+    /// is never below the resident memory (`statm` beside `getrusage` could be, by what the
+    /// kernel had not yet summed up).
+    private static var residentAndPeak: (Int, Int)? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        func kilobytes(_ field: String) -> Int? {
+            text.split(separator: "\n").first { $0.hasPrefix(field + ":") }
+                .flatMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first }
+                .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
+        guard let resident = kilobytes("VmRSS"), let peak = kilobytes("VmHWM") else { return nil }
+        return (resident * 1024, peak * 1024)
     }
 }
