@@ -7,8 +7,8 @@ import Foundation
 /// million customers on, only half the workers fit). A build from CSV files peaks while it
 /// reads, far above what its metrics hold, so another fit there costs no memory the build
 /// has not already taken; a build from a database peaks in its metrics, so it keeps to its fitters.
-enum MemoryHeadroom {
-    static func allows(_ bytes: Int) -> Bool {
+public enum MemoryHeadroom {
+    public static func allows(_ bytes: Int) -> Bool {
         guard let (resident, peak) = residentAndPeak else { return false }
         return resident + bytes <= peak
     }
