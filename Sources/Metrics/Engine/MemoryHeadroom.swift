@@ -3,10 +3,11 @@ import Foundation
 /// Whether the process can take on more memory without raising its peak: the resident
 /// memory now, plus what is asked for, stays within the most it has held so far.
 ///
-/// The engine asks this before a worker that is not a fitter fits a month (from half a
-/// million customers on, only half the workers fit). A build from CSV files peaks while it
-/// reads, far above what its metrics hold, so another fit there costs no memory the build
-/// has not already taken; a build from a database peaks in its metrics, so it keeps to its fitters.
+/// Asked before memory is taken that would only save time: by the engine before a worker
+/// that is not a fitter fits a month (from half a million customers on, only half the
+/// workers fit), and after reading before the metrics' freed blocks are kept in the heap.
+/// A build from CSV files peaks while it reads, far above what its metrics hold, so there
+/// both cost no memory the build has not already taken.
 public enum MemoryHeadroom {
     public static func allows(_ bytes: Int) -> Bool {
         guard let (resident, peak) = residentAndPeak else { return false }
