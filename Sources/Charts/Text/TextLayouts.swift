@@ -6,7 +6,9 @@ import CCairo
 ///
 /// Shared only between a canvas that measures and one that paints on a surface with the
 /// same transformation (a PDF page: identity), on one thread: a layout belongs to the pango
-/// context that made it, and pango keeps its fonts per thread.
+/// context that made it, and pango keeps its fonts per thread. Not for a chart's SVG: cairo's
+/// SVG surface then writes the measuring context's glyphs as a second font beside its own
+/// (a trend chart's file grew from 26.7 to 29.2 kB), where the PDF stays byte for byte the same.
 public final class TextLayouts {
     /// What a label's layout depends on.
     struct Key: Hashable {

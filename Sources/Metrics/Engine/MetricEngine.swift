@@ -86,8 +86,8 @@ public struct MetricEngine: Sendable {
             }
             while case let t = nextFamily.add(1, ordering: .relaxed).oldValue, t < tasks.count { perform(t) }
             // Out of families while months are still to be fitted: the fitters would end them
-            // alone. One other worker helps, and only in memory the build has already held: a
-            // build from CSV files peaks while it reads, one from a database in its metrics.
+            // alone. One other worker helps, and only in memory the build has already held (a
+            // build from CSV files peaks while it reads, far above what its metrics hold).
             guard worker >= fitters, nextPrediction.load(ordering: .relaxed) < months.count,
                   helping.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
             while nextPrediction.load(ordering: .relaxed) < months.count, headroom(fitBytes),
