@@ -183,15 +183,27 @@ struct PackBuild {
                     rendered.set(i, Result { try render(reports[a].reports[m], audience: audiences[a], withheld: reports[a].withheld, templates: templates, published: published) })
                 }
                 clock.lap("packs")
-                for (i, (m, a)) in group.enumerated() {
-                    // The assets go with an audience's first month: written once per build, not once per month.
-                    packs.append(try publish(try rendered.get(i).get(), assets: m == 0 ? assets : nil, templates: templates, headlines: headlines, clock: &clock))
-                    Console.status.advance("packs", done: m * audiences.count + a + 1, of: items.count)
-                    guard a == audiences.count - 1 else { continue }
-                    try writeOutbox(month: monthNames[m], packs)
-                    clock.lap("outbox")
-                    built += packs
-                    packs = []
+                var next = 0
+                do {
+                    for (m, a) in group {
+                        let pack = try rendered.get(next).get()
+                        next += 1
+                        // The assets go with an audience's first month: written once per build, not once per month.
+                        packs.append(try publish(pack, assets: m == 0 ? assets : nil, templates: templates, headlines: headlines, clock: &clock))
+                        Console.status.advance("packs", done: m * audiences.count + a + 1, of: items.count)
+                        guard a == audiences.count - 1 else { continue }
+                        try writeOutbox(month: monthNames[m], packs)
+                        clock.lap("outbox")
+                        built += packs
+                        packs = []
+                    }
+                } catch {
+                    // A pack that failed to draw or publish left nothing staged; those not yet
+                    // published let go of their staged pages.
+                    for later in group.indices.dropFirst(next) {
+                        if case .success(let pack) = rendered.get(later) { discard(pack.site) }
+                    }
+                    throw error
                 }
             }
             // Audiences that resolved to no one still replace each month's outbox index.
@@ -234,8 +246,15 @@ struct PackBuild {
         var month: Month
         var audience: Audience
         var pdf: [UInt8]
-        var site: SiteMonth?
+        /// The month's page, charts, tables and metrics.json staged in the audience's site,
+        /// when it is published: publishing adds the PDF.
+        var site: StagedFolder?
         var message: EmailMessage
+    }
+
+    /// Lets go of the page a pack that will not be published staged.
+    private func discard(_ site: StagedFolder?) {
+        if let site { SitePublisher(root: site.root, interruption: interruption).discard(site) }
     }
 
     /// The site root of an audience: `OUT`, or `OUT/<audience>`.
@@ -246,7 +265,8 @@ struct PackBuild {
     /// One audience's pack of one month: document, PDF, page (when published) and message.
     /// `published`: the months its site holds by the time this one is published, for the
     /// page's links to its neighbours. The PDF, the page and the message's draft are drawn
-    /// side by side, each with its own cairo and pango contexts.
+    /// side by side, each with its own cairo and pango contexts; the page is staged while
+    /// the PDF, the longest of the three, is still being drawn.
     private func render(_ report: Report, audience: Audience, withheld: Set<String>, templates: TemplateSet, published: [String]) throws -> RenderedPack {
         var options = PackOptions(company: config.company, language: config.language, currency: config.currency, sections: audience.sections)
         options.audience = audience.label
@@ -255,21 +275,29 @@ struct PackBuild {
         let document = PackBuilder(report: report, options: options).document()
         let folder = audience.folder.map { ($0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0) + "/" } ?? ""
         let pageURL = audience.publish ? config.site.url.map { $0 + folder + "\(report.month)/" } : nil
-        let pdf = ConcurrentSlots<[UInt8]>(count: 1), site = ConcurrentSlots<Result<SiteMonth?, Error>>(count: 1)
+        let pdf = ConcurrentSlots<[UInt8]>(count: 1), site = ConcurrentSlots<Result<StagedFolder?, Error>>(count: 1)
         let draft = ConcurrentSlots<Result<EmailMessage.Draft, Error>>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 3) { i in
             switch i {
             case 0: pdf.set(0, PackPDF.render(document, date: Self.sourceDateEpoch.map { Self.isoDate($0) }))
             case 1:
                 site.set(0, Result {
-                    try audience.publish ? SiteMonth(document, report: report, root: siteRoot(of: audience), published: published, templates: templates, personalData: config.site.personalData) : nil
+                    guard audience.publish else { return nil }
+                    let page = try SiteMonth(document, report: report, root: siteRoot(of: audience), published: published,
+                                             templates: templates, personalData: config.site.personalData)
+                    return try SitePublisher(root: page.root, interruption: interruption).stage(folder: page.month, files: page.files)
                 })
             default: draft.set(0, Result { try EmailMessage.Draft(document, templates: templates, pageURL: pageURL) })
             }
         }
         let page = try site.get(0).get()
-        let message = EmailMessage.compose(try draft.get(0).get(), pdf: pdf.get(0), addressing: audience.addressing, date: messageDate(report.month))
-        return RenderedPack(month: report.month, audience: audience, pdf: pdf.get(0), site: page, message: message)
+        do {
+            let message = EmailMessage.compose(try draft.get(0).get(), pdf: pdf.get(0), addressing: audience.addressing, date: messageDate(report.month))
+            return RenderedPack(month: report.month, audience: audience, pdf: pdf.get(0), site: page, message: message)
+        } catch {
+            discard(page)
+            throw error
+        }
     }
 
     /// Publishes a drawn pack when its audience's site is published: the `assets` when given,
@@ -277,16 +305,22 @@ struct PackBuild {
     /// months' figures `headlines` keeps from the build's earlier pages.
     private func publish(_ pack: RenderedPack, assets: [(String, [UInt8])]?, templates: TemplateSet, headlines: ArchiveHeadlines,
                          clock: inout StageClock) throws -> Built {
-        let page = try pack.site.map { site in
-            let publisher = SitePublisher(root: site.root, interruption: interruption)
-            if let assets { try publisher.publish(folder: "assets", files: assets) }
-            try publisher.publish(folder: site.month, files: [("pack.pdf", pack.pdf)] + site.files)
-            headlines.forget(month: site.month, in: site.root)
-            try MonthLinks.relinkNeighbours(of: site.month, publisher: publisher, templates: templates, language: config.language)
+        let page = try pack.site.map { staged in
+            let publisher = SitePublisher(root: staged.root, interruption: interruption)
+            let month = staged.name
+            if let assets {
+                do { try publisher.publish(folder: "assets", files: assets) } catch {
+                    publisher.discard(staged)
+                    throw error
+                }
+            }
+            try publisher.publish(staged, adding: [("pack.pdf", pack.pdf)])
+            headlines.forget(month: month, in: staged.root)
+            try MonthLinks.relinkNeighbours(of: month, publisher: publisher, templates: templates, language: config.language)
             let archive = try ArchiveIndex.render(publisher: publisher, company: config.company, language: config.language,
                                                   currency: config.currency, templates: templates, headlines: headlines)
             try publisher.publish(file: "index.html", contents: Array(archive.utf8))
-            return (site.root as NSString).appendingPathComponent("\(site.month)/index.html")
+            return (staged.root as NSString).appendingPathComponent("\(month)/index.html")
         }
         clock.lap("publish")
         return Built(month: pack.month, audience: pack.audience, page: page, pdfBytes: pack.pdf.count, message: pack.message)

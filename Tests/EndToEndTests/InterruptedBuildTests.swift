@@ -167,6 +167,30 @@ import Testing
         }
     }
 
+    /// A backfill draws two months side by side, each staging its page while its PDF is
+    /// drawn. Stopped once both pages are staged (every file but the PDF written), it lets
+    /// both go: the one it was publishing and the one drawn beside it.
+    @Test func signalDuringABackfillLeavesNoMonthStaged() throws {
+        let site = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let build = RunningBuild(data: Self.packs.newData, site: site, months: ["--from", "2026-09", "--to", "2026-10"])
+        let pageFiles = Self.packs.new.count - 1
+        func staged() -> [String] { Self.entries(site).filter { $0.hasPrefix(".staging-2026-") } }
+        while build.process.isRunning, staged().count < 2 || staged().contains(where: { Self.files(in: "\(site)/\($0)") < pageFiles }) { usleep(200) }
+        kill(build.process.processIdentifier, SIGTERM)
+        let outcome = build.finish()
+        #expect(outcome.status == 128 + SIGTERM, "the build was not stopped: \(outcome.stderr)")
+        #expect(Self.leftovers(site).isEmpty, "left \(Self.leftovers(site))")
+        for month in ["2026-09", "2026-10"] where FileManager.default.fileExists(atPath: "\(site)/\(month)") {
+            #expect(Self.files(in: "\(site)/\(month)") == pageFiles + 1, "\(month) is not whole")
+        }
+    }
+
+    /// How many files are in `folder` and the folders in it.
+    static func files(in folder: String) -> Int {
+        CommandRunner.contents(of: folder).count
+    }
+
     @Test func concurrentBuildsIntoOneSiteTakeTurns() throws {
         let site = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: site) }
@@ -206,9 +230,9 @@ final class RunningBuild {
     let started = Date()
     private let stderrPath = NSTemporaryDirectory() + "reviewpack-stderr-\(UUID().uuidString)"
 
-    init(data: String, site: String) {
+    init(data: String, site: String, months: [String] = ["--month", "2026-10"]) {
         process.executableURL = CommandRunner.executable
-        process.arguments = ["build", "--data", data, "--out", site, "--month", "2026-10"]
+        process.arguments = ["build", "--data", data, "--out", site] + months
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle(forWritingAtPath: stderrPath)

@@ -148,4 +148,60 @@ import Testing
         #expect(text("2026-10/index.html") == "old")
         #expect(try listing() == ["2026-10"])
     }
+    /// A pack's page is staged while its PDF is still drawn: nothing shows until the PDF is
+    /// added and the folder published, and a staged folder let go leaves nothing behind.
+    @Test func aStagedFolderShowsOnlyOncePublishedWithWhatIsAdded() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        let publisher = SitePublisher(root: root)
+        try publisher.publish(folder: "2026-10", files: [("index.html", Array("old".utf8)), ("pack.pdf", [1])])
+        let staged = try publisher.stage(folder: "2026-10", files: [("index.html", Array("new".utf8)), ("charts/a.svg", [2])])
+        #expect(try listing() == [".staging-2026-10-\(getpid())", "2026-10"])
+        #expect(text("2026-10/index.html") == "old")
+        try publisher.publish(staged, adding: [("pack.pdf", [3]), ("tables/t.csv", [4])])
+        #expect(try listing() == ["2026-10"])
+        #expect(text("2026-10/index.html") == "new")
+        #expect(fm.contents(atPath: "\(root)/2026-10/pack.pdf") == Data([3]) && fm.contents(atPath: "\(root)/2026-10/charts/a.svg") == Data([2])
+                && fm.contents(atPath: "\(root)/2026-10/tables/t.csv") == Data([4]))
+
+        let unwanted = try publisher.stage(folder: "2026-11", files: [("index.html", [5])])
+        publisher.discard(unwanted)
+        #expect(try listing() == ["2026-10"])
+    }
+
+    /// A failure while the staged folder is published (here a file to keep that is not
+    /// there) removes the staging folder; the month published before stays as it was.
+    @Test func aStagedFolderThatFailsToPublishLeavesNothingStaged() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        let publisher = SitePublisher(root: root)
+        try publisher.publish(folder: "2026-10", files: [("index.html", Array("old".utf8))])
+        let staged = try publisher.stage(folder: "2026-10", files: [("index.html", Array("new".utf8))])
+        let error = try #require(throws: PackError.self) { try publisher.publish(staged, adding: [("pack.pdf", [1])], keeping: ["missing.svg"]) }
+        #expect(error.description == "\(root)/2026-10/missing.svg: cannot write: no such file or directory")
+        #expect(try listing() == ["2026-10"])
+        #expect(text("2026-10/index.html") == "old")
+    }
+
+    /// From staging to publishing a signal only waits, however long the PDF takes: then
+    /// the staged folder is removed, the month stays as it was, and the stop is thrown.
+    /// Once the staged folder is let go, a signal ends the build at once again.
+    @Test func aSignalWhileAFolderIsStagedWaitsForItsPublishing() throws {
+        defer { try? fm.removeItem(atPath: root) }
+        let interruption = Interruption()
+        let publisher = SitePublisher(root: root, interruption: interruption)
+        try publisher.publish(folder: "2026-10", files: [("index.html", Array("old".utf8))])
+        let staged = try publisher.stage(folder: "2026-10", files: [("index.html", Array("new".utf8))])
+        var exited = false
+        interruption.deliver(SIGTERM) { exited = true }
+        #expect(!exited, "the process must not exit while a folder is staged")
+        let stop = try #require(throws: Interruption.Stopped.self) { try publisher.publish(staged, adding: [("pack.pdf", [1])]) }
+        #expect(stop.signal == SIGTERM)
+        #expect(try listing() == ["2026-10"])
+        #expect(text("2026-10/index.html") == "old")
+
+        let later = Interruption()
+        let other = SitePublisher(root: root, interruption: later)
+        other.discard(try other.stage(folder: "2026-11", files: [("index.html", [1])]))
+        later.deliver(SIGINT) { exited = true }
+        #expect(exited, "nothing is staged any more")
+    }
 }

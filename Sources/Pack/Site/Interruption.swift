@@ -6,10 +6,12 @@ import Foundation
 ///
 /// Outside publishing the receiving thread may exit at once: nothing half-written is on
 /// disk. While a folder is being staged, the signal is only recorded; the publisher sees it
-/// after the file it is writing, removes its staging folder and throws `Stopped`. Both
-/// decisions are taken under one lock, so publishing cannot begin after the receiving
-/// thread has decided to exit. (An async signal handler could not do this: it may not
-/// take locks, and cannot remove a folder tree while the main thread still writes into it.)
+/// after the file it is writing, removes its staging folder and throws `Stopped`. A pack's
+/// page is staged while its PDF is still being drawn: then the stop comes when the pack is
+/// published, one drawing later at most. Both decisions are taken under one lock, so
+/// publishing cannot begin after the receiving thread has decided to exit. (An async
+/// signal handler could not do this: it may not take locks, and cannot remove a folder
+/// tree while the main thread still writes into it.)
 public final class Interruption: @unchecked Sendable {
     /// Thrown by the publisher when a signal stopped it; nothing it staged is left on disk.
     public struct Stopped: Error {
@@ -33,15 +35,14 @@ public final class Interruption: @unchecked Sendable {
     /// Runs `body`, which stages and publishes something, unless a signal came first; a
     /// signal that comes during `body` is thrown when `body` has finished (whole or undone).
     func publishing(_ body: () throws -> Void) throws {
-        try enter()
+        try begin()
         do {
             try body()
         } catch {
             leave()
             throw error
         }
-        leave()
-        try check()
+        try end()
     }
 
     /// Throws `Stopped` when a signal has come: the publisher calls it after each file.
@@ -51,14 +52,23 @@ public final class Interruption: @unchecked Sendable {
         if let pending { throw Stopped(signal: pending) }
     }
 
-    private func enter() throws {
+    /// Something is being staged from now on, unless a signal came first (thrown then): a
+    /// signal only waits until ``end()`` or ``leave()``.
+    func begin() throws {
         lock.lock()
         defer { lock.unlock() }
         if let pending { throw Stopped(signal: pending) }
         publishers += 1
     }
 
-    private func leave() {
+    /// What was staged is published: a signal that came meanwhile is thrown now.
+    func end() throws {
+        leave()
+        try check()
+    }
+
+    /// What was staged is published or removed.
+    func leave() {
         lock.lock()
         publishers -= 1
         lock.unlock()

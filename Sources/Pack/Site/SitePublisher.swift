@@ -20,44 +20,78 @@ public struct SitePublisher {
     /// before: hard-linked, not written again, so changing one page of a month rewrites that
     /// page alone (copied where the file system has no hard links). A name in both is written.
     public func publish(folder name: String, files: [(String, [UInt8])], keeping: [String] = []) throws {
+        try publish(try stage(folder: name, files: files), keeping: keeping)
+    }
+
+    /// Writes `files` into the staging folder of `name` and flushes them, without publishing
+    /// anything: a pack's page and charts are staged while its PDF is still being drawn. The
+    /// staged folder is then published (``publish(_:adding:keeping:)``) or discarded
+    /// (``discard(_:)``), and until then a signal waits for it (``Interruption``).
+    public func stage(folder name: String, files: [(String, [UInt8])]) throws -> StagedFolder {
         try DurableFiles.makeFolders(root)
-        let staging = path(Self.stagingName(of: name, pid: getpid()))
-        try interruption.publishing {
-            DurableFiles.remove(staging)
-            do {
-                try DurableFiles.makeFolder(staging)
-                var folders = [staging], written: [String] = []
-                for (relative, bytes) in files {
-                    let file = (staging as NSString).appendingPathComponent(relative)
-                    try makeParents(of: relative, in: staging, adding: &folders)
-                    try DurableFiles.write(bytes, to: file, flushed: false)
-                    written.append(file)
-                    try interruption.check()
+        try interruption.begin()
+        var staged = StagedFolder(root: root, name: name, path: path(Self.stagingName(of: name, pid: getpid())))
+        DurableFiles.remove(staged.path)
+        do {
+            try DurableFiles.makeFolder(staged.path)
+            staged.folders = [staged.path]
+            try write(files, into: &staged)
+            try DurableFiles.sync(files: staged.written.map(staged.file))
+            return staged
+        } catch {
+            discard(staged)
+            throw error
+        }
+    }
+
+    /// Adds `files` and the files `keeping` names (as ``publish(folder:files:keeping:)``) to
+    /// a staged folder, flushes what was added and the folders, and puts the folder in place
+    /// of the one published before. On failure nothing staged is left and the published folder
+    /// is as it was; a signal that came meanwhile is thrown once the folder is published.
+    public func publish(_ staged: StagedFolder, adding files: [(String, [UInt8])] = [], keeping: [String] = []) throws {
+        var staged = staged
+        do {
+            let flushed = staged.written.count
+            try write(files, into: &staged)
+            for relative in Set(keeping).subtracting(staged.written).sorted() {
+                let (from, to) = ((path(staged.name) as NSString).appendingPathComponent(relative), staged.file(relative))
+                try makeParents(of: relative, in: &staged)
+                if link(from, to) != 0 {
+                    let code = errno
+                    // Only a file system without hard links (or across devices) is copied to.
+                    guard [EPERM, EXDEV, EMLINK, EOPNOTSUPP].contains(code) else { throw PackError.cannotWrite(from, errno: code) }
+                    guard let data = FileManager.default.contents(atPath: from) else { throw PackError.cannotWrite(from, "cannot read it back to keep it") }
+                    try DurableFiles.write([UInt8](data), to: to, flushed: false)
+                    staged.written.append(relative)
                 }
-                let named = Set(files.map(\.0))
-                for relative in Set(keeping).subtracting(named).sorted() {
-                    let (from, to) = ((path(name) as NSString).appendingPathComponent(relative), (staging as NSString).appendingPathComponent(relative))
-                    try makeParents(of: relative, in: staging, adding: &folders)
-                    if link(from, to) != 0 {
-                        let code = errno
-                        // Only a file system without hard links (or across devices) is copied to.
-                        guard [EPERM, EXDEV, EMLINK, EOPNOTSUPP].contains(code) else { throw PackError.cannotWrite(from, errno: code) }
-                        guard let data = FileManager.default.contents(atPath: from) else { throw PackError.cannotWrite(from, "cannot read it back to keep it") }
-                        try DurableFiles.write([UInt8](data), to: to, flushed: false)
-                        written.append(to)
-                    }
-                    try interruption.check()
-                }
-                try DurableFiles.sync(files: written)
-                for folder in folders { try DurableFiles.sync(folder: folder) }
                 try interruption.check()
-                let old = try FolderSwap.replace(path(name), with: staging)
-                try DurableFiles.sync(folder: root)
-                if let old { DurableFiles.remove(old) }
-            } catch {
-                DurableFiles.remove(staging)
-                throw error
             }
+            try DurableFiles.sync(files: staged.written[flushed...].map(staged.file))
+            for folder in staged.folders { try DurableFiles.sync(folder: folder) }
+            try interruption.check()
+            let old = try FolderSwap.replace(path(staged.name), with: staged.path)
+            try DurableFiles.sync(folder: root)
+            if let old { DurableFiles.remove(old) }
+        } catch {
+            discard(staged)
+            throw error
+        }
+        try interruption.end()
+    }
+
+    /// Removes a staged folder that will not be published, and lets a signal end the build.
+    public func discard(_ staged: StagedFolder) {
+        DurableFiles.remove(staged.path)
+        interruption.leave()
+    }
+
+    /// Writes `files` into the staging folder unflushed, seeing a signal after each.
+    private func write(_ files: [(String, [UInt8])], into staged: inout StagedFolder) throws {
+        for (relative, bytes) in files {
+            try makeParents(of: relative, in: &staged)
+            try DurableFiles.write(bytes, to: staged.file(relative), flushed: false)
+            staged.written.append(relative)
+            try interruption.check()
         }
     }
 
@@ -89,14 +123,14 @@ public struct SitePublisher {
 
     func path(_ name: String) -> String { (root as NSString).appendingPathComponent(name) }
 
-    /// Creates the folders of `relative` inside `staging`, remembering them to flush later.
-    private func makeParents(of relative: String, in staging: String, adding folders: inout [String]) throws {
-        var folder = staging
+    /// Creates the folders of `relative` inside the staging folder, remembering them to flush later.
+    private func makeParents(of relative: String, in staged: inout StagedFolder) throws {
+        var folder = staged.path
         for component in relative.split(separator: "/").dropLast() {
             folder = (folder as NSString).appendingPathComponent(String(component))
-            if !folders.contains(folder) {
+            if !staged.folders.contains(folder) {
                 try DurableFiles.makeFolder(folder)
-                folders.append(folder)
+                staged.folders.append(folder)
             }
         }
     }
