@@ -69,7 +69,7 @@ public struct EmailMessage: Sendable {
         // The id covers everything but itself: another month, audience or recipient list gives another id.
         var fingerprint: [UInt8] = []
         for (name, value) in headers { fingerprint += Array("\(name): \(value)\n".utf8) }
-        let messageID = "<reviewpack.\(draft.month).\(ContentHash.hex(fingerprint + encoded))@\(addressing.from?.domain ?? "reviewpack.invalid")>"
+        let messageID = "<reviewpack.\(draft.month).\(ContentHash.hex(fingerprint, encoded))@\(addressing.from?.domain ?? "reviewpack.invalid")>"
         headers.insert(("Message-ID", messageID), at: headers.firstIndex { $0.0 == "Subject" }!)
         headers.append(("MIME-Version", "1.0"))
 
