@@ -94,12 +94,12 @@ enum PDFStructureUpdate {
         return bytes.withUnsafeBufferPointer { b in
             var i = start
             let last = b.count - needle.count
-            while i <= last {
-                if b[i] == first {
-                    var k = 1
-                    while k < needle.count, b[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return i }
-                }
+            // Candidates by memchr, which looks at a vector of bytes at a time.
+            while i <= last, let hit = memchr(b.baseAddress! + i, Int32(first), last - i + 1) {
+                i = b.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var k = 1
+                while k < needle.count, b[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
                 i += 1
             }
             return nil
