@@ -133,17 +133,19 @@ struct CFFReader {
     }
 
     /// An INDEX of `items`, its offsets as short as they can be.
-    static func index(_ items: [[UInt8]]) -> [UInt8] {
+    static func index<Item: Collection>(_ items: [Item]) -> [UInt8] where Item.Element == UInt8 {
         guard !items.isEmpty else { return [0, 0] }
         let total = items.reduce(1) { $0 + $1.count }
         let size = total < 1 << 8 ? 1 : total < 1 << 16 ? 2 : total < 1 << 24 ? 3 : 4
         var out: [UInt8] = [UInt8(items.count >> 8), UInt8(items.count & 0xFF), UInt8(size)]
+        out.reserveCapacity(out.count + (items.count + 1) * size + total - 1)
         var offset = 1
         for i in 0...items.count {
-            out += (0..<size).reversed().map { UInt8((offset >> ($0 * 8)) & 0xFF) }
+            for shift in stride(from: (size - 1) * 8, through: 0, by: -8) { out.append(UInt8((offset >> shift) & 0xFF)) }
             if i < items.count { offset += items[i].count }
         }
-        return items.reduce(into: out) { $0 += $1 }
+        for item in items { out.append(contentsOf: item) }
+        return out
     }
 
     /// Rewrites the five-byte integer at `position`.

@@ -23,9 +23,11 @@ enum CFFSubroutines {
         let owned = layout.local.indices.compactMap { fd in layout.local[fd].map { (fd, $0) } }
         guard let first = owned.first?.1, owned.allSatisfy({ $0.1.start >= layout.privateEnd }),
               zip(owned, owned.dropFirst()).allSatisfy({ $0.0.1.end == $0.1.1.start }), owned.last?.1.end == font.count else { return nil }
+        guard owned.contains(where: { fd, _ in used[fd].contains(false) }) else { return nil }
         var out = Array(font[..<first.start])
+        let emptied: ArraySlice<UInt8> = [0x0B]
         for (fd, subrs) in owned {
-            let items = subrs.items.enumerated().map { used[fd][$0.offset] ? Array(font[$0.element]) : [0x0B] }
+            let items = subrs.items.enumerated().map { used[fd][$0.offset] ? font[$0.element] : emptied }
             CFFReader.patch(&out, at: layout.subrsOperand[fd]!, to: out.count - layout.privateStart[fd])
             out += CFFReader.index(items)
         }

@@ -7,22 +7,26 @@ enum Zlib {
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { inflateEnd(&stream) }
-        var out: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var input = Array(data)
-        return input.withUnsafeMutableBufferPointer { source -> [UInt8]? in
-            stream.next_in = source.baseAddress
+        // Inflated straight into the result, grown as needed (font streams inflate to about 1.2 times their size).
+        var out = [UInt8](repeating: 0, count: max(data.count * 2, 1 << 12)), produced = 0
+        let whole = data.withUnsafeBufferPointer { source -> Bool in
+            stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
             stream.avail_in = UInt32(source.count)
             while true {
-                let status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = UInt32(buffer.count)
+                if produced == out.count { out += [UInt8](repeating: 0, count: out.count) }
+                let status = out.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                    stream.next_out = buffer.baseAddress! + produced
+                    stream.avail_out = UInt32(buffer.count - produced)
+                    defer { produced = buffer.count - Int(stream.avail_out) }
                     return CFlate.inflate(&stream, Z_NO_FLUSH)
                 }
-                out += chunk[0..<(chunk.count - Int(stream.avail_out))]
-                if status == Z_STREAM_END { return stream.avail_in == 0 ? out : nil }
-                guard status == Z_OK else { return nil }
+                if status == Z_STREAM_END { return stream.avail_in == 0 }
+                guard status == Z_OK || (status == Z_BUF_ERROR && produced == out.count) else { return false }
             }
         }
+        guard whole else { return nil }
+        out.removeLast(out.count - produced)
+        return out
     }
 
     /// `data` deflated at zlib's default level, as cairo writes its streams (nil only when
