@@ -36,6 +36,22 @@ import Testing
         #expect(range.stderr.contains("built 6 packs for 3 months, 2026-08 to 2026-10"))
     }
 
+    /// A backfill over a site that already holds a later month: relinking that month's
+    /// neighbour republishes it while its new pack is staged, drawn beside the neighbour. The
+    /// two are staged under names of their own, and the site ends as if built from scratch.
+    @Test func aRangeOverAPublishedMonthRepublishesIt() throws {
+        let folder = CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let single = try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", folder + "/site", "--month", "2026-10"])
+        try #require(single.status == 0, "\(single.stderr)")
+        let range = try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", folder + "/site", "--from", "2026-09", "--to", "2026-10"])
+        #expect(range.status == 0, "\(range.stderr)")
+        let fresh = try CommandRunner.run(["build", "--data", CommandRunner.sampleData, "--out", folder + "/fresh", "--from", "2026-09", "--to", "2026-10"])
+        try #require(fresh.status == 0, "\(fresh.stderr)")
+        #expect(CommandRunner.contents(of: folder + "/site") == CommandRunner.contents(of: folder + "/fresh"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/site").filter { $0.hasPrefix(".staging-") }.isEmpty)
+    }
+
     @Test func allBuildsEveryCompleteMonthFromTheFirstRow() throws {
         let folder = CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes a month's files into the site atomically: everything goes into a staging
 /// folder beside the destination, flushed to disk, which then takes the month folder's
@@ -30,7 +31,8 @@ public struct SitePublisher {
     public func stage(folder name: String, files: [(String, [UInt8])]) throws -> StagedFolder {
         try DurableFiles.makeFolders(root)
         try interruption.begin()
-        var staged = StagedFolder(root: root, name: name, path: path(Self.stagingName(of: name, pid: getpid())))
+        let number = Self.stagings.add(1, ordering: .relaxed).newValue
+        var staged = StagedFolder(root: root, name: name, path: path(Self.stagingName(of: name, pid: getpid(), number: number)))
         DurableFiles.remove(staged.path)
         do {
             try DurableFiles.makeFolder(staged.path)
@@ -46,8 +48,9 @@ public struct SitePublisher {
 
     /// Adds `files` and the files `keeping` names (as ``publish(folder:files:keeping:)``) to
     /// a staged folder, flushes what was added and the folders, and puts the folder in place
-    /// of the one published before. On failure nothing staged is left and the published folder
-    /// is as it was; a signal that came meanwhile is thrown once the folder is published.
+    /// of the one published before. A failure leaves nothing staged, and one before the
+    /// exchange leaves the published folder as it was; a signal that came meanwhile is
+    /// thrown once the folder is published.
     public func publish(_ staged: StagedFolder, adding files: [(String, [UInt8])] = [], keeping: [String] = []) throws {
         var staged = staged
         do {
@@ -137,7 +140,12 @@ public struct SitePublisher {
 
     // MARK: - Temporary names (each also recognised by `removeLeftovers`)
 
-    static func stagingName(of name: String, pid: pid_t) -> String { ".staging-\(name)-\(pid)" }
+    /// Each staging folder of the process has a name of its own: in a backfill a month may be
+    /// staged while a neighbour's relinking publishes that month's previous folder again.
+    static func stagingName(of name: String, pid: pid_t, number: Int) -> String { ".staging-\(name)-\(pid)-\(number)" }
+
+    /// Staging folders made so far by this process.
+    private static let stagings = Atomic<Int>(0)
 
     static func temporaryName(of name: String, pid: pid_t) -> String { ".\(name).\(pid).tmp" }
 
