@@ -8,8 +8,9 @@ import Pack
 /// The three signals are blocked in every thread (the mask is set before any other
 /// thread exists, and threads inherit it) and taken by one thread with `sigwait`, so
 /// what a signal does is ordinary code rather than an async handler: it asks the build's
-/// `Interruption`, which exits at once when nothing is being staged, and otherwise lets
-/// the publisher remove its staging folder and stop after the file it is writing.
+/// `Interruption`, which exits at once when nothing is staged, and otherwise lets the
+/// publisher remove the staging folders and stop: after the file it is writing, or, for a
+/// page staged while its PDF is drawn, when that pack is published.
 enum SignalWatcher {
     static let names: [Int32: String] = [SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGTERM: "SIGTERM"]
 

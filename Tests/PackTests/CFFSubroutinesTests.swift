@@ -63,6 +63,11 @@ import Testing
         #expect(CFFSubroutines.emptyingUnused(in: slim) == nil, "nothing left to empty")
     }
 
+    @Test func aFontWhoseGlyphsCallEverySubroutineStaysAsItIs() {
+        let callsTheRest: [UInt8] = [Self.n(2 - Self.bias), 10, Self.n(3 - Self.bias), 10, 14]
+        #expect(CFFSubroutines.emptyingUnused(in: Self.font(glyphs: Self.glyphs + [callsTheRest])) == nil)
+    }
+
     @Test func aFontItCannotFollowStaysAsItIs() {
         #expect(CFFSubroutines.emptyingUnused(in: Self.font(cidKeyed: false)) == nil, "not CID-keyed")
         // A subroutine number computed by arithmetic (add), and an endchar with seac's four operands.

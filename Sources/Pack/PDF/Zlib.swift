@@ -21,7 +21,7 @@ enum Zlib {
                     return CFlate.inflate(&stream, Z_NO_FLUSH)
                 }
                 if status == Z_STREAM_END { return stream.avail_in == 0 }
-                guard status == Z_OK || (status == Z_BUF_ERROR && produced == out.count) else { return false }
+                guard status == Z_OK else { return false }
             }
         }
         guard whole else { return nil }

@@ -4,8 +4,8 @@ import Foundation
 /// receives signals and the publisher, so that a signal never ends the process while a
 /// staging folder exists.
 ///
-/// Outside publishing the receiving thread may exit at once: nothing half-written is on
-/// disk. While a folder is being staged, the signal is only recorded; the publisher sees it
+/// While nothing is staged the receiving thread may exit at once: nothing half-written is
+/// on disk. While a folder is being staged, the signal is only recorded; the publisher sees it
 /// after the file it is writing, removes its staging folder and throws `Stopped`. A pack's
 /// page is staged while its PDF is still being drawn: then the stop comes when the pack is
 /// published, one drawing later at most. Both decisions are taken under one lock, so
