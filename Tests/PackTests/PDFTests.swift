@@ -58,8 +58,9 @@ import Testing
 
     /// A page painted with the layouts its text was measured with (each label shaped once)
     /// is the page painted with fresh ones, byte for byte, text and labels drawn as shapes
-    /// (a chart's) alike. Each label measured is kept once and used again to paint it; one
-    /// drawn in another alignment within its width is laid out anew.
+    /// (a chart's) alike. Each label is measured aligned as it is drawn, kept once and used
+    /// again to paint it, a right-aligned one within its width too; a label measured one way
+    /// and drawn another is laid out anew.
     @Test func pagesPaintedWithTheirMeasuredLayoutsAreTheSame() {
         func page(_ placer: TextPlacer) -> PDFPage {
             let style = TextStyle(size: 10, color: Color(hex: 0))
@@ -72,12 +73,22 @@ import Testing
         }
         let metadata = PDFExporter.Metadata(title: "t", author: "a", subject: "s", date: nil, language: "zh-CN")
         let layouts = TextLayouts()
-        let shared = page(TextPlacer(keeping: layouts))
+        let placer = TextPlacer(keeping: layouts)
+        var shared = page(placer)
         #expect(layouts.count == 3)
+        // Measured left-aligned within its width, drawn centred: another layout.
+        let style = TextStyle(size: 10, color: Color(hex: 0))
+        let size = placer.size("Centred", style, maxWidth: 120)
+        shared.add([.text(TextMark("Centred", at: Point(100, 200), horizontal: .middle, style: style, maxWidth: 120,
+                                   bounds: Rect(x: 40, y: 190, width: size.width, height: size.height)))], tagged: .paragraph)
+        #expect(layouts.count == 4)
         let painted = PDFExporter.pdf([shared], geometry: PageGeometry(), metadata: metadata, layouts: layouts)
-        #expect(layouts.reuses == 3, "both uses of the first label and the shapes label painted with their measured layouts")
-        #expect(layouts.count == 4, "the right-aligned label is laid out again for its alignment")
-        #expect(painted == PDFExporter.pdf([page(TextPlacer())], geometry: PageGeometry(), metadata: metadata))
+        #expect(layouts.reuses == 4, "both uses of the first label, the right-aligned one and the shapes label painted with their measured layouts")
+        #expect(layouts.count == 5, "the label drawn otherwise than measured is laid out again")
+        var fresh = page(TextPlacer())
+        fresh.add([.text(TextMark("Centred", at: Point(100, 200), horizontal: .middle, style: style, maxWidth: 120,
+                                  bounds: Rect(x: 40, y: 190, width: size.width, height: size.height)))], tagged: .paragraph)
+        #expect(painted == PDFExporter.pdf([fresh], geometry: PageGeometry(), metadata: metadata))
     }
 
     /// Bold Chinese in Noto Sans CJK, which cairo 1.16 embeds with every local subroutine

@@ -58,10 +58,10 @@ public final class CairoCanvas: Canvas {
     /// become PDF link annotations (cairo's link tags; SVG and PNG ignore them).
     public func text(_ mark: TextMark) { text.draw(mark) }
 
-    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool) -> Size {
-        let key = TextLayouts.Key(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup, alignment: .start)
+    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool, alignment: TextMark.Horizontal) -> Size {
+        let key = TextLayouts.Key(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup, alignment: alignment)
         if let size = measured[key] { return size }
-        let size = text.measure(string, style: style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
+        let size = text.measure(string, style: style, maxWidth: maxWidth, maxLines: maxLines, markup: markup, alignment: alignment)
         measured[key] = size
         return size
     }

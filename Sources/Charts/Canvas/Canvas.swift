@@ -8,7 +8,9 @@ public protocol Canvas: AnyObject {
     func text(_ text: TextMark)
     /// The size `string` takes: the widest line and the total height. With `markup`,
     /// `string` is Pango markup (bold, italic, colour spans) and its tags take no room.
-    func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool) -> Size
+    /// `alignment` within `maxWidth` does not change the size; it is the alignment the text
+    /// will be drawn with, so that a canvas can draw it as it measured it.
+    func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool, alignment: TextMark.Horizontal) -> Size
     /// Opens a structure element (a tagged PDF's heading, paragraph, table, figure);
     /// surfaces without structure ignore it.
     func begin(_ tag: StructureTag)
@@ -17,8 +19,8 @@ public protocol Canvas: AnyObject {
 
 extension Canvas {
     /// The size plain `string` takes.
-    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int) -> Size {
-        measure(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: false)
+    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool = false) -> Size {
+        measure(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup, alignment: .start)
     }
 }
 

@@ -24,7 +24,7 @@ public final class RecordingCanvas: Canvas {
     public func end(_ tag: StructureTag) { calls.append(.end(tag)) }
 
     /// Markup is measured as the text it shows: tags take no room, entities one character.
-    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool) -> Size {
+    public func measure(_ string: String, _ style: TextStyle, maxWidth: Double?, maxLines: Int, markup: Bool, alignment: TextMark.Horizontal) -> Size {
         let string = markup ? Self.plainText(ofMarkup: string) : string
         let lineHeight = style.size * 1.25
         var widths: [Double] = []

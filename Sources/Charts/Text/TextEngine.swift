@@ -25,8 +25,9 @@ struct TextEngine {
     }
 
     /// The size a string takes: width of its widest line and total height.
-    func measure(_ string: String, style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false) -> Size {
-        withLayout(string, style: style, maxWidth: maxWidth, maxLines: maxLines, alignment: .start, markup: markup) { _, logical in
+    func measure(_ string: String, style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false,
+                 alignment: TextMark.Horizontal = .start) -> Size {
+        withLayout(string, style: style, maxWidth: maxWidth, maxLines: maxLines, alignment: alignment, markup: markup) { _, logical in
             Size(width: logical.width, height: logical.height)
         }
     }

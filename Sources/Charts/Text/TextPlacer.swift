@@ -13,8 +13,11 @@ public struct TextPlacer {
 
     public init(measuringWith canvas: any Canvas) { self.canvas = canvas }
 
-    public func size(_ string: String, _ style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false) -> Size {
-        canvas.measure(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
+    /// `alignment`: the one the text will be drawn with (its size does not depend on it), so
+    /// that a placer keeping its layouts keeps the one drawn.
+    public func size(_ string: String, _ style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false,
+                     alignment: TextMark.Horizontal = .start) -> Size {
+        canvas.measure(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup, alignment: alignment)
     }
 
     public func width(_ string: String, _ style: TextStyle) -> Double { size(string, style).width }
@@ -29,7 +32,7 @@ public struct TextPlacer {
     /// markup; `links` are clickable byte ranges of its laid-out text.
     public func text(_ string: String, at: Point, _ h: TextMark.Horizontal = .start, _ v: TextMark.Vertical = .middle,
                      style: TextStyle, maxWidth: Double? = nil, maxLines: Int = 1, markup: Bool = false, links: [TextLink] = []) -> TextMark {
-        let s = size(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup)
+        let s = size(string, style, maxWidth: maxWidth, maxLines: maxLines, markup: markup, alignment: h)
         let x = h == .start ? at.x : h == .middle ? at.x - s.width / 2 : at.x - s.width
         let y = v == .top ? at.y : v == .middle ? at.y - s.height / 2 : at.y - s.height
         var text = TextMark(string, at: at, horizontal: h, vertical: v, style: style, maxWidth: maxWidth, maxLines: maxLines,

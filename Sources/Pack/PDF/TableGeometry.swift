@@ -61,10 +61,14 @@ struct TableGeometry {
         }
         self.widths = widths
         let lineStyle = style, headStyle = headerStyle
-        headerHeight = (spec.header.enumerated().map { placer.size($1, headStyle, maxWidth: widths[$0] - 2 * Self.padding, maxLines: 2).height }.max() ?? 10) + 2 * Self.padding
+        // Measured aligned as drawn (numbers to the right), so that the PDF draws the very layouts.
+        func alignment(_ c: Int) -> TextMark.Horizontal { spec.numericColumns.contains(c) ? .end : .start }
+        headerHeight = (spec.header.enumerated().map {
+            placer.size($1, headStyle, maxWidth: widths[$0] - 2 * Self.padding, maxLines: 2, alignment: alignment($0)).height
+        }.max() ?? 10) + 2 * Self.padding
         rowHeights = spec.rows.map { row in
             (row.enumerated().map { c, cell in
-                placer.size(cell, lineStyle, maxWidth: widths[min(c, widths.count - 1)] - 2 * Self.padding, maxLines: spec.maxLines).height
+                placer.size(cell, lineStyle, maxWidth: widths[min(c, widths.count - 1)] - 2 * Self.padding, maxLines: spec.maxLines, alignment: alignment(c)).height
             }.max() ?? 10) + 2 * Self.padding - 1
         }
     }
