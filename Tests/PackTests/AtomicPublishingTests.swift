@@ -11,6 +11,22 @@ import Testing
 
     func listing() throws -> [String] { try fm.contentsOfDirectory(atPath: root).sorted() }
 
+    /// A site whose 2026-10 reads "old", and a new 2026-10 staged beside it.
+    func stagedOverAPublishedMonth() throws -> (Interruption, SitePublisher, StagedFolder) {
+        let interruption = Interruption()
+        let publisher = SitePublisher(root: root, interruption: interruption)
+        try publisher.publish(folder: "2026-10", files: [("index.html", Array("old".utf8))])
+        return (interruption, publisher, try publisher.stage(folder: "2026-10", files: [("index.html", Array("new".utf8))]))
+    }
+
+    /// Whether `signal`, delivered now, ends the build at once (nothing is staged); when it
+    /// does not, the publisher stops for it later.
+    func signalEndsAtOnce(_ interruption: Interruption, _ signal: Int32 = SIGTERM) -> Bool {
+        var exited = false
+        interruption.deliver(signal) { exited = true }
+        return exited
+    }
+
     func text(_ relative: String) -> String? {
         fm.contents(atPath: "\(root)/\(relative)").map { String(decoding: $0, as: UTF8.self) }
     }
@@ -171,26 +187,19 @@ import Testing
         let unwanted = try publisher.stage(folder: "2026-11", files: [("index.html", [5])])
         publisher.discard(unwanted)
         #expect(try listing() == ["2026-10"])
-        var exited = false
-        interruption.deliver(SIGTERM) { exited = true }
-        #expect(exited, "every staged folder was published or let go")
+        #expect(signalEndsAtOnce(interruption), "every staged folder was published or let go")
     }
 
     /// A failure while the staged folder is published (here a file to keep that is not
     /// there) removes the staging folder; the month published before stays as it was.
     @Test func aStagedFolderThatFailsToPublishLeavesNothingStaged() throws {
         defer { try? fm.removeItem(atPath: root) }
-        let interruption = Interruption()
-        let publisher = SitePublisher(root: root, interruption: interruption)
-        try publisher.publish(folder: "2026-10", files: [("index.html", Array("old".utf8))])
-        let staged = try publisher.stage(folder: "2026-10", files: [("index.html", Array("new".utf8))])
+        let (interruption, publisher, staged) = try stagedOverAPublishedMonth()
         let error = try #require(throws: PackError.self) { try publisher.publish(staged, adding: [("pack.pdf", [1])], keeping: ["missing.svg"]) }
         #expect(error.description == "\(root)/2026-10/missing.svg: cannot write: no such file or directory")
         #expect(try listing() == ["2026-10"])
         #expect(text("2026-10/index.html") == "old")
-        var exited = false
-        interruption.deliver(SIGTERM) { exited = true }
-        #expect(exited, "the failed folder let go of the signal")
+        #expect(signalEndsAtOnce(interruption), "the failed folder let go of the signal")
     }
 
     /// From staging to publishing a signal only waits, however long the PDF takes: then
@@ -198,19 +207,13 @@ import Testing
     /// Once the staged folder is let go, a signal ends the build at once again.
     @Test func aSignalWhileAFolderIsStagedWaitsForItsPublishing() throws {
         defer { try? fm.removeItem(atPath: root) }
-        let interruption = Interruption()
-        let publisher = SitePublisher(root: root, interruption: interruption)
-        try publisher.publish(folder: "2026-10", files: [("index.html", Array("old".utf8))])
-        let staged = try publisher.stage(folder: "2026-10", files: [("index.html", Array("new".utf8))])
-        var exited = false
-        interruption.deliver(SIGTERM) { exited = true }
-        #expect(!exited, "the process must not exit while a folder is staged")
+        let (interruption, publisher, staged) = try stagedOverAPublishedMonth()
+        #expect(!signalEndsAtOnce(interruption), "the process must not exit while a folder is staged")
         let stop = try #require(throws: Interruption.Stopped.self) { try publisher.publish(staged, adding: [("pack.pdf", [1])]) }
         #expect(stop.signal == SIGTERM)
         #expect(try listing() == ["2026-10"])
         #expect(text("2026-10/index.html") == "old")
 
-        interruption.deliver(SIGINT) { exited = true }
-        #expect(exited, "the stopped folder let go of the signal")
+        #expect(signalEndsAtOnce(interruption, SIGINT), "the stopped folder let go of the signal")
     }
 }

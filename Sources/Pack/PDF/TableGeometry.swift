@@ -62,13 +62,12 @@ struct TableGeometry {
         self.widths = widths
         let lineStyle = style, headStyle = headerStyle
         // Measured aligned as drawn (numbers to the right), so that the PDF draws the very layouts.
-        func alignment(_ c: Int) -> TextMark.Horizontal { spec.numericColumns.contains(c) ? .end : .start }
         headerHeight = (spec.header.enumerated().map {
-            placer.size($1, headStyle, maxWidth: widths[$0] - 2 * Self.padding, maxLines: 2, alignment: alignment($0)).height
+            placer.size($1, headStyle, maxWidth: widths[$0] - 2 * Self.padding, maxLines: 2, alignment: spec.alignment(ofColumn: $0)).height
         }.max() ?? 10) + 2 * Self.padding
         rowHeights = spec.rows.map { row in
             (row.enumerated().map { c, cell in
-                placer.size(cell, lineStyle, maxWidth: widths[min(c, widths.count - 1)] - 2 * Self.padding, maxLines: spec.maxLines, alignment: alignment(c)).height
+                placer.size(cell, lineStyle, maxWidth: widths[min(c, widths.count - 1)] - 2 * Self.padding, maxLines: spec.maxLines, alignment: spec.alignment(ofColumn: c)).height
             }.max() ?? 10) + 2 * Self.padding - 1
         }
     }
@@ -78,9 +77,9 @@ struct TableGeometry {
         var cells: [Mark] = []
         var cx = x
         for (c, h) in spec.header.enumerated() {
-            let numeric = spec.numericColumns.contains(c)
-            cells.append(placer.mark(h, at: Point(numeric ? cx + widths[c] - Self.padding : cx + Self.padding, y + Self.padding),
-                                     numeric ? .end : .start, .top, style: headerStyle, maxWidth: widths[c] - 2 * Self.padding, maxLines: 2))
+            let alignment = spec.alignment(ofColumn: c)
+            cells.append(placer.mark(h, at: Point(alignment == .end ? cx + widths[c] - Self.padding : cx + Self.padding, y + Self.padding),
+                                     alignment, .top, style: headerStyle, maxWidth: widths[c] - 2 * Self.padding, maxLines: 2))
             cx += widths[c]
         }
         let rule = Mark.line([Point(x, y + headerHeight), Point(x + widths.reduce(0, +), y + headerHeight)], Stroke(color: theme.axis, width: 0.8))
@@ -97,11 +96,11 @@ struct TableGeometry {
         var cells: [Mark] = []
         var cx = x
         for (c, cell) in spec.rows[r].enumerated() where c < widths.count {
-            let numeric = spec.numericColumns.contains(c)
+            let alignment = spec.alignment(ofColumn: c)
             var cellStyle = style
             if c == widths.count - 1, let color = spec.rowColors?[r] { cellStyle = TextStyle(size: style.size, bold: true, color: color) }
-            cells.append(placer.mark(cell, at: Point(numeric ? cx + widths[c] - Self.padding : cx + Self.padding, y + Self.padding - 0.5),
-                                     numeric ? .end : .start, .top, style: cellStyle, maxWidth: widths[c] - 2 * Self.padding, maxLines: spec.maxLines))
+            cells.append(placer.mark(cell, at: Point(alignment == .end ? cx + widths[c] - Self.padding : cx + Self.padding, y + Self.padding - 0.5),
+                                     alignment, .top, style: cellStyle, maxWidth: widths[c] - 2 * Self.padding, maxLines: spec.maxLines))
             cx += widths[c]
         }
         return cells

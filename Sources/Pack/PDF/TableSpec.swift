@@ -19,4 +19,7 @@ public struct TableSpec: Sendable {
         self.maxLines = maxLines
         self.rowColors = rowColors
     }
+
+    /// How column `c` is aligned: numbers to the right, text to the left.
+    func alignment(ofColumn c: Int) -> TextMark.Horizontal { numericColumns.contains(c) ? .end : .start }
 }
