@@ -88,49 +88,70 @@ extension BGNBD {
             let logTime = times.map { log(alpha + $0) }
             let inverseTime = times.map { 1 / (alpha + $0) }
 
-            // The mixture log(e^{L₁} + e^{L₂}), group by group, into scalar accumulators.
+            // The mixture log(e^{L₁} + e^{L₂}), group by group, into scalar accumulators, a
+            // block of groups at a time: first the block's exp and log1p, then its sums. A call
+            // clobbers every floating-point register, and with the calls inside it the loop kept
+            // its fifteen sums on the stack, storing and reloading them for every group. The
+            // sums take the same terms in the same order either way.
             let inverseA = 1 / a
             var sum = 0.0, g0 = 0.0, g1 = 0.0, g2 = 0.0, g3 = 0.0
             var h00 = 0.0, h01 = 0.0, h11 = 0.0, h02 = 0.0, h03 = 0.0, h12 = 0.0, h13 = 0.0, h22 = 0.0, h23 = 0.0, h33 = 0.0
-            for j in weight.indices {
-                let i = Int(xIndex[j]), w = weight[j]
-                let lT = logTime[Int(tIndex[j])], iT = inverseTime[Int(tIndex[j])]
-                let n = rx[i]
-                let alive = -n * lT
-                // ∇L₁ and ∇²L₁ (only r and α appear in L₁).
-                var gr = -lT, ga = -n * iT
-                var hra = -iT, haa = n * iT * iT
-                guard dropLog[i] > -.infinity else {
-                    sum += w * alive
-                    g0 += w * gr; g1 += w * ga
-                    h01 += w * hra; h11 += w * haa
-                    continue
+            let block = 256
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * block) { scratch in
+                let (closeness, softplus) = (scratch.baseAddress!, scratch.baseAddress! + block)
+                for blockStart in stride(from: 0, to: weight.count, by: block) {
+                    let blockEnd = min(blockStart + block, weight.count)
+                    // e^{−|L₂ − L₁|} and log(1 + e^{−|L₂ − L₁|}) of the block's groups that can drop out.
+                    for j in blockStart..<blockEnd {
+                        let i = Int(xIndex[j])
+                        guard dropLog[i] > -.infinity else { continue }
+                        let n = rx[i]
+                        let gap = (dropLog[i] - n * logTime[Int(txIndex[j])]) - (-n * logTime[Int(tIndex[j])])
+                        let e = exp(-abs(gap))
+                        closeness[j - blockStart] = e
+                        softplus[j - blockStart] = log1p(e)
+                    }
+                    for j in blockStart..<blockEnd {
+                        let i = Int(xIndex[j]), w = weight[j]
+                        let lT = logTime[Int(tIndex[j])], iT = inverseTime[Int(tIndex[j])]
+                        let n = rx[i]
+                        let alive = -n * lT
+                        // ∇L₁ and ∇²L₁ (only r and α appear in L₁).
+                        var gr = -lT, ga = -n * iT
+                        var hra = -iT, haa = n * iT * iT
+                        guard dropLog[i] > -.infinity else {
+                            sum += w * alive
+                            g0 += w * gr; g1 += w * ga
+                            h01 += w * hra; h11 += w * haa
+                            continue
+                        }
+                        let lTx = logTime[Int(txIndex[j])], iTx = inverseTime[Int(txIndex[j])]
+                        let dead = dropLog[i] - n * lTx
+                        let gap = dead - alive
+                        let e = closeness[j - blockStart]
+                        // π and 1 − π each from its own quotient: neither loses digits near 0 or 1.
+                        let pi = gap > 0 ? 1 / (1 + e) : e / (1 + e)
+                        let rest = gap > 0 ? e / (1 + e) : 1 / (1 + e)
+                        sum += w * (max(alive, dead) + softplus[j - blockStart])
+                        let dr = lT - lTx, da = n * (iT - iTx), db = -inverseB[i]
+                        gr += pi * dr; ga += pi * da
+                        hra += pi * (iT - iTx); haa += pi * n * (iTx * iTx - iT * iT)
+                        let wp = w * pi, ws = wp * rest
+                        g0 += w * gr; g1 += w * ga
+                        g2 += wp; g3 += wp * db
+                        h00 += ws * dr * dr
+                        h01 += w * hra + ws * dr * da
+                        h11 += w * haa + ws * da * da
+                        h02 += ws * dr
+                        h03 += ws * dr * db
+                        h12 += ws * da
+                        h13 += ws * da * db
+                        // ∇²L₂ adds −1/a² and 1/(b+x−1)² on the diagonal; the 1/a factors are applied below.
+                        h22 += ws - wp
+                        h23 += ws * db
+                        h33 += (ws + wp) * db * db
+                    }
                 }
-                let lTx = logTime[Int(txIndex[j])], iTx = inverseTime[Int(txIndex[j])]
-                let dead = dropLog[i] - n * lTx
-                let gap = dead - alive
-                let e = exp(-abs(gap))
-                // π and 1 − π each from its own quotient: neither loses digits near 0 or 1.
-                let pi = gap > 0 ? 1 / (1 + e) : e / (1 + e)
-                let rest = gap > 0 ? e / (1 + e) : 1 / (1 + e)
-                sum += w * (max(alive, dead) + log1p(e))
-                let dr = lT - lTx, da = n * (iT - iTx), db = -inverseB[i]
-                gr += pi * dr; ga += pi * da
-                hra += pi * (iT - iTx); haa += pi * n * (iTx * iTx - iT * iT)
-                let wp = w * pi, ws = wp * rest
-                g0 += w * gr; g1 += w * ga
-                g2 += wp; g3 += wp * db
-                h00 += ws * dr * dr
-                h01 += w * hra + ws * dr * da
-                h11 += w * haa + ws * da * da
-                h02 += ws * dr
-                h03 += ws * dr * db
-                h12 += ws * da
-                h13 += ws * da * db
-                // ∇²L₂ adds −1/a² and 1/(b+x−1)² on the diagonal; the 1/a factors are applied below.
-                h22 += ws - wp
-                h23 += ws * db
-                h33 += (ws + wp) * db * db
             }
             value += sum
             g[0] += g0; g[1] += g1; g[2] += g2 * inverseA; g[3] += g3
