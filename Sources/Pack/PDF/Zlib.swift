@@ -13,7 +13,7 @@ enum Zlib {
             stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
             stream.avail_in = UInt32(source.count)
             while true {
-                if produced == out.count { out += [UInt8](repeating: 0, count: out.count) }
+                if produced == out.count { out.append(contentsOf: repeatElement(0, count: out.count)) }
                 let status = out.withUnsafeMutableBufferPointer { buffer -> Int32 in
                     stream.next_out = buffer.baseAddress! + produced
                     stream.avail_out = UInt32(buffer.count - produced)
